@@ -1,0 +1,1 @@
+"""The Qt-free core of Hamish: storage, importers, text, search and export."""

@@ -1,0 +1,474 @@
+"""LibraryService: import, list, read, annotate, delete. Every write is one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop_app.core import annotations as anchoring
+from desktop_app.core.errors import HamishError, ImportFailed, NotFound, QuoteNotFound
+from desktop_app.core.importers import expand_paths, parse_bytes
+from desktop_app.core.models import (
+    Article,
+    ArticleSummary,
+    Changes,
+    Highlight,
+    ImportedDocument,
+    ImportResult,
+    Label,
+    Note,
+    Paragraph,
+)
+from desktop_app.core.storage import annotations as sql_ann
+from desktop_app.core.storage import articles as sql_art
+from desktop_app.core.storage.db import DB_NAME, connect, now_iso, transaction
+from desktop_app.core.text.normalize import find_all_folded
+from desktop_app.core.text.paragraphs import build_paragraphs
+
+Listener = Callable[[Changes], None]
+ProgressFn = Callable[[int, int, str], None]
+CancelFn = Callable[[], bool]
+
+
+def content_hash(paragraphs: Sequence[Paragraph]) -> str:
+    """Hash of an article's text, for dedupe (NFC text, paragraphs joined)."""
+    return hashlib.sha256("\n".join(p.text for p in paragraphs).encode("utf-8")).hexdigest()
+
+
+def with_offsets(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """Paragraphs with `start` recomputed for the text joined by newlines."""
+    out: list[Paragraph] = []
+    start = 0
+    for p in paragraphs:
+        out.append(Paragraph(p.text, p.direction, p.kind, start, p.level))
+        start += len(p.text) + 1
+    return out
+
+
+class Library:
+    """A library folder: library.sqlite3, originals/, and (for search) index/."""
+
+    def __init__(self, folder: Path | str) -> None:
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.conn: sqlite3.Connection = connect(self.folder / DB_NAME)
+        self._listeners: list[Listener] = []
+
+    # -- plumbing ---------------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the database connection."""
+        self.conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def add_listener(self, fn: Listener) -> None:
+        """Call fn(changes) after every committed change."""
+        self._listeners.append(fn)
+
+    def remove_listener(self, fn: Listener) -> None:
+        """Stop calling fn."""
+        if fn in self._listeners:
+            self._listeners.remove(fn)
+
+    def _emit(self, changes: Changes) -> Changes:
+        if changes:
+            for fn in list(self._listeners):
+                fn(changes)
+        return changes
+
+    @property
+    def originals_dir(self) -> Path:
+        """Where imported originals are kept, content-addressed."""
+        return self.folder / "originals"
+
+    def original_path(self, sha256: str, name: str) -> Path:
+        """Path of a kept original file."""
+        return self.originals_dir / sha256[:2] / f"{sha256}{Path(name).suffix.lower()}"
+
+    # -- import -----------------------------------------------------------------------------
+    def import_paths(
+        self,
+        paths: Iterable[Path | str],
+        progress: ProgressFn | None = None,
+        cancel: CancelFn | None = None,
+    ) -> list[ImportResult]:
+        """Import files and folders (recursively); a failed file never stops the others."""
+        files = list(expand_paths([Path(p) for p in paths]))
+        results: list[ImportResult] = []
+        for i, path in enumerate(files):
+            if cancel is not None and cancel():
+                break
+            results.append(self.import_file(path))
+            if progress is not None:
+                progress(i + 1, len(files), str(path))
+        return results
+
+    def import_file(self, path: Path) -> ImportResult:
+        """Import one file; errors become a failed ImportResult with a one-line reason."""
+        try:
+            if not path.exists():
+                raise ImportFailed("no such file")
+            if path.is_dir():
+                raise ImportFailed("is a folder")
+            data = path.read_bytes()
+            doc = parse_bytes(data, path.name)
+            return self.add_document(doc, original=data, original_name=path.name, path=str(path))
+        except ImportFailed as exc:
+            return ImportResult(str(path), "failed", None, str(exc))
+        except HamishError as exc:
+            return ImportResult(str(path), "failed", None, str(exc))
+        except OSError as exc:
+            return ImportResult(str(path), "failed", None, f"cannot read the file: {exc.strerror or exc}")
+        except Exception as exc:  # a parser library's own error: report it, keep going
+            return ImportResult(str(path), "failed", None, f"cannot read this file ({type(exc).__name__}: {exc})".splitlines()[0])
+
+    def add_document(
+        self,
+        doc: ImportedDocument,
+        original: bytes | None = None,
+        original_name: str = "",
+        path: str = "",
+        tags: Sequence[str] = (),
+    ) -> ImportResult:
+        """Store an imported document in one transaction; a duplicate is reported, not stored."""
+        paragraphs = with_offsets(doc.paragraphs)
+        if not paragraphs:
+            return ImportResult(path, "failed", None, "no text found in the file")
+        digest = content_hash(paragraphs)
+        existing = sql_art.find_by_hash(self.conn, digest)
+        if existing is not None:
+            return ImportResult(path, "duplicate", existing, None)
+        sha = ""
+        if original is not None:
+            sha = hashlib.sha256(original).hexdigest()
+            self._keep_original(sha, original_name, original)
+        now = now_iso()
+        fields: dict[str, Any] = {
+            "title": doc.title.strip() or (paragraphs[0].text[:80]),
+            "source": doc.source,
+            "author": doc.author,
+            "url": doc.url,
+            "published": doc.published,
+            "language": doc.language,
+            "format": doc.format,
+            "content_hash": digest,
+            "original_sha256": sha,
+            "original_name": original_name,
+            "encoding": doc.encoding,
+            "imported_at": now,
+            "updated_at": now,
+        }
+        with transaction(self.conn):
+            aid = sql_art.insert_article(self.conn, fields)
+            sql_art.replace_paragraphs(self.conn, aid, paragraphs)
+            all_tags = list(doc.tags) + list(tags)
+            if all_tags:
+                sql_art.set_tags(self.conn, aid, all_tags)
+        self._emit(Changes(articles={aid}, tags=bool(all_tags)))
+        return ImportResult(path, "imported", aid, None)
+
+    def _keep_original(self, sha: str, name: str, data: bytes) -> None:
+        target = self.original_path(sha, name)
+        if target.exists():
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        part = target.with_name(target.name + ".part")
+        part.write_bytes(data)
+        part.replace(target)
+
+    # -- articles ---------------------------------------------------------------------------
+    def article_ids(self, text: str = "", tag: str | None = None, sort: str = "imported", trash: bool = False) -> list[int]:
+        """Ids of articles matching a filter, in display order."""
+        return sql_art.article_ids(self.conn, text, tag, sort, trash)
+
+    def summaries(self, ids: Sequence[int]) -> dict[int, ArticleSummary]:
+        """Summaries for a page of ids."""
+        return sql_art.summaries(self.conn, ids)
+
+    def list_articles(self, text: str = "", tag: str | None = None, sort: str = "imported", trash: bool = False) -> list[ArticleSummary]:
+        """Summaries of every matching article, in order."""
+        ids = self.article_ids(text, tag, sort, trash)
+        rows = self.summaries(ids)
+        return [rows[i] for i in ids if i in rows]
+
+    def get_article(self, article_id: int) -> Article:
+        """An article with paragraphs and tags; NotFound when there is none."""
+        art = sql_art.get_article(self.conn, article_id)
+        if art is None:
+            raise NotFound(f"no article with id {article_id}")
+        return art
+
+    def update_metadata(self, article_id: int, **fields: str) -> Changes:
+        """Change title, source, author, url, published or language."""
+        allowed = {"title", "source", "author", "url", "published", "language"}
+        bad = set(fields) - allowed
+        if bad:
+            raise ValueError(f"cannot set {', '.join(sorted(bad))}")
+        self.get_article(article_id)
+        with transaction(self.conn):
+            sql_art.update_article(self.conn, article_id, {**fields, "updated_at": now_iso()})
+        return self._emit(Changes(articles={article_id}))
+
+    def update_text(self, article_id: int, texts: Sequence[str | tuple[str, Any]]) -> Changes:
+        """Replace an article's text; its highlights re-anchor by quote, or become orphans."""
+        art = self.get_article(article_id)
+        paragraphs = build_paragraphs(texts)
+        new_text = "\n".join(p.text for p in paragraphs)
+        changed: set[int] = set()
+        with transaction(self.conn):
+            for h in sql_ann.article_highlights(self.conn, article_id):
+                a = anchoring.reanchor(new_text, h.start, h.end, h.exact, h.prefix, h.suffix)
+                fields: dict[str, Any] = {"start": a.start, "end": a.end, "orphaned": int(a.orphaned)}
+                if not a.orphaned:
+                    exact, prefix, suffix = anchoring.selector(new_text, a.start, a.end)
+                    fields.update(exact=exact, prefix=prefix, suffix=suffix)
+                sql_ann.update_highlight(self.conn, h.id, fields)
+                changed.add(h.id)
+            sql_art.replace_paragraphs(self.conn, article_id, paragraphs)
+            sql_art.update_article(
+                self.conn, article_id, {"content_hash": content_hash(paragraphs), "updated_at": now_iso()}
+            )
+        del art
+        return self._emit(Changes(articles={article_id}, highlights=changed))
+
+    def set_reading_position(self, article_id: int, position: int) -> None:
+        """Remember where the reader was (code-point offset); not a change others redraw for."""
+        with transaction(self.conn):
+            sql_art.update_article(self.conn, article_id, {"reading_position": int(position)})
+
+    def delete_article(self, article_id: int) -> Changes:
+        """Move an article to the trash (restorable)."""
+        self.get_article(article_id)
+        with transaction(self.conn):
+            sql_art.update_article(self.conn, article_id, {"deleted_at": now_iso()})
+        return self._emit(Changes(articles={article_id}))
+
+    def restore_article(self, article_id: int) -> Changes:
+        """Bring an article back from the trash."""
+        self.get_article(article_id)
+        with transaction(self.conn):
+            sql_art.update_article(self.conn, article_id, {"deleted_at": None})
+        return self._emit(Changes(articles={article_id}))
+
+    def purge_article(self, article_id: int) -> Changes:
+        """Delete an article for good, with its highlights and notes."""
+        hls = {h.id for h in sql_ann.article_highlights(self.conn, article_id)}
+        with transaction(self.conn):
+            sql_art.delete_article_row(self.conn, article_id)
+        return self._emit(Changes(articles={article_id}, highlights=hls))
+
+    def set_tags(self, article_id: int, tags: Sequence[str]) -> Changes:
+        """Replace the tags of an article."""
+        self.get_article(article_id)
+        with transaction(self.conn):
+            sql_art.set_tags(self.conn, article_id, tags)
+        return self._emit(Changes(articles={article_id}, tags=True))
+
+    def tags(self) -> list[tuple[str, int]]:
+        """Every tag with its article count."""
+        return sql_art.all_tags(self.conn)
+
+    def get_setting(self, key: str) -> str | None:
+        """A setting stored in the library (travels with the folder)."""
+        return sql_art.get_setting(self.conn, key)
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store a setting in the library."""
+        with transaction(self.conn):
+            sql_art.set_setting(self.conn, key, value)
+
+    # -- labels -----------------------------------------------------------------------------
+    def labels(self) -> list[Label]:
+        """The six labels."""
+        return sql_ann.labels(self.conn)
+
+    def label_id(self, name_or_id: str | int) -> int:
+        """Resolve a label by id or (case-insensitive) name; NotFound otherwise."""
+        labels = self.labels()
+        for lab in labels:
+            if str(lab.id) == str(name_or_id) or lab.name.casefold() == str(name_or_id).casefold():
+                return lab.id
+        names = ", ".join(lab.name for lab in labels)
+        raise NotFound(f"no label {name_or_id!r} (labels: {names})")
+
+    def rename_label(self, label_id: int, name: str) -> Changes:
+        """Rename one of the six labels."""
+        name = name.strip()
+        if not name:
+            raise ValueError("a label needs a name")
+        with transaction(self.conn):
+            sql_ann.rename_label(self.conn, label_id, name)
+        return self._emit(Changes(labels=True))
+
+    # -- highlights -------------------------------------------------------------------------
+    def add_highlight(
+        self, article_id: int, start: int, end: int, label_id: int = 1, note: str = "",
+        highlight_id: int | None = None,
+    ) -> Highlight:
+        """Highlight text[start:end] (code points) of an article, optionally with a note."""
+        art = self.get_article(article_id)
+        text = art.text
+        if not (0 <= start < end <= len(text)):
+            raise ValueError(f"range {start}..{end} is outside the article (length {len(text)})")
+        exact, prefix, suffix = anchoring.selector(text, start, end)
+        now = now_iso()
+        fields: dict[str, Any] = {
+            "article_id": article_id, "start": start, "end": end, "exact": exact, "prefix": prefix,
+            "suffix": suffix, "label_id": label_id, "orphaned": 0, "created_at": now, "updated_at": now,
+        }
+        if highlight_id is not None:
+            fields["id"] = highlight_id
+        with transaction(self.conn):
+            hid = sql_ann.insert_highlight(self.conn, fields)
+            if note.strip():
+                sql_ann.insert_note(
+                    self.conn, {"body": note, "article_id": article_id, "highlight_id": hid, "created_at": now, "updated_at": now}
+                )
+        self._emit(Changes(highlights={hid}, articles={article_id}))
+        return self.get_highlight(hid)
+
+    def add_highlight_by_quote(
+        self, article_id: int, quote: str, occurrence: int = 1, label_id: int = 1, note: str = ""
+    ) -> Highlight:
+        """Highlight the Nth exact occurrence of quote; a miss says what does match."""
+        text = self.get_article(article_id).text
+        hits = anchoring.occurrences(text, quote)
+        if occurrence < 1:
+            raise QuoteNotFound("the occurrence counts from 1")
+        if len(hits) < occurrence:
+            folded = len(find_all_folded(text, quote))
+            where = f"it occurs {len(hits)} time(s)" if hits else "it does not occur"
+            hint = f"; ignoring harakat and hamza it matches {folded} time(s)" if folded else ""
+            raise QuoteNotFound(f"cannot highlight occurrence {occurrence} of the quote: {where} exactly{hint}")
+        start = hits[occurrence - 1]
+        return self.add_highlight(article_id, start, start + len(quote), label_id, note)
+
+    def get_highlight(self, hid: int) -> Highlight:
+        """One highlight with its note; NotFound when missing."""
+        h = sql_ann.get_highlight(self.conn, hid)
+        if h is None:
+            raise NotFound(f"no highlight with id {hid}")
+        return h
+
+    def highlights(self, article_id: int) -> list[Highlight]:
+        """An article's highlights, orphans last."""
+        return sql_ann.article_highlights(self.conn, article_id)
+
+    def relabel_highlight(self, hid: int, label_id: int) -> Changes:
+        """Give a highlight another label."""
+        h = self.get_highlight(hid)
+        with transaction(self.conn):
+            sql_ann.update_highlight(self.conn, hid, {"label_id": label_id, "updated_at": now_iso()})
+        return self._emit(Changes(highlights={hid}, articles={h.article_id}))
+
+    def delete_highlight(self, hid: int) -> Changes:
+        """Delete a highlight and its note."""
+        h = self.get_highlight(hid)
+        changes = Changes(highlights={hid}, articles={h.article_id})
+        if h.note_id is not None:
+            changes.notes.add(h.note_id)
+        with transaction(self.conn):
+            sql_ann.delete_highlight(self.conn, hid)
+        return self._emit(changes)
+
+    def restore_highlight(self, h: Highlight) -> Highlight:
+        """Put back a deleted highlight with its id, anchor and note (for undo)."""
+        now = h.updated_at or now_iso()
+        fields: dict[str, Any] = {
+            "id": h.id, "article_id": h.article_id, "start": h.start, "end": h.end, "exact": h.exact,
+            "prefix": h.prefix, "suffix": h.suffix, "label_id": h.label_id, "orphaned": int(h.orphaned),
+            "created_at": h.created_at, "updated_at": now,
+        }
+        with transaction(self.conn):
+            sql_ann.insert_highlight(self.conn, fields)
+            if h.note_id is not None:
+                sql_ann.insert_note(
+                    self.conn,
+                    {"id": h.note_id, "body": h.note, "article_id": h.article_id, "highlight_id": h.id,
+                     "created_at": now, "updated_at": now},
+                )
+        self._emit(Changes(highlights={h.id}, articles={h.article_id}, notes={h.note_id} if h.note_id else set()))
+        return self.get_highlight(h.id)
+
+    def set_highlight_note(self, hid: int, body: str) -> Note | None:
+        """Set (create, change, or with empty body delete) the note of a highlight."""
+        h = self.get_highlight(hid)
+        existing = sql_ann.note_of_highlight(self.conn, hid)
+        now = now_iso()
+        with transaction(self.conn):
+            if existing is None:
+                if not body.strip():
+                    return None
+                nid = sql_ann.insert_note(
+                    self.conn, {"body": body, "article_id": h.article_id, "highlight_id": hid, "created_at": now, "updated_at": now}
+                )
+            elif not body.strip():
+                sql_ann.delete_note(self.conn, existing.id)
+                nid = existing.id
+            else:
+                sql_ann.update_note(self.conn, existing.id, body, now)
+                nid = existing.id
+        self._emit(Changes(highlights={hid}, notes={nid}, articles={h.article_id}))
+        return sql_ann.get_note(self.conn, nid)
+
+    # -- notes ------------------------------------------------------------------------------
+    def add_note(self, body: str, article_id: int | None = None, note_id: int | None = None) -> Note:
+        """A note on an article, or free-standing when article_id is None."""
+        if article_id is not None:
+            self.get_article(article_id)
+        now = now_iso()
+        fields: dict[str, Any] = {"body": body, "article_id": article_id, "highlight_id": None, "created_at": now, "updated_at": now}
+        if note_id is not None:
+            fields["id"] = note_id
+        with transaction(self.conn):
+            nid = sql_ann.insert_note(self.conn, fields)
+        self._emit(Changes(notes={nid}, articles={article_id} if article_id else set()))
+        return self.get_note(nid)
+
+    def get_note(self, nid: int) -> Note:
+        """One note; NotFound when missing."""
+        n = sql_ann.get_note(self.conn, nid)
+        if n is None:
+            raise NotFound(f"no note with id {nid}")
+        return n
+
+    def update_note(self, nid: int, body: str) -> Changes:
+        """Change a note's Markdown text."""
+        n = self.get_note(nid)
+        if n.body == body:
+            return Changes()
+        with transaction(self.conn):
+            sql_ann.update_note(self.conn, nid, body, now_iso())
+        ch = Changes(notes={nid})
+        if n.article_id:
+            ch.articles.add(n.article_id)
+        if n.highlight_id:
+            ch.highlights.add(n.highlight_id)
+        return self._emit(ch)
+
+    def delete_note(self, nid: int) -> Changes:
+        """Delete a note."""
+        n = self.get_note(nid)
+        with transaction(self.conn):
+            sql_ann.delete_note(self.conn, nid)
+        ch = Changes(notes={nid})
+        if n.article_id:
+            ch.articles.add(n.article_id)
+        if n.highlight_id:
+            ch.highlights.add(n.highlight_id)
+        return self._emit(ch)
+
+    def article_notes(self, article_id: int) -> list[Note]:
+        """Notes on the article itself."""
+        return sql_ann.article_notes(self.conn, article_id)
+
+    def free_notes(self) -> list[Note]:
+        """Free-standing notes."""
+        return sql_ann.free_notes(self.conn)

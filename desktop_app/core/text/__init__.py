@@ -1,0 +1,1 @@
+"""Text helpers: direction, Arabic normalization, code-point/UTF-16 offsets."""

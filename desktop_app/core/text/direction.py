@@ -1,0 +1,74 @@
+"""Base direction of a paragraph from its content (majority of strong characters)."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from desktop_app.core.models import Direction
+
+_RTL_CLASSES = {"R", "AL"}
+_LTR_CLASSES = {"L"}
+
+LRM = "\u200e"
+RLM = "\u200f"
+
+
+@lru_cache(maxsize=4096)
+def _bidi_class(ch: str) -> str:
+    return unicodedata.bidirectional(ch)
+
+
+def strong_counts(text: str) -> tuple[int, int]:
+    """Return (rtl, ltr) counts of strong characters in text."""
+    rtl = ltr = 0
+    for ch in text:
+        cls = _bidi_class(ch)
+        if cls in _RTL_CLASSES:
+            rtl += 1
+        elif cls in _LTR_CLASSES:
+            ltr += 1
+    return rtl, ltr
+
+
+def first_strong(text: str) -> Direction | None:
+    """Direction of the first strong character (Unicode bidi P2/P3), or None."""
+    for ch in text:
+        cls = _bidi_class(ch)
+        if cls in _RTL_CLASSES:
+            return "rtl"
+        if cls in _LTR_CLASSES:
+            return "ltr"
+    return None
+
+
+def detect_direction(text: str, default: Direction = "ltr") -> Direction:
+    """Paragraph direction: the majority of strong characters; ties go to the first strong one.
+
+    An Arabic paragraph that opens with a Latin name is still Arabic.
+    """
+    rtl, ltr = strong_counts(text)
+    if rtl > ltr:
+        return "rtl"
+    if ltr > rtl:
+        return "ltr"
+    return first_strong(text) or default
+
+
+def is_rtl_char(ch: str) -> bool:
+    """True for strong right-to-left characters (Arabic, Hebrew, ...)."""
+    return _bidi_class(ch) in _RTL_CLASSES
+
+
+def guess_language(text: str) -> str:
+    """A coarse language guess from the script: 'ar' for Arabic script, 'en' for Latin, ''."""
+    arabic = latin = 0
+    for ch in text[:4000]:
+        o = ord(ch)
+        if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0xFB50 <= o <= 0xFEFF:
+            arabic += 1
+        elif ch.isalpha() and o < 0x0250:
+            latin += 1
+    if arabic == 0 and latin == 0:
+        return ""
+    return "ar" if arabic >= latin else "en"
