@@ -123,5 +123,43 @@ CREATE TRIGGER labels_au AFTER UPDATE OF name ON labels BEGIN
     WHERE label_id = NEW.id; END;
 """
 
+# Briefings: the analyst's output document. Items keep a JSON snapshot of their quote, note and
+# citation so that a briefing still exports after its highlight or note was deleted.
+MIGRATION_2 = """
+CREATE TABLE briefings(
+  id INTEGER PRIMARY KEY,
+  title TEXT NOT NULL,
+  subtitle TEXT NOT NULL DEFAULT '',
+  author TEXT NOT NULL DEFAULT '',
+  date TEXT NOT NULL DEFAULT '',
+  marking TEXT NOT NULL DEFAULT '',
+  summary TEXT NOT NULL DEFAULT '',
+  language TEXT NOT NULL DEFAULT 'ar-SA',
+  include_toc INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE briefing_sections(
+  id INTEGER PRIMARY KEY,
+  briefing_id INTEGER NOT NULL REFERENCES briefings(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  heading TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX briefing_sections_briefing ON briefing_sections(briefing_id, position);
+CREATE TABLE briefing_items(
+  id INTEGER PRIMARY KEY,
+  section_id INTEGER NOT NULL REFERENCES briefing_sections(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('highlight', 'note', 'text')),
+  highlight_id INTEGER REFERENCES highlights(id) ON DELETE SET NULL,
+  note_id INTEGER REFERENCES notes(id) ON DELETE SET NULL,
+  text TEXT NOT NULL DEFAULT '',
+  snapshot TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX briefing_items_section ON briefing_items(section_id, position);
+CREATE INDEX briefing_items_highlight ON briefing_items(highlight_id);
+CREATE INDEX briefing_items_note ON briefing_items(note_id);
+"""
+
 # Each entry turns schema version N-1 into N. Index 0 -> version 1.
-MIGRATIONS: list[str] = [MIGRATION_1]
+MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2]
