@@ -93,7 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Hamish (هامش): read, highlight, annotate and search articles; export briefings.",
     )
     parser.add_argument("--version", action="version", version=f"hamish {__version__}")
-    parser.add_argument("--library", metavar="DIR", help="library folder (default: $HAMISH_LIBRARY, else the user data folder)")
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        help="library folder (default: $HAMISH_LIBRARY, else the user data folder)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:

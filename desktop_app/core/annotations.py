@@ -53,11 +53,20 @@ def reanchor(text: str, start: int, end: int, exact: str, prefix: str, suffix: s
         return Anchor(start, end)
     hits = occurrences(text, exact)
     if hits:
-        best = max(hits, key=lambda s: (_context_score(text, s, s + len(exact), prefix, suffix), -abs(s - start)))
+        best = max(
+            hits,
+            key=lambda s: (
+                _context_score(text, s, s + len(exact), prefix, suffix),
+                -abs(s - start),
+            ),
+        )
         return Anchor(best, best + len(exact))
     folded = find_all_folded(text, exact)
     if folded:
-        s, e = max(folded, key=lambda r: (_context_score(text, r[0], r[1], prefix, suffix), -abs(r[0] - start)))
+        s, e = max(
+            folded,
+            key=lambda r: (_context_score(text, r[0], r[1], prefix, suffix), -abs(r[0] - start)),
+        )
         return Anchor(s, e)
     return _fuzzy(text, start, exact, prefix, suffix)
 

@@ -98,6 +98,7 @@ class Library:
         paths: Iterable[Path | str],
         progress: ProgressFn | None = None,
         cancel: CancelFn | None = None,
+        tags: Sequence[str] = (),
     ) -> list[ImportResult]:
         """Import files and folders (recursively); a failed file never stops the others."""
         files = list(expand_paths([Path(p) for p in paths]))
@@ -105,12 +106,12 @@ class Library:
         for i, path in enumerate(files):
             if cancel is not None and cancel():
                 break
-            results.append(self.import_file(path))
+            results.append(self.import_file(path, tags))
             if progress is not None:
                 progress(i + 1, len(files), str(path))
         return results
 
-    def import_file(self, path: Path) -> ImportResult:
+    def import_file(self, path: Path, tags: Sequence[str] = ()) -> ImportResult:
         """Import one file; errors become a failed ImportResult with a one-line reason."""
         try:
             if not path.exists():
@@ -119,15 +120,24 @@ class Library:
                 raise ImportFailed("is a folder")
             data = path.read_bytes()
             doc = parse_bytes(data, path.name)
-            return self.add_document(doc, original=data, original_name=path.name, path=str(path))
+            return self.add_document(
+                doc, original=data, original_name=path.name, path=str(path), tags=tags
+            )
         except ImportFailed as exc:
             return ImportResult(str(path), "failed", None, str(exc))
         except HamishError as exc:
             return ImportResult(str(path), "failed", None, str(exc))
         except OSError as exc:
-            return ImportResult(str(path), "failed", None, f"cannot read the file: {exc.strerror or exc}")
+            return ImportResult(
+                str(path), "failed", None, f"cannot read the file: {exc.strerror or exc}"
+            )
         except Exception as exc:  # a parser library's own error: report it, keep going
-            return ImportResult(str(path), "failed", None, f"cannot read this file ({type(exc).__name__}: {exc})".splitlines()[0])
+            return ImportResult(
+                str(path),
+                "failed",
+                None,
+                f"cannot read this file ({type(exc).__name__}: {exc})".splitlines()[0],
+            )
 
     def add_document(
         self,
@@ -184,7 +194,9 @@ class Library:
         part.replace(target)
 
     # -- articles ---------------------------------------------------------------------------
-    def article_ids(self, text: str = "", tag: str | None = None, sort: str = "imported", trash: bool = False) -> list[int]:
+    def article_ids(
+        self, text: str = "", tag: str | None = None, sort: str = "imported", trash: bool = False
+    ) -> list[int]:
         """Ids of articles matching a filter, in display order."""
         return sql_art.article_ids(self.conn, text, tag, sort, trash)
 
@@ -192,7 +204,9 @@ class Library:
         """Summaries for a page of ids."""
         return sql_art.summaries(self.conn, ids)
 
-    def list_articles(self, text: str = "", tag: str | None = None, sort: str = "imported", trash: bool = False) -> list[ArticleSummary]:
+    def list_articles(
+        self, text: str = "", tag: str | None = None, sort: str = "imported", trash: bool = False
+    ) -> list[ArticleSummary]:
         """Summaries of every matching article, in order."""
         ids = self.article_ids(text, tag, sort, trash)
         rows = self.summaries(ids)
@@ -225,7 +239,11 @@ class Library:
         with transaction(self.conn):
             for h in sql_ann.article_highlights(self.conn, article_id):
                 a = anchoring.reanchor(new_text, h.start, h.end, h.exact, h.prefix, h.suffix)
-                fields: dict[str, Any] = {"start": a.start, "end": a.end, "orphaned": int(a.orphaned)}
+                fields: dict[str, Any] = {
+                    "start": a.start,
+                    "end": a.end,
+                    "orphaned": int(a.orphaned),
+                }
                 if not a.orphaned:
                     exact, prefix, suffix = anchoring.selector(new_text, a.start, a.end)
                     fields.update(exact=exact, prefix=prefix, suffix=suffix)
@@ -233,7 +251,9 @@ class Library:
                 changed.add(h.id)
             sql_art.replace_paragraphs(self.conn, article_id, paragraphs)
             sql_art.update_article(
-                self.conn, article_id, {"content_hash": content_hash(paragraphs), "updated_at": now_iso()}
+                self.conn,
+                article_id,
+                {"content_hash": content_hash(paragraphs), "updated_at": now_iso()},
             )
         del art
         return self._emit(Changes(articles={article_id}, highlights=changed))
@@ -309,7 +329,12 @@ class Library:
 
     # -- highlights -------------------------------------------------------------------------
     def add_highlight(
-        self, article_id: int, start: int, end: int, label_id: int = 1, note: str = "",
+        self,
+        article_id: int,
+        start: int,
+        end: int,
+        label_id: int = 1,
+        note: str = "",
         highlight_id: int | None = None,
     ) -> Highlight:
         """Highlight text[start:end] (code points) of an article, optionally with a note."""
@@ -320,8 +345,16 @@ class Library:
         exact, prefix, suffix = anchoring.selector(text, start, end)
         now = now_iso()
         fields: dict[str, Any] = {
-            "article_id": article_id, "start": start, "end": end, "exact": exact, "prefix": prefix,
-            "suffix": suffix, "label_id": label_id, "orphaned": 0, "created_at": now, "updated_at": now,
+            "article_id": article_id,
+            "start": start,
+            "end": end,
+            "exact": exact,
+            "prefix": prefix,
+            "suffix": suffix,
+            "label_id": label_id,
+            "orphaned": 0,
+            "created_at": now,
+            "updated_at": now,
         }
         if highlight_id is not None:
             fields["id"] = highlight_id
@@ -329,7 +362,14 @@ class Library:
             hid = sql_ann.insert_highlight(self.conn, fields)
             if note.strip():
                 sql_ann.insert_note(
-                    self.conn, {"body": note, "article_id": article_id, "highlight_id": hid, "created_at": now, "updated_at": now}
+                    self.conn,
+                    {
+                        "body": note,
+                        "article_id": article_id,
+                        "highlight_id": hid,
+                        "created_at": now,
+                        "updated_at": now,
+                    },
                 )
         self._emit(Changes(highlights={hid}, articles={article_id}))
         return self.get_highlight(hid)
@@ -346,7 +386,9 @@ class Library:
             folded = len(find_all_folded(text, quote))
             where = f"it occurs {len(hits)} time(s)" if hits else "it does not occur"
             hint = f"; ignoring harakat and hamza it matches {folded} time(s)" if folded else ""
-            raise QuoteNotFound(f"cannot highlight occurrence {occurrence} of the quote: {where} exactly{hint}")
+            raise QuoteNotFound(
+                f"cannot highlight occurrence {occurrence} of the quote: {where} exactly{hint}"
+            )
         start = hits[occurrence - 1]
         return self.add_highlight(article_id, start, start + len(quote), label_id, note)
 
@@ -365,7 +407,9 @@ class Library:
         """Give a highlight another label."""
         h = self.get_highlight(hid)
         with transaction(self.conn):
-            sql_ann.update_highlight(self.conn, hid, {"label_id": label_id, "updated_at": now_iso()})
+            sql_ann.update_highlight(
+                self.conn, hid, {"label_id": label_id, "updated_at": now_iso()}
+            )
         return self._emit(Changes(highlights={hid}, articles={h.article_id}))
 
     def delete_highlight(self, hid: int) -> Changes:
@@ -382,19 +426,39 @@ class Library:
         """Put back a deleted highlight with its id, anchor and note (for undo)."""
         now = h.updated_at or now_iso()
         fields: dict[str, Any] = {
-            "id": h.id, "article_id": h.article_id, "start": h.start, "end": h.end, "exact": h.exact,
-            "prefix": h.prefix, "suffix": h.suffix, "label_id": h.label_id, "orphaned": int(h.orphaned),
-            "created_at": h.created_at, "updated_at": now,
+            "id": h.id,
+            "article_id": h.article_id,
+            "start": h.start,
+            "end": h.end,
+            "exact": h.exact,
+            "prefix": h.prefix,
+            "suffix": h.suffix,
+            "label_id": h.label_id,
+            "orphaned": int(h.orphaned),
+            "created_at": h.created_at,
+            "updated_at": now,
         }
         with transaction(self.conn):
             sql_ann.insert_highlight(self.conn, fields)
             if h.note_id is not None:
                 sql_ann.insert_note(
                     self.conn,
-                    {"id": h.note_id, "body": h.note, "article_id": h.article_id, "highlight_id": h.id,
-                     "created_at": now, "updated_at": now},
+                    {
+                        "id": h.note_id,
+                        "body": h.note,
+                        "article_id": h.article_id,
+                        "highlight_id": h.id,
+                        "created_at": now,
+                        "updated_at": now,
+                    },
                 )
-        self._emit(Changes(highlights={h.id}, articles={h.article_id}, notes={h.note_id} if h.note_id else set()))
+        self._emit(
+            Changes(
+                highlights={h.id},
+                articles={h.article_id},
+                notes={h.note_id} if h.note_id else set(),
+            )
+        )
         return self.get_highlight(h.id)
 
     def set_highlight_note(self, hid: int, body: str) -> Note | None:
@@ -407,7 +471,14 @@ class Library:
                 if not body.strip():
                     return None
                 nid = sql_ann.insert_note(
-                    self.conn, {"body": body, "article_id": h.article_id, "highlight_id": hid, "created_at": now, "updated_at": now}
+                    self.conn,
+                    {
+                        "body": body,
+                        "article_id": h.article_id,
+                        "highlight_id": hid,
+                        "created_at": now,
+                        "updated_at": now,
+                    },
                 )
             elif not body.strip():
                 sql_ann.delete_note(self.conn, existing.id)
@@ -419,12 +490,20 @@ class Library:
         return sql_ann.get_note(self.conn, nid)
 
     # -- notes ------------------------------------------------------------------------------
-    def add_note(self, body: str, article_id: int | None = None, note_id: int | None = None) -> Note:
+    def add_note(
+        self, body: str, article_id: int | None = None, note_id: int | None = None
+    ) -> Note:
         """A note on an article, or free-standing when article_id is None."""
         if article_id is not None:
             self.get_article(article_id)
         now = now_iso()
-        fields: dict[str, Any] = {"body": body, "article_id": article_id, "highlight_id": None, "created_at": now, "updated_at": now}
+        fields: dict[str, Any] = {
+            "body": body,
+            "article_id": article_id,
+            "highlight_id": None,
+            "created_at": now,
+            "updated_at": now,
+        }
         if note_id is not None:
             fields["id"] = note_id
         with transaction(self.conn):

@@ -150,5 +150,10 @@ class Changes:
 
     def __bool__(self) -> bool:
         return bool(
-            self.articles or self.highlights or self.notes or self.labels or self.tags or self.briefings
+            self.articles
+            or self.highlights
+            or self.notes
+            or self.labels
+            or self.tags
+            or self.briefings
         )

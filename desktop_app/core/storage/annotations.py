@@ -13,7 +13,10 @@ LEFT JOIN notes n ON n.highlight_id = h.id"""
 
 def labels(conn: sqlite3.Connection) -> list[Label]:
     """The six labels in order."""
-    return [Label(r["id"], r["name"], r["color"]) for r in conn.execute("SELECT * FROM labels ORDER BY id")]
+    return [
+        Label(r["id"], r["name"], r["color"])
+        for r in conn.execute("SELECT * FROM labels ORDER BY id")
+    ]
 
 
 def rename_label(conn: sqlite3.Connection, label_id: int, name: str) -> None:
@@ -23,9 +26,18 @@ def rename_label(conn: sqlite3.Connection, label_id: int, name: str) -> None:
 
 def _highlight(r: sqlite3.Row) -> Highlight:
     return Highlight(
-        id=r["id"], article_id=r["article_id"], start=r["start"], end=r["end"], exact=r["exact"],
-        prefix=r["prefix"], suffix=r["suffix"], label_id=r["label_id"], orphaned=bool(r["orphaned"]),
-        created_at=r["created_at"], updated_at=r["updated_at"], note_id=r["note_id"],
+        id=r["id"],
+        article_id=r["article_id"],
+        start=r["start"],
+        end=r["end"],
+        exact=r["exact"],
+        prefix=r["prefix"],
+        suffix=r["suffix"],
+        label_id=r["label_id"],
+        orphaned=bool(r["orphaned"]),
+        created_at=r["created_at"],
+        updated_at=r["updated_at"],
+        note_id=r["note_id"],
         note=r["note_body"] or "",
     )
 
@@ -53,7 +65,8 @@ def get_highlight(conn: sqlite3.Connection, hid: int) -> Highlight | None:
 def article_highlights(conn: sqlite3.Connection, article_id: int) -> list[Highlight]:
     """Highlights of an article: anchored ones by position, orphans last."""
     rows = conn.execute(
-        f"{_HL_SELECT} WHERE h.article_id = ? ORDER BY h.orphaned, h.start, h.end, h.id", (article_id,)
+        f"{_HL_SELECT} WHERE h.article_id = ? ORDER BY h.orphaned, h.start, h.end, h.id",
+        (article_id,),
     )
     return [_highlight(r) for r in rows]
 
@@ -64,7 +77,9 @@ def delete_highlight(conn: sqlite3.Connection, hid: int) -> None:
 
 
 def _note(r: sqlite3.Row) -> Note:
-    return Note(r["id"], r["body"], r["article_id"], r["highlight_id"], r["created_at"], r["updated_at"])
+    return Note(
+        r["id"], r["body"], r["article_id"], r["highlight_id"], r["created_at"], r["updated_at"]
+    )
 
 
 def insert_note(conn: sqlite3.Connection, fields: dict[str, Any]) -> int:
@@ -95,7 +110,8 @@ def note_of_highlight(conn: sqlite3.Connection, hid: int) -> Note | None:
 def article_notes(conn: sqlite3.Connection, article_id: int) -> list[Note]:
     """Notes on the article itself (not on its highlights), oldest first."""
     rows = conn.execute(
-        "SELECT * FROM notes WHERE article_id = ? AND highlight_id IS NULL ORDER BY id", (article_id,)
+        "SELECT * FROM notes WHERE article_id = ? AND highlight_id IS NULL ORDER BY id",
+        (article_id,),
     )
     return [_note(r) for r in rows]
 

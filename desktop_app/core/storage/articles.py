@@ -31,13 +31,18 @@ def insert_article(conn: sqlite3.Connection, fields: dict[str, Any]) -> int:
     return int(cur.lastrowid or 0)
 
 
-def replace_paragraphs(conn: sqlite3.Connection, article_id: int, paras: Sequence[Paragraph]) -> None:
+def replace_paragraphs(
+    conn: sqlite3.Connection, article_id: int, paras: Sequence[Paragraph]
+) -> None:
     """Store paragraphs (with their offsets) for an article, replacing the old ones."""
     conn.execute("DELETE FROM paragraphs WHERE article_id = ?", (article_id,))
     conn.executemany(
         "INSERT INTO paragraphs(article_id, idx, start, text, direction, kind, level)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(article_id, i, p.start, p.text, p.direction, p.kind, p.level) for i, p in enumerate(paras)],
+        [
+            (article_id, i, p.start, p.text, p.direction, p.kind, p.level)
+            for i, p in enumerate(paras)
+        ],
     )
 
 
@@ -55,7 +60,13 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
     if row is None:
         return None
     paras = [
-        Paragraph(text=r["text"], direction=r["direction"], kind=r["kind"], start=r["start"], level=r["level"])
+        Paragraph(
+            text=r["text"],
+            direction=r["direction"],
+            kind=r["kind"],
+            start=r["start"],
+            level=r["level"],
+        )
         for r in conn.execute(
             "SELECT * FROM paragraphs WHERE article_id = ? ORDER BY idx", (article_id,)
         )
@@ -99,13 +110,19 @@ def _where(text: str, tag: str | None, trash: bool) -> tuple[str, list[Any]]:
 
 
 def article_ids(
-    conn: sqlite3.Connection, text: str = "", tag: str | None = None, sort: str = "imported",
+    conn: sqlite3.Connection,
+    text: str = "",
+    tag: str | None = None,
+    sort: str = "imported",
     trash: bool = False,
 ) -> list[int]:
     """Ids of the articles matching a filter, in list order."""
     where, args = _where(text, tag, trash)
     order = SORTS.get(sort, SORTS["imported"])
-    return [int(r[0]) for r in conn.execute(f"SELECT a.id FROM articles a WHERE {where} ORDER BY {order}", args)]
+    return [
+        int(r[0])
+        for r in conn.execute(f"SELECT a.id FROM articles a WHERE {where} ORDER BY {order}", args)
+    ]
 
 
 def summaries(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, ArticleSummary]:
@@ -123,9 +140,15 @@ def summaries(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, Article
         )
         for r in rows:
             out[r["id"]] = ArticleSummary(
-                id=r["id"], title=r["title"], source=r["source"], published=r["published"],
-                language=r["language"], imported_at=r["imported_at"], highlights=r["nh"],
-                notes=r["nn"], deleted=r["deleted_at"] is not None,
+                id=r["id"],
+                title=r["title"],
+                source=r["source"],
+                published=r["published"],
+                language=r["language"],
+                imported_at=r["imported_at"],
+                highlights=r["nh"],
+                notes=r["nn"],
+                deleted=r["deleted_at"] is not None,
             )
     return out
 

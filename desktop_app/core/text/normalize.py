@@ -9,9 +9,12 @@ ZWNJ = "\u200c"
 ZWJ = "\u200d"
 
 # Harakat and other Arabic combining marks that do not change a word for search.
-_MARKS = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670"} | {
-    chr(c) for c in range(0x06D6, 0x06EE) if unicodedata.category(chr(c)) == "Mn"
-} | {chr(c) for c in range(0x0610, 0x061B)}
+_MARKS = (
+    {chr(c) for c in range(0x064B, 0x0660)}
+    | {"\u0670"}
+    | {chr(c) for c in range(0x06D6, 0x06EE) if unicodedata.category(chr(c)) == "Mn"}
+    | {chr(c) for c in range(0x0610, 0x061B)}
+)
 
 _FOLD = {
     "\u0622": "\u0627",  # آ -> ا

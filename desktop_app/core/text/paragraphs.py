@@ -36,7 +36,11 @@ def build_paragraphs(
         text = clean_line(text)
         if not text:
             continue
-        out.append(Paragraph(text=text, direction=detect_direction(text), kind=kind, start=start, level=level))
+        out.append(
+            Paragraph(
+                text=text, direction=detect_direction(text), kind=kind, start=start, level=level
+            )
+        )
         start += len(text) + 1
     return out
 
