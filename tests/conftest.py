@@ -1,0 +1,80 @@
+"""Shared fixtures: libraries in tmp_path with team-written Arabic, English and mixed texts."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop_app.core.library import Library  # noqa: E402
+from desktop_app.core.models import ImportedDocument  # noqa: E402
+from desktop_app.core.text.paragraphs import build_paragraphs  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant-20k.jsonl.gz"
+
+ARABIC_PARAGRAPHS = [
+    "قال الوَزِيرُ إن الاتفاق الجديد يخدم مصالح البلدين، وأضاف أن المفاوضات ستستمر.",
+    "وأكد وزير الخارجية أن تحالف OPEC+ لم يحسم قراره بعد 📌 بشأن حصص الإنتاج.",
+    "وفي فلسطين، التقى الوزراء بممثلي حلف شمال الأطلسي (NATO) في اجتماع مغلق.",
+]
+ENGLISH_PARAGRAPHS = [
+    "The minister said the new agreement serves both countries.",
+    "Analysts expect OPEC+ to extend the cuts until December.",
+]
+MIXED_PARAGRAPHS = [
+    "Reuters reported that «الاتفاق النهائي» was signed in Vienna.",
+    "وقال المتحدث: We remain committed to the deal.",
+    "أحمد وَأَحْمَد واحمد أسماء لشخص واحد 😀 في هذا النص.",
+]
+
+
+def make_doc(paragraphs: list[str], title: str, **meta: str) -> ImportedDocument:
+    """An ImportedDocument from paragraph texts."""
+    return ImportedDocument(
+        paragraphs=build_paragraphs(paragraphs), title=title, format="txt", **meta
+    )
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Library]:
+    """An empty library in tmp_path."""
+    lib = Library(tmp_path / "lib")
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def filled_library(library: Library) -> Library:
+    """A library with an Arabic (id 1), an English (id 2) and a mixed (id 3) article."""
+    library.add_document(
+        make_doc(
+            ARABIC_PARAGRAPHS,
+            "اجتماع الوزراء",
+            source="رويترز",
+            published="2022-03-15",
+            language="ar",
+        )
+    )
+    library.add_document(
+        make_doc(
+            ENGLISH_PARAGRAPHS,
+            "Ministers meet",
+            source="Reuters",
+            published="2021-11-02",
+            language="en",
+        )
+    )
+    library.add_document(
+        make_doc(
+            MIXED_PARAGRAPHS,
+            "نص مختلط Mixed text",
+            source="BBC",
+            published="2022-06-30",
+            language="ar",
+        )
+    )
+    return library
