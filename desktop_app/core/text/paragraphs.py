@@ -51,7 +51,7 @@ def split_plain_text(text: str) -> list[str]:
     Blank lines separate paragraphs when the text has any; otherwise each line is a paragraph
     (news text is often one paragraph a line).
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n\n").strip("\n")
     if _BLANK_SPLIT.search(text):
         return [block for block in _BLANK_SPLIT.split(text) if block.strip()]
     return [line for line in text.split("\n") if line.strip()]
