@@ -1,0 +1,481 @@
+"""BriefingService: the analyst's output document, built from highlights, notes and free text.
+
+Items referring to a highlight or note keep a snapshot of quote, note and citation, so a briefing
+still exports after its highlight or note was deleted; while they exist, the live text is used.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from desktop_app.core.errors import NotFound
+from desktop_app.core.models import Changes
+from desktop_app.core.storage import briefings as sql
+from desktop_app.core.storage.db import now_iso, transaction
+
+ItemKind = Literal["highlight", "note", "text"]
+_LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_TEXT_FIELDS = ("title", "subtitle", "author", "date", "marking", "summary")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a quote comes from: its article's source, title, date and URL."""
+
+    article_id: int | None = None
+    source: str = ""
+    title: str = ""
+    author: str = ""
+    published: str = ""
+    url: str = ""
+
+    def key(self) -> tuple[Any, ...]:
+        """Identity of the cited source, for listing each source once."""
+        if self.article_id is not None:
+            return ("article", self.article_id)
+        return ("meta", self.source, self.title, self.url)
+
+
+@dataclass(frozen=True)
+class BriefingItem:
+    """One entry of a section: a quoted highlight, an analyst's note, or free text."""
+
+    id: int
+    section_id: int
+    position: int
+    kind: ItemKind
+    highlight_id: int | None
+    note_id: int | None
+    text: str = ""  # free text; for a highlight, its quote; for a note, its body
+    note: str = ""  # the note attached to a highlight
+    citation: Citation | None = None
+    from_snapshot: bool = False  # the highlight or note was deleted: text comes from the snapshot
+
+
+@dataclass(frozen=True)
+class BriefingSection:
+    """A section of a briefing: a heading and its items in order."""
+
+    id: int
+    briefing_id: int
+    position: int
+    heading: str
+    items: list[BriefingItem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """A briefing with its sections and items resolved for display and export."""
+
+    id: int
+    title: str
+    subtitle: str = ""
+    author: str = ""
+    date: str = ""
+    marking: str = ""
+    summary: str = ""
+    language: str = "ar-SA"
+    include_toc: bool = False
+    created_at: str = ""
+    updated_at: str = ""
+    sections: list[BriefingSection] = field(default_factory=list)
+
+    def items(self) -> list[BriefingItem]:
+        """Every item of every section, in order."""
+        return [it for s in self.sections for it in s.items]
+
+    def citations(self) -> list[Citation]:
+        """Every cited source once, in order of first citation."""
+        seen: dict[tuple[Any, ...], Citation] = {}
+        for it in self.items():
+            if it.citation is not None and (
+                it.citation.source or it.citation.title or it.citation.url
+            ):
+                seen.setdefault(it.citation.key(), it.citation)
+        return list(seen.values())
+
+
+@dataclass(frozen=True)
+class BriefingSummary:
+    """A row of the briefing list."""
+
+    id: int
+    title: str
+    marking: str
+    date: str
+    updated_at: str
+    sections: int
+    items: int
+
+
+@dataclass
+class BriefingChanges(Changes):
+    """Changes, plus the id of what was created (briefing, section or item), if anything."""
+
+    created: int | None = None
+
+
+class BriefingService:
+    """Create, edit and read briefings in a Library's database."""
+
+    def __init__(self, library: Any) -> None:
+        self.lib = library
+        self.conn = library.conn
+
+    def _emit(self, bid: int, created: int | None = None) -> BriefingChanges:
+        ch = BriefingChanges(briefings={bid}, created=created)
+        emit = getattr(self.lib, "_emit", None)
+        if emit is not None:
+            emit(ch)
+        return ch
+
+    # -- briefings ------------------------------------------------------------------------------
+    def create(self, title: str, **fields: Any) -> BriefingChanges:
+        """A new briefing; `created` is its id. Fields: subtitle, author, date, marking, ..."""
+        values = _clean_fields({"title": title, **fields})
+        if not values.get("title"):
+            raise ValueError("a briefing needs a title")
+        now = now_iso()
+        with transaction(self.conn):
+            bid = sql.insert_briefing(self.conn, {**values, "created_at": now, "updated_at": now})
+        return self._emit(bid, bid)
+
+    def _row(self, bid: int) -> Any:
+        row = sql.get_briefing(self.conn, bid)
+        if row is None:
+            raise NotFound(f"no briefing with id {bid}")
+        return row
+
+    def get(self, bid: int) -> Briefing:
+        """A briefing with sections and items resolved (live text, else the snapshot)."""
+        row = self._row(bid)
+        items: dict[int, list[BriefingItem]] = {}
+        resolver = _Resolver(self.lib)
+        for r in sql.items_of_briefing(self.conn, bid):
+            items.setdefault(r["section_id"], []).append(resolver.item(r))
+        sections = [
+            BriefingSection(s["id"], bid, s["position"], s["heading"], items.get(s["id"], []))
+            for s in sql.sections(self.conn, bid)
+        ]
+        return Briefing(
+            id=row["id"],
+            title=row["title"],
+            subtitle=row["subtitle"],
+            author=row["author"],
+            date=row["date"],
+            marking=row["marking"],
+            summary=row["summary"],
+            language=row["language"],
+            include_toc=bool(row["include_toc"]),
+            created_at=row["created_at"],
+            updated_at=row["updated_at"],
+            sections=sections,
+        )
+
+    def list(self) -> list[BriefingSummary]:
+        """Every briefing, most recently changed first."""
+        return [
+            BriefingSummary(
+                r["id"],
+                r["title"],
+                r["marking"],
+                r["date"],
+                r["updated_at"],
+                r["n_sections"],
+                r["n_items"],
+            )
+            for r in sql.list_briefings(self.conn)
+        ]
+
+    def update(self, bid: int, **fields: Any) -> BriefingChanges:
+        """Change title, subtitle, author, date, marking, summary, language or include_toc."""
+        self._row(bid)
+        bad = set(fields) - set(sql.BRIEFING_FIELDS)
+        if bad:
+            raise ValueError(f"cannot set {', '.join(sorted(bad))}")
+        values = _clean_fields(fields)
+        if "title" in values and not values["title"]:
+            raise ValueError("a briefing needs a title")
+        with transaction(self.conn):
+            sql.update_briefing(self.conn, bid, {**values, "updated_at": now_iso()})
+        return self._emit(bid)
+
+    def delete(self, bid: int) -> BriefingChanges:
+        """Delete a briefing with its sections and items (highlights and notes stay)."""
+        self._row(bid)
+        with transaction(self.conn):
+            sql.delete_briefing(self.conn, bid)
+        return self._emit(bid)
+
+    # -- sections -------------------------------------------------------------------------------
+    def _section(self, sid: int) -> Any:
+        row = sql.get_section(self.conn, sid)
+        if row is None:
+            raise NotFound(f"no briefing section with id {sid}")
+        return row
+
+    def add_section(
+        self, bid: int, heading: str = "", position: int | None = None
+    ) -> BriefingChanges:
+        """A new section at position (default: last); `created` is its id."""
+        self._row(bid)
+        with transaction(self.conn):
+            order = [s["id"] for s in sql.sections(self.conn, bid)]
+            sid = sql.insert_section(self.conn, bid, len(order), heading.strip())
+            order.insert(_clamp(position, len(order)), sid)
+            sql.set_section_order(self.conn, order)
+            sql.touch(self.conn, bid, now_iso())
+        return self._emit(bid, sid)
+
+    def rename_section(self, sid: int, heading: str) -> BriefingChanges:
+        """Change a section's heading."""
+        sec = self._section(sid)
+        with transaction(self.conn):
+            sql.rename_section(self.conn, sid, heading.strip())
+            sql.touch(self.conn, sec["briefing_id"], now_iso())
+        return self._emit(sec["briefing_id"])
+
+    def delete_section(self, sid: int) -> BriefingChanges:
+        """Delete a section and its items."""
+        sec = self._section(sid)
+        bid = sec["briefing_id"]
+        with transaction(self.conn):
+            sql.delete_section(self.conn, sid)
+            sql.set_section_order(self.conn, [s["id"] for s in sql.sections(self.conn, bid)])
+            sql.touch(self.conn, bid, now_iso())
+        return self._emit(bid)
+
+    def move_section(self, sid: int, position: int) -> BriefingChanges:
+        """Move a section to position (0-based; clamped)."""
+        sec = self._section(sid)
+        bid = sec["briefing_id"]
+        with transaction(self.conn):
+            order = [s["id"] for s in sql.sections(self.conn, bid) if s["id"] != sid]
+            order.insert(_clamp(position, len(order)), sid)
+            sql.set_section_order(self.conn, order)
+            sql.touch(self.conn, bid, now_iso())
+        return self._emit(bid)
+
+    def last_section(self, bid: int, heading: str = "") -> int:
+        """The id of the briefing's last section, created (with heading) when it has none."""
+        secs = sql.sections(self.conn, self._row(bid)["id"])
+        if secs:
+            return int(secs[-1]["id"])
+        created = self.add_section(bid, heading).created
+        assert created is not None
+        return created
+
+    # -- items ----------------------------------------------------------------------------------
+    def add_item(
+        self,
+        sid: int,
+        *,
+        highlight_id: int | None = None,
+        note_id: int | None = None,
+        text: str | None = None,
+        position: int | None = None,
+    ) -> BriefingChanges:
+        """Add a highlight, a note, or free text (exactly one) to a section; `created` is its id."""
+        given = [x is not None for x in (highlight_id, note_id, text)]
+        if sum(given) != 1:
+            raise ValueError("an item is one highlight, one note, or a text")
+        sec = self._section(sid)
+        fields: dict[str, Any] = {"section_id": sid, "position": 0}
+        if highlight_id is not None:
+            h = self.lib.get_highlight(highlight_id)
+            fields.update(
+                kind="highlight",
+                highlight_id=h.id,
+                snapshot=json.dumps(
+                    {
+                        "quote": h.exact,
+                        "note": h.note,
+                        "citation": _Resolver(self.lib).citation_dict(h.article_id),
+                    },
+                    ensure_ascii=False,
+                ),
+            )
+        elif note_id is not None:
+            n = self.lib.get_note(note_id)
+            cit = _Resolver(self.lib).citation_dict(n.article_id) if n.article_id else None
+            fields.update(
+                kind="note",
+                note_id=n.id,
+                snapshot=json.dumps({"note": n.body, "citation": cit}, ensure_ascii=False),
+            )
+        else:
+            assert text is not None
+            if not text.strip():
+                raise ValueError("the text is empty")
+            fields.update(kind="text", text=text)
+        with transaction(self.conn):
+            order = sql.item_ids(self.conn, sid)
+            item_id = sql.insert_item(self.conn, fields)
+            order.insert(_clamp(position, len(order)), item_id)
+            sql.set_item_order(self.conn, sid, order)
+            sql.touch(self.conn, sec["briefing_id"], now_iso())
+        return self._emit(sec["briefing_id"], item_id)
+
+    def _item(self, item_id: int) -> Any:
+        row = sql.get_item(self.conn, item_id)
+        if row is None:
+            raise NotFound(f"no briefing item with id {item_id}")
+        return row
+
+    def move_item(self, item_id: int, section_id: int, position: int) -> BriefingChanges:
+        """Move an item to position (0-based; clamped) of a section of the same briefing."""
+        item = self._item(item_id)
+        target = self._section(section_id)
+        bid = item["briefing_id"]
+        if target["briefing_id"] != bid:
+            raise ValueError("an item can only move within its briefing")
+        with transaction(self.conn):
+            old = [i for i in sql.item_ids(self.conn, item["section_id"]) if i != item_id]
+            if item["section_id"] != section_id:
+                sql.set_item_order(self.conn, item["section_id"], old)
+                old = sql.item_ids(self.conn, section_id)
+            old.insert(_clamp(position, len(old)), item_id)
+            sql.set_item_order(self.conn, section_id, old)
+            sql.touch(self.conn, bid, now_iso())
+        return self._emit(bid)
+
+    def edit_text(self, item_id: int, text: str) -> BriefingChanges:
+        """Change the text of a free-text item."""
+        item = self._item(item_id)
+        if item["kind"] != "text":
+            raise ValueError(
+                "only text items can be edited here (edit the highlight or note itself)"
+            )
+        if not text.strip():
+            raise ValueError("the text is empty")
+        with transaction(self.conn):
+            sql.update_item(self.conn, item_id, {"text": text})
+            sql.touch(self.conn, item["briefing_id"], now_iso())
+        return self._emit(item["briefing_id"])
+
+    def remove_item(self, item_id: int) -> BriefingChanges:
+        """Remove an item from its section (the highlight or note itself stays)."""
+        item = self._item(item_id)
+        with transaction(self.conn):
+            sql.delete_item(self.conn, item_id)
+            sql.set_item_order(
+                self.conn, item["section_id"], sql.item_ids(self.conn, item["section_id"])
+            )
+            sql.touch(self.conn, item["briefing_id"], now_iso())
+        return self._emit(item["briefing_id"])
+
+    def briefings_using(
+        self, highlight_ids: Iterable[int] = (), note_ids: Iterable[int] = ()
+    ) -> set[int]:
+        """Briefings that quote any of these highlights or notes (to redraw after they change)."""
+        return sql.briefings_using(self.conn, list(highlight_ids), list(note_ids))
+
+
+class _Resolver:
+    """Turns item rows into BriefingItems, caching article metadata."""
+
+    def __init__(self, lib: Any) -> None:
+        self.lib = lib
+        self._articles: dict[int, dict[str, Any] | None] = {}
+
+    def citation_dict(self, article_id: int | None) -> dict[str, Any] | None:
+        if article_id is None:
+            return None
+        if article_id not in self._articles:
+            self._articles[article_id] = sql.article_citation(self.lib.conn, article_id)
+        return self._articles[article_id]
+
+    def item(self, r: Any) -> BriefingItem:
+        snap = _load(r["snapshot"])
+        base = dict(
+            id=r["id"],
+            section_id=r["section_id"],
+            position=r["position"],
+            kind=r["kind"],
+            highlight_id=r["highlight_id"],
+            note_id=r["note_id"],
+        )
+        if r["kind"] == "highlight":
+            h = _get(self.lib.get_highlight, r["highlight_id"])
+            if h is not None:
+                return BriefingItem(
+                    **base,
+                    text=h.exact,
+                    note=h.note,
+                    citation=_citation(self.citation_dict(h.article_id)),
+                )
+            return BriefingItem(
+                **base,
+                text=str(snap.get("quote", "")),
+                note=str(snap.get("note", "")),
+                citation=_citation(snap.get("citation")),
+                from_snapshot=True,
+            )
+        if r["kind"] == "note":
+            n = _get(self.lib.get_note, r["note_id"])
+            if n is not None:
+                return BriefingItem(
+                    **base, text=n.body, citation=_citation(self.citation_dict(n.article_id))
+                )
+            return BriefingItem(
+                **base,
+                text=str(snap.get("note", "")),
+                citation=_citation(snap.get("citation")),
+                from_snapshot=True,
+            )
+        return BriefingItem(**base, text=r["text"])
+
+
+def _get(getter: Any, ident: int | None) -> Any:
+    if ident is None:
+        return None
+    try:
+        return getter(ident)
+    except NotFound:
+        return None
+
+
+def _load(snapshot: str) -> dict[str, Any]:
+    try:
+        data = json.loads(snapshot or "{}")
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _citation(d: Any) -> Citation | None:
+    if not isinstance(d, dict):
+        return None
+    aid = d.get("article_id")
+    return Citation(
+        article_id=int(aid) if isinstance(aid, int) else None,
+        **{k: str(d.get(k) or "") for k in ("source", "title", "author", "published", "url")},
+    )
+
+
+def _clamp(position: int | None, n: int) -> int:
+    if position is None or position > n:
+        return n
+    return max(0, position)
+
+
+def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in fields.items():
+        if k not in sql.BRIEFING_FIELDS:
+            raise ValueError(f"cannot set {k}")
+        if k == "include_toc":
+            out[k] = int(bool(v))
+        elif k == "language":
+            lang = str(v or "").strip() or "ar-SA"
+            if not _LANG_RE.match(lang):
+                raise ValueError(f"not a language tag: {lang!r} (for example ar-SA or en-US)")
+            out[k] = lang
+        else:
+            text = "" if v is None else str(v)
+            out[k] = text.strip() if k != "summary" else text
+    return out
