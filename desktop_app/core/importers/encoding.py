@@ -1,0 +1,238 @@
+"""Decoding text bytes: byte-order marks, strict UTF-8, Arabic code pages, then a detector.
+
+charset-normalizer alone mistakes Windows-1256 for ISO-8859-6 (and the reverse) on short Arabic
+texts, so both code pages are tried first and scored by how much the result reads like Arabic:
+letter frequencies, harakat only after letters, no stray Latin accents or control characters.
+"""
+
+from __future__ import annotations
+
+import codecs
+import math
+import re
+
+from desktop_app.core.errors import ImportFailed
+
+ARABIC_CODE_PAGES = ("cp1256", "iso8859_6")
+
+# Approximate letter frequencies (percent) of Arabic news text.
+_LETTER_FREQ = {
+    "ا": 12.5,
+    "ل": 11.0,
+    "ي": 7.5,
+    "م": 6.0,
+    "و": 6.0,
+    "ن": 5.7,
+    "ه": 3.5,
+    "ر": 4.6,
+    "ت": 4.5,
+    "ب": 3.9,
+    "ع": 3.3,
+    "ة": 2.9,
+    "د": 2.8,
+    "ف": 2.6,
+    "ق": 2.3,
+    "أ": 2.5,
+    "س": 2.4,
+    "ك": 2.0,
+    "ح": 2.0,
+    "ج": 1.3,
+    "إ": 1.0,
+    "ش": 1.0,
+    "ط": 0.9,
+    "ص": 0.9,
+    "ى": 0.8,
+    "خ": 0.8,
+    "ض": 0.6,
+    "ز": 0.5,
+    "ث": 0.6,
+    "ذ": 0.6,
+    "غ": 0.5,
+    "ظ": 0.2,
+    "ئ": 0.4,
+    "ء": 0.3,
+    "آ": 0.1,
+    "ؤ": 0.1,
+}
+_LOGP = {ch: math.log(f / 100) for ch, f in _LETTER_FREQ.items()}
+_HARAKAT = {chr(c) for c in range(0x064B, 0x0653)}
+_ARABIC_PUNCT = {
+    "،": math.log(0.01),
+    "؛": math.log(0.002),
+    "؟": math.log(0.002),
+    "ـ": math.log(0.001),
+}
+# Typographic punctuation that Windows code pages carry in 0x80..0x9F.
+_TYPOGRAPHIC = set("–—…‘’‚“”„•‹›\u200c\u200d\u200e\u200f")
+# Frequent short words and word shapes: a wrong code page turns them into rare ones.
+_COMMON_WORDS = frozenset(
+    "في من على إلى أن عن مع التي الذي الذين هذا هذه كان كانت قال قالت بين بعد ذلك كما قد لا ما "
+    "لم لن أو ثم حتى عند منذ خلال حول ضد غير كل وقال وأن إن أنه التى وفي ومن هو هي".split()
+)
+_WORD = re.compile("[\u0621-\u064a\u064b-\u0652]+")
+_WORD_BONUS = 4.0
+_AL_BONUS = 2.0
+_FINAL_ONLY = frozenset("ةى")
+_ODD = -9.0
+_CONTROL = -12.0
+_ALLOWED_CONTROLS = set("\t\n\r\f\v")
+
+
+def _is_control(ch: str) -> bool:
+    o = ord(ch)
+    return (o < 0x20 or 0x7F <= o < 0xA0) and ch not in _ALLOWED_CONTROLS
+
+
+def control_share(text: str) -> float:
+    """Share of control characters (other than tabs and line breaks) in text."""
+    if not text:
+        return 0.0
+    return sum(1 for ch in text if _is_control(ch)) / len(text)
+
+
+def arabic_score(text: str) -> float:
+    """Log-likelihood that text is Arabic written correctly; higher is better.
+
+    ASCII is neutral (every candidate code page decodes it the same way); Arabic letters score by
+    their frequency, harakat only after a letter, and accents, symbols and controls cost.
+    """
+    score = 0.0
+    prev_letter = False
+    for ch in text:
+        o = ord(ch)
+        if o < 0x80 and not _is_control(ch):
+            prev_letter = False
+            continue
+        lp = _LOGP.get(ch)
+        if lp is not None:
+            score += lp
+            prev_letter = True
+            continue
+        if ch in _HARAKAT:
+            score += math.log(0.005) if prev_letter else _CONTROL
+            continue  # a haraka keeps the letter context (shadda + fatha)
+        prev_letter = False
+        if ch in _ARABIC_PUNCT:
+            score += _ARABIC_PUNCT[ch]
+        elif ch in _TYPOGRAPHIC or ch == "\xa0":
+            score += math.log(0.005)
+        elif _is_control(ch):
+            score += _CONTROL
+        else:
+            score += _ODD
+    return score + _word_score(text)
+
+
+def _word_score(text: str) -> float:
+    score = 0.0
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        if word in _COMMON_WORDS:
+            score += _WORD_BONUS
+        elif word.startswith(("ال", "وال", "بال", "لل")) and len(word) > 3:
+            score += _AL_BONUS
+        inner = word[:-1]
+        if any(ch in _FINAL_ONLY for ch in inner):
+            score -= 6.0
+    return score
+
+
+def arabic_letter_share(text: str) -> float:
+    """Share of Arabic letters among the non-ASCII characters of text (1.0 for pure ASCII)."""
+    high = [ch for ch in text if ord(ch) >= 0x80]
+    if not high:
+        return 1.0
+    return sum(1 for ch in high if ch in _LOGP or ch in _HARAKAT) / len(high)
+
+
+def decode_arabic_code_page(data: bytes) -> tuple[str, str] | None:
+    """The best decoding of data in an Arabic code page, or None when none reads as Arabic."""
+    best: tuple[float, str, str] | None = None
+    for enc in ARABIC_CODE_PAGES:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        score = arabic_score(text)
+        if best is None or score > best[0]:
+            best = (score, text, enc)
+    if best is None:
+        return None
+    _, text, enc = best
+    if arabic_letter_share(text) < 0.6 or control_share(text) > 0.001:
+        return None
+    return text, enc
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    if len(data) % 2:
+        return None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if control_share(text) == 0 and sum(ch.isprintable() or ch.isspace() for ch in text) == len(
+            text
+        ):
+            return text, enc
+    return None
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_bom(data: bytes) -> tuple[str, str] | None:
+    """Decode data by its byte-order mark; None without one, ImportFailed when it lies."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as exc:
+                raise ImportFailed(
+                    f"undecodable bytes after a {enc} byte-order mark (at byte {exc.start})"
+                ) from exc
+    return None
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode text bytes; returns (text, encoding) or raises ImportFailed("undecodable bytes ...")."""
+    found = decode_bom(data)
+    if found is not None:
+        return found
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if control_share(text) == 0:
+            return text, "utf-8"
+        # Valid UTF-8 full of control bytes: UTF-16 without a byte-order mark, or binary.
+        found = _utf16_without_bom(data)
+        if found is not None:
+            return found
+        if control_share(text) < 0.001:
+            return text, "utf-8"
+        raise ImportFailed("undecodable bytes: control characters, not a text file")
+    found = decode_arabic_code_page(data)
+    if found is not None:
+        return found
+    found = _utf16_without_bom(data) if b"\x00" in data else None
+    if found is not None:
+        return found
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None:
+        text = str(best)
+        if control_share(text) < 0.001:
+            return text, best.encoding
+    raise ImportFailed(
+        "undecodable bytes: not UTF-8, UTF-16, Windows-1256, ISO-8859-6 or another known encoding"
+    )
