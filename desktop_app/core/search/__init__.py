@@ -1,0 +1,1 @@
+"""Full-text search: Arabic analyzer, stemmer, index, queries and snippets."""

@@ -1,0 +1,190 @@
+"""Arabic-aware Whoosh analyzer: tokenizer, normalization, stopwords and light stemming in one pass.
+
+The class path `desktop_app.core.search.analyzer.ArabicAnalyzer` is pickled into index schemas:
+keep it stable. Bump ANALYZER_VERSION on any change to tokens or terms (rules or lexicon), so
+indexes built with older rules are rebuilt.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from whoosh.analysis import Analyzer, Token
+
+from desktop_app.core.search.stemmer import stem
+from desktop_app.core.search.stopwords import STOPWORDS
+from desktop_app.core.text.normalize import normalize
+
+ANALYZER_VERSION = 1
+
+# Characters that stay inside a word although they are not \w: Arabic harakat and Quranic
+# marks, dagger alef, tatweel, ZWNJ/ZWJ, and Latin combining accents (decomposed text).
+_INWORD = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+_RUN = rf"(?:[^\W_]|[{_INWORD}])+"
+# Digits keep their decimal or thousands separator: 3.5, ٣٫٥, 1,000.
+WORD_RE = re.compile(rf"{_RUN}(?:(?<=\d)[.,\u066b\u066c](?=\d){_RUN})*")
+
+_ARABIC_SCRIPT = re.compile(
+    rf"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff{_INWORD}]+"
+)
+_NUMBER_SEPARATORS = str.maketrans({"\u066b": ".", "\u066c": ","})
+CACHE_SIZE = 200_000
+
+# One analysed piece of a surface word: start, end (relative), term text, stopword flag.
+Piece = tuple[int, int, str, bool]
+
+
+def _script_pieces(surface: str) -> list[tuple[int, int]]:
+    """Split a word where it switches between Arabic script and other letters or digits."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _ARABIC_SCRIPT.finditer(surface):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        spans.append((m.start(), m.end()))
+        pos = m.end()
+    if pos < len(surface):
+        spans.append((pos, len(surface)))
+    return spans
+
+
+def normalize_term(word: str) -> str:
+    """Search form of one word without stemming (for prefix*, wildcard and range queries)."""
+    if any("\u0300" <= ch <= "\u036f" for ch in word):
+        word = unicodedata.normalize("NFC", word)
+    return normalize(word).translate(_NUMBER_SEPARATORS)
+
+
+def _analyze_piece(text: str, stemming: bool) -> tuple[str, bool] | None:
+    norm = normalize_term(text)
+    if not norm:
+        return None
+    if " " in norm:  # an isolated-form presentation mark can fold to a space
+        norm = norm.replace(" ", "")
+    if norm in STOPWORDS:
+        return norm, True
+    return (stem(norm) if stemming else norm), False
+
+
+def _analyze_surface(surface: str, stemming: bool) -> tuple[Piece, ...]:
+    """Terms of one surface word (usually one piece; more when scripts are mixed)."""
+    spans = [(0, len(surface))]
+    if _ARABIC_SCRIPT.search(surface) and not _ARABIC_SCRIPT.fullmatch(surface):
+        spans = _script_pieces(surface)
+    pieces: list[Piece] = []
+    for start, end in spans:
+        result = _analyze_piece(surface[start:end], stemming)
+        if result is not None:
+            pieces.append((start, end, result[0], result[1]))
+    return tuple(pieces)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _stemmed(surface: str) -> tuple[Piece, ...]:
+    return _analyze_surface(surface, True)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _unstemmed(surface: str) -> tuple[Piece, ...]:
+    return _analyze_surface(surface, False)
+
+
+class ArabicAnalyzer(Analyzer):
+    """Whoosh analyzer for Arabic, English and mixed text (stemming=False keeps whole words)."""
+
+    is_morph = True
+
+    def __init__(self, stemming: bool = True) -> None:
+        self.stemming = stemming
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # Indexes pickled by an older version may lack newer attributes.
+        self.stemming = True
+        self.__dict__.update(state)
+
+    def __repr__(self) -> str:
+        return f"ArabicAnalyzer(stemming={self.stemming!r})"
+
+    def __call__(
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        """Yield Whoosh tokens; startchar/endchar are code points into the original value."""
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        t.boost = 1.0
+        if not tokenize:
+            t.text = normalize_term(value)
+            t.stopped = False
+            if keeporiginal:
+                t.original = value
+            if positions:
+                t.pos = start_pos
+            if chars:
+                t.startchar = start_char
+                t.endchar = start_char + len(value)
+            yield t
+            return
+        analyse = _stemmed if self.stemming else _unstemmed
+        pos = start_pos
+        for m in WORD_RE.finditer(value):
+            surface = m.group()
+            for rel_start, rel_end, text, stopped in analyse(surface):
+                if stopped and removestops:
+                    pos += 1
+                    continue
+                t.text = text
+                t.stopped = stopped
+                if keeporiginal:
+                    t.original = surface[rel_start:rel_end]
+                if positions:
+                    t.pos = pos
+                if chars:
+                    base = start_char + m.start()
+                    t.startchar = base + rel_start
+                    t.endchar = base + rel_end
+                pos += 1
+                yield t
+
+
+def arabic_analyzer(stemming: bool = True) -> ArabicAnalyzer:
+    """The analyzer for Hamish's text fields."""
+    return ArabicAnalyzer(stemming=stemming)
+
+
+def index_terms(text: str) -> list[str]:
+    """The index terms of a text, in order (stopwords removed)."""
+    return [t.text for t in ArabicAnalyzer()(text)]
+
+
+def analyze_words(text: str) -> list[dict[str, Any]]:
+    """Every word of text with its term, code-point offsets and stopword flag (for `analyze`)."""
+    return [
+        {
+            "word": text[t.startchar : t.endchar],
+            "term": t.text,
+            "start": t.startchar,
+            "end": t.endchar,
+            "pos": t.pos,
+            "stopword": t.stopped,
+        }
+        for t in ArabicAnalyzer()(text, positions=True, chars=True, removestops=False)
+    ]
+
+
+def clear_cache() -> None:
+    """Empty the per-word analysis caches (after the lexicon or rules change in a process)."""
+    _stemmed.cache_clear()
+    _unstemmed.cache_clear()
