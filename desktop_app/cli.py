@@ -20,6 +20,7 @@ from desktop_app.core.errors import HamishError, NotFound
 # Each module has register(subparsers); its handlers take (args) and return an exit code.
 COMMAND_MODULES = [
     "desktop_app.cli_library",
+    "desktop_app.cli_backup",
     "desktop_app.cli_search",
     "desktop_app.cli_briefing",
     "desktop_app.cli_gui",
