@@ -161,5 +161,17 @@ CREATE INDEX briefing_items_highlight ON briefing_items(highlight_id);
 CREATE INDEX briefing_items_note ON briefing_items(note_id);
 """
 
+# Saved searches: a name and a query (with its filters as JSON), listed by name.
+MIGRATION_3 = """
+CREATE TABLE saved_searches(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  query TEXT NOT NULL,
+  filters TEXT NOT NULL DEFAULT '{}',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+"""
+
 # Each entry turns schema version N-1 into N. Index 0 -> version 1.
-MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2]
+MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3]
