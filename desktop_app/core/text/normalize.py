@@ -36,8 +36,10 @@ def fold_presentation_forms(text: str) -> str:
     """Replace Arabic presentation forms by their base letters (NFKC of those characters only)."""
     if not any(is_presentation_form(ch) for ch in text):
         return text
+    # Isolated forms of harakat (U+FE70..) fold to a space + mark: drop the space.
     return "".join(
-        unicodedata.normalize("NFKC", ch) if is_presentation_form(ch) else ch for ch in text
+        unicodedata.normalize("NFKC", ch).lstrip(" ") if is_presentation_form(ch) else ch
+        for ch in text
     )
 
 
@@ -75,7 +77,7 @@ def folded_with_map(text: str) -> tuple[str, list[int]]:
         if is_ignorable(ch):
             continue
         if is_presentation_form(ch):
-            for c in unicodedata.normalize("NFKC", ch):
+            for c in unicodedata.normalize("NFKC", ch).lstrip(" "):
                 if not is_ignorable(c):
                     out.append(fold_char(c))
                     index.append(i)
