@@ -145,6 +145,15 @@ def arabic_letter_share(text: str) -> float:
     return sum(1 for ch in high if ch in _LOGP or ch in _HARAKAT) / len(high)
 
 
+_GLUED = re.compile(r"[A-Za-z][\u0621-\u064a]|[\u0621-\u064a][A-Za-z]")
+
+
+def glued_share(text: str) -> float:
+    """Share of Arabic letters glued to a Latin letter: Latin accents misread as Arabic."""
+    arabic = sum(1 for ch in text if ch in _LOGP)
+    return len(_GLUED.findall(text)) / arabic if arabic else 0.0
+
+
 def decode_arabic_code_page(data: bytes) -> tuple[str, str] | None:
     """The best decoding of data in an Arabic code page, or None when none reads as Arabic."""
     best: tuple[float, str, str] | None = None
@@ -159,7 +168,7 @@ def decode_arabic_code_page(data: bytes) -> tuple[str, str] | None:
     if best is None:
         return None
     _, text, enc = best
-    if arabic_letter_share(text) < 0.6 or control_share(text) > 0.001:
+    if arabic_letter_share(text) < 0.6 or control_share(text) > 0.001 or glued_share(text) > 0.1:
         return None
     return text, enc
 
