@@ -1,0 +1,54 @@
+"""After an import: what came in, and every file that failed with its reason."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.models import ImportResult
+
+
+class ImportReport(QDialog):
+    """Lists the failed files and the reason for each (non-modal)."""
+
+    def __init__(
+        self, results: list[ImportResult], cancelled: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("importReport")
+        self.setWindowTitle(self.tr("Import finished"))
+        lay = QVBoxLayout(self)
+        ok = sum(1 for r in results if r.status == "imported")
+        dup = sum(1 for r in results if r.status == "duplicate")
+        failed = [r for r in results if r.status == "failed"]
+        lines = [self.tr("%n article(s) imported.", "", ok)]
+        if dup:
+            lines.append(self.tr("%n file(s) were already in the library.", "", dup))
+        if failed:
+            lines.append(self.tr("%n file(s) could not be imported:", "", len(failed)))
+        if cancelled:
+            lines.append(
+                self.tr("The import was cancelled; the files not reached were left alone.")
+            )
+        summary = QLabel("\n".join(lines), self)
+        summary.setWordWrap(True)
+        lay.addWidget(summary)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("importErrors")
+        self.tree.setHeaderLabels([self.tr("File"), self.tr("Reason")])
+        for r in failed:
+            QTreeWidgetItem(self.tree, [r.path, r.error or ""])
+        self.tree.setVisible(bool(failed))
+        lay.addWidget(self.tree, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        buttons.accepted.connect(self.close)
+        lay.addWidget(buttons)
+        self.resize(640, 360 if failed else 160)

@@ -1,0 +1,45 @@
+"""Work run on the thread pool: plain data in, plain data out; each opens its own Library."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+from desktop_app.core.models import ImportResult
+from desktop_app.ui.tasks import TaskContext
+
+
+def _open(folder: str):  # type: ignore[no-untyped-def]
+    from desktop_app.cli import open_library
+
+    return open_library(argparse.Namespace(library=folder))
+
+
+def import_job(ctx: TaskContext, folder: str, paths: list[str]) -> tuple[list[ImportResult], bool]:
+    """Import files and folders with a connection of the worker's own; returns (results, cancelled)."""
+    lib = _open(folder)
+    try:
+        results = lib.import_paths(paths, progress=ctx.progress, cancel=ctx.cancelled)
+    finally:
+        lib.close()
+    return results, ctx.cancelled()
+
+
+def demo_available() -> bool:
+    """True when the demo articles can be added."""
+    try:
+        importlib.import_module("desktop_app.core.demo")
+    except ModuleNotFoundError:
+        return False
+    return True
+
+
+def demo_job(ctx: TaskContext, folder: str) -> int:
+    """Add the demo articles; returns how many articles the library then has."""
+    demo = importlib.import_module("desktop_app.core.demo")
+    lib = _open(folder)
+    try:
+        demo.seed_demo(lib)
+        return len(lib.article_ids())
+    finally:
+        lib.close()

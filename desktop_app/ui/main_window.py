@@ -1,0 +1,465 @@
+"""The main window: composes the panels, wires their signals, remembers the layout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QToolBar,
+    QWidget,
+)
+
+from desktop_app.core.errors import NotFound
+from desktop_app.core.library import Library
+from desktop_app.core.models import Changes, ImportResult
+from desktop_app.resources import resource_path
+from desktop_app.ui import jobs
+from desktop_app.ui import settings as st
+from desktop_app.ui.bus import Bus
+from desktop_app.ui.dialogs.import_report import ImportReport
+from desktop_app.ui.dialogs.labels_dialog import LabelsDialog
+from desktop_app.ui.menus import build_actions, build_menus, label_texts
+from desktop_app.ui.panels.annotations_panel import AnnotationsPanel
+from desktop_app.ui.panels.library_panel import LibraryPanel
+from desktop_app.ui.panels.notes_list import NotesList
+from desktop_app.ui.reader.view import ReaderView
+from desktop_app.ui.session import Session
+from desktop_app.ui.tasks import Task, TaskRunner
+from desktop_app.ui.theme import load_theme
+
+SIDES = {
+    "left": Qt.DockWidgetArea.LeftDockWidgetArea,
+    "right": Qt.DockWidgetArea.RightDockWidgetArea,
+    "bottom": Qt.DockWidgetArea.BottomDockWidgetArea,
+}
+
+
+class MainWindow(QMainWindow):
+    """Library on one side, the reader in the centre, annotations on the other, a status bar."""
+
+    def __init__(self, lib: Library, theme: str | None = None, remember: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Hamish"))
+        self.setWindowIcon(QIcon(str(resource_path("icons", "hamish.svg"))))
+        self.lib = lib
+        self.remember = remember
+        self.bus = Bus(self)
+        self.undo_stack = QUndoStack(self)
+        self.runner = TaskRunner(self)
+        self.session = Session(lib, self.bus, self.undo_stack, self)
+        self.import_task: Task | None = None
+        self.last_import: tuple[list[ImportResult], bool] | None = None
+        self.docks: dict[str, QDockWidget] = {}
+        self.panels_menu: QMenu | None = None
+        self.toolbar: QToolBar | None = None
+        self.reader = ReaderView(self)
+        self.setCentralWidget(self.reader)
+        self.library = LibraryPanel(lib, self)
+        self.annotations = AnnotationsPanel(self)
+        self.free_notes = NotesList("freeNotes", self)
+        self.registry = build_actions(self)
+        build_menus(self)
+        self.add_panel(self.library, "libraryDock", self.tr("Library"), "left")
+        self.add_panel(self.annotations, "annotationsDock", self.tr("Annotations"), "right")
+        self.add_panel(self.free_notes, "freeNotesDock", self.tr("Free notes"), "right")
+        self.tabifyDockWidget(self.docks["annotationsDock"], self.docks["freeNotesDock"])
+        self.docks["annotationsDock"].raise_()
+        self._build_status()
+        self._wire()
+        self.labels_changed()
+        self.reload_free_notes()
+        self.set_theme(theme or st.get_str("reader/theme", "system"), store=theme is None)
+        self.setAcceptDrops(True)
+        self.resize(1280, 820)
+        if remember:
+            self._restore_layout()
+
+    # -- composition ------------------------------------------------------------------------
+    def add_panel(self, widget: QWidget, name: str, title: str, side: str) -> QDockWidget:
+        """Put a panel in a dock (named for saveState) and list it in View > Panels."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(SIDES.get(side, Qt.DockWidgetArea.RightDockWidgetArea), dock)
+        self.docks[name] = dock
+        if self.panels_menu is not None:
+            self.panels_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    def _build_status(self) -> None:
+        sb = self.statusBar()
+        sb.setObjectName("statusBar")
+        self.status_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("importProgress")
+        self.progress.setMaximumWidth(220)
+        self.progress.setFormat(self.tr("%v of %m files"))
+        self.cancel_btn = QPushButton(self.tr("Cancel"), self)
+        self.cancel_btn.setObjectName("cancelImport")
+        self.cancel_btn.clicked.connect(self.cancel_import)
+        sb.addWidget(self.status_label, 1)
+        sb.addPermanentWidget(self.progress)
+        sb.addPermanentWidget(self.cancel_btn)
+        self.progress.hide()
+        self.cancel_btn.hide()
+
+    def _wire(self) -> None:
+        lib_p, ann, rd, bus, ses = (
+            self.library,
+            self.annotations,
+            self.reader,
+            self.bus,
+            self.session,
+        )
+        lib_p.openArticleRequested.connect(lambda aid: bus.openArticleRequested.emit(aid, -1))
+        lib_p.importRequested.connect(self.import_files)
+        lib_p.demoRequested.connect(self.add_demo)
+        lib_p.deleteRequested.connect(ses.delete_article)
+        lib_p.restoreRequested.connect(ses.restore_article)
+        lib_p.editTagsRequested.connect(self.edit_tags)
+        bus.openArticleRequested.connect(self.open_article)
+        bus.articlesChanged.connect(self.articles_changed)
+        bus.annotationsChanged.connect(self.annotations_changed)
+        bus.labelsChanged.connect(self.labels_changed)
+        bus.tagsChanged.connect(lib_p.reload_tags)
+        rd.highlightClicked.connect(ann.select_highlight)
+        rd.tagsEdited.connect(ses.set_tags)
+        rd.positionChanged.connect(ses.save_position)
+        ann.highlightActivated.connect(rd.scroll_to_highlight)
+        ann.relabelRequested.connect(ses.relabel)
+        ann.deleteRequested.connect(ses.delete_highlight)
+        ann.notes.newRequested.connect(self.new_article_note)
+        ann.notes.deleteRequested.connect(ses.delete_note)
+        self.free_notes.newRequested.connect(self.new_free_note)
+        self.free_notes.deleteRequested.connect(ses.delete_note)
+        for editor in self.note_editors():
+            editor.save_fn = ses.save_note
+        ses.message.connect(self.show_message)
+        ses.articleClosed.connect(self._article_closed)
+
+    def note_editors(self) -> list:  # type: ignore[type-arg]
+        """Every note editor of the window (flushed on switch, close and quit)."""
+        return [self.annotations.editor, self.annotations.notes.editor, self.free_notes.editor]
+
+    # -- opening ----------------------------------------------------------------------------
+    def open_article(self, article_id: int, highlight_id: int = -1) -> bool:
+        """Show an article (and scroll to a highlight when given)."""
+        for editor in self.note_editors():
+            editor.flush()
+        if not self.session.open_article(article_id):
+            return False
+        article = self.lib.get_article(article_id)
+        highlights = self.lib.highlights(article_id)
+        self.reader.show_article(article, highlights, self.lib.labels())
+        self.annotations.set_highlights(highlights)
+        self.annotations.set_article_notes(self.lib.article_notes(article_id))
+        self.library.select_article(article_id)
+        self.setWindowTitle(self.tr("%1 — Hamish").replace("%1", article.title))
+        n = len(highlights)
+        self.show_message(self.tr("%n highlight(s) in this article.", "", n))
+        if highlight_id > 0:
+            self.reader.scroll_to_highlight(highlight_id)
+            self.annotations.select_highlight(highlight_id)
+        return True
+
+    def _article_closed(self) -> None:
+        self.reader.clear()
+        self.annotations.set_highlights([])
+        self.annotations.set_article_notes([])
+        self.setWindowTitle(self.tr("Hamish"))
+
+    # -- reactions to changes ---------------------------------------------------------------
+    def articles_changed(self, ids: set[int]) -> None:
+        """Articles were added, removed or renamed."""
+        self.library.reload(ids)
+        aid = self.session.article_id
+        if aid is not None and aid in ids:
+            try:
+                art = self.lib.get_article(aid)
+            except NotFound:
+                self.session.close_article()
+                return
+            if art.deleted_at:
+                self.session.close_article()
+            else:
+                self.reader._fill_header(art)
+                self.reader.article = art
+
+    def annotations_changed(self, changes: Changes) -> None:
+        """Highlights or notes changed: redraw what shows them."""
+        self.library.model.refresh_rows(set(changes.articles))
+        aid = self.session.article_id
+        if aid is not None and (
+            aid in changes.articles or changes.highlights & set(self.annotations.highlights)
+        ):
+            highlights = self.lib.highlights(aid)
+            self.reader.set_highlights(highlights)
+            self.annotations.set_highlights(highlights)
+            self.annotations.set_article_notes(self.lib.article_notes(aid))
+        if changes.notes:
+            self.reload_free_notes()
+
+    def labels_changed(self) -> None:
+        """Label names changed."""
+        labels = self.lib.labels()
+        self.reader.set_labels(labels)
+        self.annotations.set_labels(labels)
+        label_texts(self)
+
+    def reload_free_notes(self, select: int | None = None) -> None:
+        """Refill the free notes panel."""
+        self.free_notes.set_notes(self.lib.free_notes(), select)
+
+    # -- intents ----------------------------------------------------------------------------
+    def highlight_selection(self, label_id: int | None) -> None:
+        """Highlight the reader's selection; with none, relabel the selected highlight."""
+        sel = self.reader.selection()
+        if sel is None:
+            hid = self.annotations.current_id()
+            if label_id is not None and hid is not None:
+                self.session.relabel(hid, label_id)
+            else:
+                self.show_message(self.tr("Select some text of the article first."))
+            return
+        hid = self.session.highlight(sel[0], sel[1], label_id)
+        if hid is not None:
+            cursor = self.reader.browser.textCursor()
+            cursor.clearSelection()
+            self.reader.browser.setTextCursor(cursor)
+            self.annotations.select_highlight(hid)
+
+    def delete_current_highlight(self) -> None:
+        """Delete the highlight selected in the annotations panel."""
+        hid = self.annotations.current_id()
+        if hid is not None:
+            self.annotations.editor.edit(None, "")
+            self.session.delete_highlight(hid)
+
+    def delete_current_article(self) -> None:
+        """Move the open article to the trash."""
+        if self.session.article_id is not None:
+            self.session.delete_article(self.session.article_id)
+
+    def new_article_note(self) -> None:
+        """A new note on the open article."""
+        if self.session.article_id is None:
+            return
+        nid = self.session.new_note(self.session.article_id)
+        self.annotations.tabs.setCurrentWidget(self.annotations.notes)
+        self.annotations.set_article_notes(self.lib.article_notes(self.session.article_id), nid)
+        self.annotations.notes.editor.setFocus()
+
+    def new_free_note(self) -> None:
+        """A new free-standing note."""
+        nid = self.session.new_note(None)
+        self.docks["freeNotesDock"].show()
+        self.docks["freeNotesDock"].raise_()
+        self.reload_free_notes(nid)
+        self.free_notes.editor.setFocus()
+
+    def edit_tags(self, article_id: int | None) -> None:
+        """Ask for an article's tags (comma separated)."""
+        aid = article_id if article_id is not None else self.session.article_id
+        if aid is None:
+            return
+        art = self.lib.get_article(aid)
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Tags"),
+            self.tr("Tags of “%1”, separated by commas:").replace("%1", art.title),
+            text=", ".join(art.tags),
+        )
+        if ok:
+            self.session.set_tags(
+                aid, [t.strip() for t in text.replace("،", ",").split(",") if t.strip()]
+            )
+
+    def edit_labels(self) -> None:
+        """Rename the six labels."""
+        dlg = LabelsDialog(self.lib.labels(), self)
+        if dlg.exec():
+            self.session.rename_labels(dlg.changes())
+
+    def set_theme(self, name: str, store: bool = True) -> None:
+        """Switch the reading theme ('system' follows the system's dark mode)."""
+        self.theme_name = name
+        if store:
+            st.put("reader/theme", name)
+        self.reader.apply_theme(load_theme(name))
+        act = self.registry.by_name.get(f"theme_{name}")
+        if act is not None:
+            act.setChecked(True)
+
+    def about(self) -> None:
+        """About box."""
+        QMessageBox.about(
+            self,
+            self.tr("About Hamish"),
+            self.tr("Hamish (هامش) is a reading and notes application for analysts."),
+        )
+
+    def show_message(self, text: str) -> None:
+        """A message in the status bar."""
+        self.status_label.setText(text)
+
+    # -- import -----------------------------------------------------------------------------
+    def import_files(self) -> None:
+        """File > Import files."""
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import files"),
+            "",
+            self.tr("Documents (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)"),
+        )
+        if paths:
+            self.start_import(paths)
+
+    def import_folder(self) -> None:
+        """File > Import a folder."""
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
+        if folder:
+            self.start_import([folder])
+
+    def start_import(self, paths: list[str]) -> Task | None:
+        """Import in the background with a progress bar and Cancel."""
+        if self.import_task is not None:
+            self.show_message(self.tr("An import is already running."))
+            return None
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_btn.show()
+        self.cancel_btn.setEnabled(True)
+        self.show_message(self.tr("Importing…"))
+        self.import_task = self.runner.run(
+            jobs.import_job,
+            str(self.lib.folder),
+            [str(p) for p in paths],
+            on_done=self._import_done,
+            on_error=self._import_failed,
+            on_progress=self._import_progress,
+        )
+        return self.import_task
+
+    def cancel_import(self) -> None:
+        """Stop the running import after the current file."""
+        if self.import_task is not None:
+            self.import_task.cancel()
+            self.cancel_btn.setEnabled(False)
+            self.show_message(self.tr("Cancelling the import…"))
+
+    def _import_progress(self, done: int, total: int, _path: str) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _import_finished(self) -> None:
+        self.import_task = None
+        self.progress.hide()
+        self.cancel_btn.hide()
+        self.library.reload()
+        self.library.reload_tags()
+
+    def _import_done(self, result: tuple[list[ImportResult], bool]) -> None:
+        self._import_finished()
+        self.last_import = result
+        results, cancelled = result
+        ok = sum(1 for r in results if r.status == "imported")
+        self.show_message(self.tr("%n article(s) imported.", "", ok))
+        if cancelled or any(r.status != "imported" for r in results):
+            ImportReport(results, cancelled, self).show()
+        self.bus.articlesChanged.emit({r.article_id for r in results if r.article_id})
+
+    def _import_failed(self, message: str) -> None:
+        self._import_finished()
+        self.show_message(self.tr("The import failed: %1").replace("%1", message))
+
+    def add_demo(self) -> None:
+        """Add the demo articles (when this build has them)."""
+        if not jobs.demo_available():
+            self.show_message(self.tr("The demo articles are not available in this build."))
+            return
+        self.runner.run(
+            jobs.demo_job,
+            str(self.lib.folder),
+            on_done=lambda _n: self._import_finished(),
+            on_error=self._import_failed,
+        )
+
+    def dragEnterEvent(self, e: QDragEnterEvent) -> None:  # noqa: N802
+        if e.mimeData().hasUrls():
+            e.acceptProposedAction()
+
+    def dropEvent(self, e: QDropEvent) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in e.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            e.acceptProposedAction()
+            self.start_import(paths)
+
+    # -- layout memory and closing ----------------------------------------------------------
+    def _splitters(self) -> list[QSplitter]:
+        return [s for s in self.findChildren(QSplitter) if s.objectName()]
+
+    def _restore_layout(self) -> None:
+        s = st.settings()
+        geo, state = s.value("window/geometry"), s.value("window/state")
+        if isinstance(geo, QByteArray):
+            self.restoreGeometry(geo)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        for sp in self._splitters():
+            v = s.value(f"splitters/{sp.objectName()}")
+            if isinstance(v, QByteArray):
+                sp.restoreState(v)
+
+    def save_layout(self) -> None:
+        """Remember geometry, docks and splitters."""
+        s = st.settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        for sp in self._splitters():
+            s.setValue(f"splitters/{sp.objectName()}", sp.saveState())
+        s.sync()
+
+    def flush(self) -> None:
+        """Save everything pending: notes being typed and the reading position."""
+        for editor in self.note_editors():
+            editor.flush()
+        self.reader.flush_position()
+
+    def closeEvent(self, e: QCloseEvent) -> None:  # noqa: N802
+        self.flush()
+        if self.remember:
+            self.save_layout()
+        self.runner.drain()
+        self.session.detach()
+        super().closeEvent(e)
+
+
+def screen_fits(w: QMainWindow) -> None:
+    """Keep the window on the screen it opens on."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is not None:
+        avail = screen.availableGeometry()
+        w.resize(min(w.width(), avail.width()), min(w.height(), avail.height()))

@@ -1,0 +1,1 @@
+"""Item models that hold ids and fetch rows lazily."""

@@ -1,0 +1,1 @@
+"""Dock panels: library, annotations, free notes."""

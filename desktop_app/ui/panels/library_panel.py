@@ -1,0 +1,222 @@
+"""The library panel: filter, sort, tag filter, Trash view, and the lazy article list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.library import Library
+from desktop_app.ui.models.library_model import ArticleIdRole, LibraryModel
+
+SORTS = ("imported", "title", "source", "date", "highlights")
+
+
+class LibraryPanel(QWidget):
+    """Lists articles; emits intents (open, import, delete, restore, edit tags)."""
+
+    openArticleRequested = Signal(int)
+    importRequested = Signal()
+    demoRequested = Signal()
+    deleteRequested = Signal(int)
+    restoreRequested = Signal(int)
+    editTagsRequested = Signal(int)
+
+    def __init__(self, lib: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryPanel")
+        self.lib = lib
+        self.model = LibraryModel(lib, self)
+        self._build()
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(250)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.sort.currentIndexChanged.connect(lambda i: self._requery(sort=SORTS[i]))
+        self.tag.currentIndexChanged.connect(
+            lambda _i: self._requery(tag=self.tag.currentData() or None)
+        )
+        self.view_mode.currentIndexChanged.connect(lambda i: self._requery(trash=i == 1))
+        self.reload_tags()
+        self.model.reload()
+        self._update_state()
+
+    def _build(self) -> None:
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("libraryFilter")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setPlaceholderText(self.tr("Filter by title, source or author"))
+        row = QHBoxLayout()
+        self.sort = QComboBox(self)
+        self.sort.setObjectName("librarySort")
+        for text in (
+            self.tr("Newest first"),
+            self.tr("Title"),
+            self.tr("Source"),
+            self.tr("Date"),
+            self.tr("Most highlighted"),
+        ):
+            self.sort.addItem(text)
+        self.tag = QComboBox(self)
+        self.tag.setObjectName("libraryTag")
+        self.view_mode = QComboBox(self)
+        self.view_mode.setObjectName("libraryView")
+        self.view_mode.addItems([self.tr("Library"), self.tr("Trash")])
+        for w in (self.view_mode, self.sort, self.tag):
+            row.addWidget(w)
+        self.table = QTableView(self)
+        self.table.setObjectName("libraryTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        vh = self.table.verticalHeader()
+        vh.hide()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        hh.setDefaultSectionSize(96)
+        hh.setSectionsClickable(True)
+        hh.sectionClicked.connect(self._header_clicked)
+        self.table.clicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.restore_btn = QPushButton(self.tr("Restore the selected article"), self)
+        self.restore_btn.setObjectName("restoreButton")
+        self.restore_btn.clicked.connect(self._restore_selected)
+        self.count = QLabel(self)
+        self.count.setObjectName("libraryCount")
+        # The empty-library hint.
+        self.hint = QWidget(self)
+        hl = QVBoxLayout(self.hint)
+        msg = QLabel(
+            self.tr("The library is empty. Import files or folders, or drop them on the window."),
+            self.hint,
+        )
+        msg.setWordWrap(True)
+        msg.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.import_btn = QPushButton(self.tr("Import…"), self.hint)
+        self.import_btn.setObjectName("hintImport")
+        self.import_btn.clicked.connect(self.importRequested)
+        self.demo_btn = QPushButton(self.tr("Add the demo articles"), self.hint)
+        self.demo_btn.setObjectName("hintDemo")
+        self.demo_btn.clicked.connect(self.demoRequested)
+        hl.addStretch(1)
+        for w in (msg, self.import_btn, self.demo_btn):
+            hl.addWidget(w)
+        hl.addStretch(2)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.hint)
+        lay.addWidget(self.filter)
+        lay.addLayout(row)
+        lay.addWidget(self.stack, 1)
+        lay.addWidget(self.restore_btn)
+        lay.addWidget(self.count)
+
+    # -- queries ----------------------------------------------------------------------------
+    def apply_filter(self) -> None:
+        """Run the filter text through SQL."""
+        self._requery(text=self.filter.text().strip())
+
+    def _requery(self, **kw: object) -> None:
+        self.model.set_query(**kw)  # type: ignore[arg-type]
+        self._update_state()
+
+    def _header_clicked(self, section: int) -> None:
+        self.sort.setCurrentIndex(SORTS.index(("title", "source", "date", "highlights")[section]))
+
+    def reload(self, article_ids: set[int] | None = None) -> None:
+        """Articles changed: refresh some rows, or everything when ids were added or removed."""
+        self.model.reload()
+        self._update_state()
+
+    def reload_tags(self) -> None:
+        """Refill the tag filter."""
+        current = self.tag.currentData()
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem(self.tr("All tags"), None)
+        for name, n in self.lib.tags():
+            self.tag.addItem(self.tr("%1 (%n)", "", n).replace("%1", name), name)
+        i = self.tag.findData(current)
+        self.tag.setCurrentIndex(max(0, i))
+        self.tag.blockSignals(False)
+
+    def _update_state(self) -> None:
+        n = self.model.rowCount()
+        trash = self.model.trash
+        empty_library = n == 0 and not trash and not self.model.text and not self.model.tag
+        self.stack.setCurrentWidget(self.hint if empty_library else self.table)
+        self.restore_btn.setVisible(trash)
+        self.count.setText(
+            self.tr("%n article(s) in the trash", "", n)
+            if trash
+            else self.tr("%n article(s)", "", n)
+        )
+
+    # -- selection --------------------------------------------------------------------------
+    def current_id(self) -> int | None:
+        """The selected article id."""
+        idx = self.table.currentIndex()
+        return int(self.model.data(idx, ArticleIdRole)) if idx.isValid() else None
+
+    def select_article(self, article_id: int) -> None:
+        """Select an article's row if it is listed."""
+        row = self.model.row_of(article_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid() and not self.model.trash:
+            self.openArticleRequested.emit(int(self.model.data(index, ArticleIdRole)))
+
+    def _restore_selected(self) -> None:
+        aid = self.current_id()
+        if aid is not None:
+            self.restoreRequested.emit(aid)
+
+    def _context_menu(self, pos: object) -> None:
+        index = self.table.indexAt(pos)  # type: ignore[arg-type]
+        if not index.isValid():
+            return
+        aid = int(self.model.data(index, ArticleIdRole))
+        menu = QMenu(self)
+        if self.model.trash:
+            act = QAction(self.tr("Restore"), menu)
+            act.triggered.connect(lambda: self.restoreRequested.emit(aid))
+            menu.addAction(act)
+        else:
+            open_act = QAction(self.tr("Open"), menu)
+            open_act.triggered.connect(lambda: self.openArticleRequested.emit(aid))
+            tags_act = QAction(self.tr("Edit tags…"), menu)
+            tags_act.triggered.connect(lambda: self.editTagsRequested.emit(aid))
+            del_act = QAction(self.tr("Move to the trash"), menu)
+            del_act.triggered.connect(lambda: self.deleteRequested.emit(aid))
+            for a in (open_act, tags_act, del_act):
+                menu.addAction(a)
+        menu.exec(self.table.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.deleteLater()

@@ -1,0 +1,1 @@
+"""The reading view and its highlight layer."""
