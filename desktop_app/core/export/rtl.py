@@ -1,0 +1,119 @@
+"""Split paragraph text into script runs for right-to-left documents.
+
+Inside an Arabic paragraph a Latin stretch ("OPEC+", "(NATO)", "COVID-19") becomes its own run;
+when it ends in neutral characters an LRM follows it, so that a renderer keeps "OPEC+" as
+written instead of moving the "+" to the other side.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from desktop_app.core.models import Direction
+from desktop_app.core.text.direction import LRM
+
+# Characters that stay with the Latin word they touch (no space between).
+_ATTACH_AFTER = set("+-)]}%#'\"*/&_°™®©")
+_ATTACH_BEFORE = set("([{\"'#@$")
+# Digits joined by "-" after Arabic letters are Arabic numbers to the bidi algorithm, and the
+# "-" then reverses them ("2026-12-01" shows as "01-12-2026"): an LRM before the number fixes it.
+_DASHED_NUMBER = re.compile(r"[0-9]+(?:[-‐‑–][0-9]+)+")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of one script: rtl=True for Arabic (and the neutrals around it)."""
+
+    text: str
+    rtl: bool
+
+
+@lru_cache(maxsize=8192)
+def _cls(ch: str) -> str:
+    b = unicodedata.bidirectional(ch)
+    if b in ("R", "AL", "AN"):
+        return "R"
+    if b == "L":
+        return "L"
+    if b == "EN":
+        return "D"
+    return "N"
+
+
+def segments(text: str, base: Direction) -> list[Segment]:
+    """Script runs of a paragraph of base direction; an LRM is added where it is needed."""
+    if not text:
+        return []
+    classes = [_cls(ch) for ch in text]
+    if base == "rtl":
+        spans = _spans(text, classes, "L", "R")
+        result: list[Segment] = []
+        for seg in _cut(text, spans, inner_rtl=False):
+            if not seg.rtl:
+                result.append(Segment(seg.text + LRM, False) if _cls(seg.text[-1]) != "L" else seg)
+            else:
+                result.extend(_numbers(seg.text))
+        return result
+    spans = _spans(text, classes, "R", "L")
+    return _cut(text, spans, inner_rtl=True)
+
+
+def _numbers(text: str) -> list[Segment]:
+    """Split an Arabic stretch around dashed numbers, each preceded by an LRM."""
+    out: list[Segment] = []
+    pos = 0
+    for m in _DASHED_NUMBER.finditer(text):
+        if m.start() > pos:
+            out.append(Segment(text[pos : m.start()], True))
+        out.append(Segment(LRM + m.group(), False))
+        pos = m.end()
+    if pos < len(text):
+        out.append(Segment(text[pos:], True))
+    return out
+
+
+def _spans(text: str, classes: list[str], inner: str, outer: str) -> list[tuple[int, int]]:
+    """(start, end) of stretches of `inner` script inside text of the `outer` script."""
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        if classes[i] != inner:
+            i += 1
+            continue
+        start = i
+        last = i
+        j = i + 1
+        while j < n and classes[j] != outer:
+            if classes[j] == inner:
+                last = j
+            j += 1
+        end = last + 1
+        if inner == "L":
+            while end < n and (classes[end] == "D" or text[end] in _ATTACH_AFTER):
+                end += 1
+            while (
+                start > 0
+                and text[start - 1] in _ATTACH_BEFORE
+                and (not spans or spans[-1][1] < start)
+            ):
+                start -= 1
+        spans.append((start, end))
+        i = max(end, last + 1)
+    return spans
+
+
+def _cut(text: str, spans: list[tuple[int, int]], inner_rtl: bool) -> list[Segment]:
+    out: list[Segment] = []
+    pos = 0
+    for start, end in spans:
+        if start > pos:
+            out.append(Segment(text[pos:start], not inner_rtl))
+        out.append(Segment(text[start:end], inner_rtl))
+        pos = end
+    if pos < len(text):
+        out.append(Segment(text[pos:], not inner_rtl))
+    return out
