@@ -47,18 +47,21 @@ def strip_suffixes(word: str) -> str:
     return word
 
 
-def _belongs(word: str) -> bool:
-    """True when the lexicon says the first letter(s) of word belong to the stem."""
-    return strip_suffixes(word) in _KEEP
+def stem_arabic(word: str, keep: frozenset[str] | None = None) -> str:
+    """Light-stem a normalized Arabic word: conjunction, preposition, article, then suffixes.
 
-
-def stem_arabic(word: str) -> str:
-    """Light-stem a normalized Arabic word: conjunction, preposition, article, then suffixes."""
+    keep: stems whose first letter (or leading ال) belongs to the word; default the lexicon.
+    """
     hit = EXCEPTIONS.get(word)
     if hit is not None:
         return hit
     if len(word) < 3:
         return word
+    lexicon = _KEEP if keep is None else keep
+
+    def _belongs(w: str) -> bool:
+        return strip_suffixes(w) in lexicon
+
     s = word
     # Conjunction و / ف: a one-letter prefix only when 3+ letters remain.
     if s[0] in CONJUNCTIONS and len(s) >= 4 and not _belongs(s):

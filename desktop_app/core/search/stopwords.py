@@ -17,10 +17,18 @@ SAVOY_ARABIC = """
 بعد قبل حتى عند عندما لدى جميع
 """.split()
 
+# Frequent function words Savoy's list lacks: prepositions with a pronoun, و + relative.
+SUPPLEMENT_ARABIC = """
+إليه إليها إليهم لديه لديها لديهم عليهم منهم عنهم فيهم بهم لهم معه معها معهم عنده عندها
+عندهم ولكن والتي والذي والذين وقد وذلك فيما مما بما إذ كذلك ليس
+""".split()
+
 # Clitics left alone when a token is split between Arabic and Latin letters ("الـCNN").
 CLITIC_FRAGMENTS = "ال وال فال بال كال لل ولل فلل وب ول وك فب فل ك ل".split()
 
-ARABIC_STOPWORDS: frozenset[str] = frozenset(normalize(w) for w in SAVOY_ARABIC + CLITIC_FRAGMENTS)
+ARABIC_STOPWORDS: frozenset[str] = frozenset(
+    normalize(w) for w in SAVOY_ARABIC + SUPPLEMENT_ARABIC + CLITIC_FRAGMENTS
+)
 
 # Lucene's classic English list (Whoosh's own list also drops "us", "may" and "can").
 ENGLISH_STOPWORDS: frozenset[str] = frozenset(

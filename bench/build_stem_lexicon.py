@@ -1,0 +1,162 @@
+"""Build desktop_app/core/search/_lexicon.py: stems whose leading و ف ب ل ك or ال is not a prefix.
+
+Usage: python bench/build_stem_lexicon.py CORPUS.jsonl.gz [--out PATH] [--min-count N]
+
+Only the even-numbered articles (0, 2, 4, ... in file order) are read, so the odd half can
+measure how the stemmer generalises (bench/recall.py --odd-only).
+
+The evidence, on normalized words (stopwords count as evidence but cast no vote):
+- bare[x]: occurrences of words that are x plus suffixes (no prefix removed);
+- art[x]: occurrences of words that are an article group (ال وال بال لل ...) + x plus suffixes;
+  after the article the first letter of x surely belongs to the stem.
+A word w = P + r (P a clitic letter or an article group) with stems x = stem(w) and
+y = stem(r) votes, with its frequency, to keep P when, with strip = art[y] + bare[y], either
+art[x] >= min-count and art[x] > strip (الوزير: وزير), or (one letter only) bare[x] >= BARE_MIN
+and bare[x] > BARE_RATIO * strip (فرنسا). A stem is kept when its keep votes win.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from desktop_app.core.search.analyzer import WORD_RE, _unstemmed  # noqa: E402
+from desktop_app.core.search.stemmer import is_arabic_letter, strip_suffixes  # noqa: E402
+from desktop_app.core.search.stopwords import STOPWORDS  # noqa: E402
+
+ARTICLE_GROUPS = ("وبال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال")
+CLITIC_LETTERS = "وفبلك"
+BARE_MIN = 10
+BARE_RATIO = 5
+DEFAULT_OUT = Path(__file__).resolve().parent.parent / "desktop_app/core/search/_lexicon.py"
+
+
+def word_counts(corpus: Path) -> tuple[Counter[str], int]:
+    """Normalized Arabic word frequencies of the even-numbered articles (stopwords too)."""
+    counts: Counter[str] = Counter()
+    n = 0
+    with gzip.open(corpus, "rt", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if i % 2:
+                continue
+            art = json.loads(line)
+            text = " ".join(str(art.get(k) or "") for k in ("title", "abstract", "text"))
+            for m in WORD_RE.finditer(text):
+                for _s, _e, term, _stopped in _unstemmed(m.group()):
+                    if is_arabic_letter(term[0]):
+                        counts[term] += 1
+            n += 1
+    return counts, n
+
+
+def evidence(counts: Counter[str]) -> tuple[Counter[str], Counter[str]]:
+    """bare[x] and art[x] stem evidence (see the module docstring)."""
+    bare: Counter[str] = Counter()
+    art: Counter[str] = Counter()
+    for word, c in counts.items():
+        bare[strip_suffixes(word)] += c
+        for group in ARTICLE_GROUPS:
+            if word.startswith(group) and len(word) - len(group) >= 2:
+                art[strip_suffixes(word[len(group) :])] += c
+                break
+    return bare, art
+
+
+def _split(word: str) -> tuple[str, int] | None:
+    """The ambiguous prefix of a word: (its length, 1 or an article group) or None."""
+    for g in ARTICLE_GROUPS:
+        if word.startswith(g) and len(word) - len(g) >= 2:
+            return g, len(g)
+    if word[0] in CLITIC_LETTERS and len(word) >= 4:
+        return word[0], 1
+    return None
+
+
+def keep_stems(
+    counts: Counter[str], bare: Counter[str], art: Counter[str], min_count: int
+) -> list[str]:
+    """Stems whose first letter (or leading article group) belongs to the word.
+
+    Each word type votes, with its frequency, for keeping or stripping its prefix; a stem is
+    kept when the keep votes of the words that reach it win.
+    """
+    votes: Counter[str] = Counter()
+    for word, c in counts.items():
+        split = None if word in STOPWORDS else _split(word)
+        if split is None:
+            continue
+        prefix, n = split
+        x = strip_suffixes(word)
+        if len(x) < 3:
+            continue
+        y = strip_suffixes(word[n:])
+        s = art[y] + bare[y]
+        k_art = art[x]
+        # After an article the letter surely belongs to the stem; a bare form only counts when
+        # the remainder is rare (وقال is more frequent than قال, yet it is و + قال), and never
+        # for an article group (والاتربه is و + ال + اتربه unless الوالاتربه is seen).
+        k_bare = 0 if n > 1 else bare[x]
+        keeps = (k_art >= min_count and k_art > s) or (
+            k_bare >= BARE_MIN and s * BARE_RATIO < k_bare
+        )
+        votes[x] += c if keeps else -c
+    return sorted(x for x, v in votes.items() if v > 0)
+
+
+def write_module(stems: list[str], out: Path, n_articles: int) -> None:
+    """Write the lexicon as a small Python module (a frozenset built from one string)."""
+    lines: list[str] = []
+    line = ""
+    for s in stems:
+        if len(line) + len(s) + 1 > 90:
+            lines.append(line)
+            line = ""
+        line = f"{line} {s}" if line else s
+    if line:
+        lines.append(line)
+    body = "\n".join(lines)
+    out.write_text(
+        '"""Stems whose leading و ف ب ل ك or ال belongs to the word (light-stemmer guard).\n\n'
+        "Generated by bench/build_stem_lexicon.py from the even-numbered half of the ANT news\n"
+        f"corpus ({n_articles} articles); regenerate rather than edit, and bump ANALYZER_VERSION.\n"
+        '"""\n\n'
+        "from __future__ import annotations\n\n"
+        f'_STEMS = """\n{body}\n"""\n\n'
+        "KEEP_INITIAL: frozenset[str] = frozenset(_STEMS.split())\n",
+        encoding="utf-8",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Count words, derive the guard stems, write the module and print what was kept."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--min-count", type=int, default=3)
+    args = ap.parse_args(argv)
+    if not args.corpus.is_file():
+        print(f"error: corpus not found: {args.corpus}", file=sys.stderr)
+        return 1
+    t0 = time.perf_counter()
+    counts, n = word_counts(args.corpus)
+    bare, art = evidence(counts)
+    stems = keep_stems(counts, bare, art, args.min_count)
+    write_module(stems, args.out, n)
+    by_letter = Counter("ال" if s.startswith("ال") else s[0] for s in stems)
+    print(f"articles read: {n}  word types: {len(counts)}  tokens: {sum(counts.values())}")
+    print(f"guard stems: {len(stems)}  by first letter: {dict(by_letter)}")
+    print(
+        f"wrote {args.out} ({args.out.stat().st_size / 1024:.1f} KB) in {time.perf_counter() - t0:.1f} s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
