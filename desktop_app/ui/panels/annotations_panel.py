@@ -143,11 +143,8 @@ class AnnotationsPanel(QWidget):
         item.setData(HighlightIdRole, h.id)
         item.setToolTip(lab.name if lab else "")
         rtl = detect_direction(h.exact) == "rtl"
-        item.setTextAlignment(
-            int(
-                (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
-                | Qt.AlignmentFlag.AlignAbsolute
-                | Qt.AlignmentFlag.AlignVCenter
+        align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        item.setTextAlignment(align | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
             )
         )
         if h.orphaned:

@@ -1,0 +1,135 @@
+"""Facet filters of the search panel: checkable values with their counts, grouped by facet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+
+from desktop_app.ui.models.search_model import FACETS, FacetValue
+
+FacetRole = Qt.ItemDataRole.UserRole + 10
+ValueRole = Qt.ItemDataRole.UserRole + 11
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("SearchFacets", text)
+
+
+def facet_title(facet: str) -> str:
+    """The translated heading of a facet."""
+    return {
+        "kind": _t("Kind"),
+        "source": _t("Source"),
+        "year": _t("Year"),
+        "language": _t("Language"),
+        "label": _t("Label"),
+    }.get(facet, facet)
+
+
+def value_text(fv: FacetValue) -> str:
+    """How a facet value reads: kinds and languages by name, others as they are."""
+    if fv.facet == "kind":
+        return {"article": _t("Articles"), "highlight": _t("Highlights"), "note": _t("Notes")}.get(
+            fv.value, fv.label
+        )
+    if fv.facet == "language":
+        loc = QLocale(fv.value)
+        if loc.language() != QLocale.Language.C:
+            return QLocale.languageToString(loc.language())
+    return fv.label
+
+
+class FacetTree(QTreeWidget):
+    """Facets as a tree: a heading per facet, checkable values 'value (count)' under it."""
+
+    filtersChanged = Signal(dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchFacets")
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(True)
+        self.setUniformRowHeights(True)
+        self.filters: dict[str, set[str]] = {}
+        self._filling = False
+        self.itemChanged.connect(self._item_changed)
+
+    def set_facets(self, facets: dict[str, list[FacetValue]]) -> None:
+        """Show these facet values; checked values that no longer occur stay, with count 0."""
+        self._filling = True
+        expanded = {
+            self.topLevelItem(i).data(0, FacetRole)
+            for i in range(self.topLevelItemCount())
+            if self.topLevelItem(i).isExpanded()
+        }
+        first_fill = self.topLevelItemCount() == 0
+        self.clear()
+        for facet in FACETS:
+            values = list(facets.get(facet, []))
+            present = {v.value for v in values}
+            for missing in sorted(self.filters.get(facet, set()) - present):
+                values.append(FacetValue(facet, missing, missing, 0))
+            if not values:
+                continue
+            head = QTreeWidgetItem(self, [facet_title(facet)])
+            head.setData(0, FacetRole, facet)
+            head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for fv in values:
+                self._value_item(head, fv)
+            head.setExpanded(facet in expanded or first_fill or facet in self.filters)
+        self._filling = False
+
+    def _value_item(self, head: QTreeWidgetItem, fv: FacetValue) -> QTreeWidgetItem:
+        text = _t("%1 (%2)").replace("%1", value_text(fv)).replace("%2", QLocale().toString(fv.count))
+        item = QTreeWidgetItem(head, [text])
+        item.setData(0, FacetRole, fv.facet)
+        item.setData(0, ValueRole, fv.value)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        checked = fv.value in self.filters.get(fv.facet, set())
+        item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        return item
+
+    def value_item(self, facet: str, value: str) -> QTreeWidgetItem | None:
+        """The tree item of a facet value, or None."""
+        for i in range(self.topLevelItemCount()):
+            head = self.topLevelItem(i)
+            for j in range(head.childCount()):
+                child = head.child(j)
+                if child.data(0, FacetRole) == facet and child.data(0, ValueRole) == value:
+                    return child
+        return None
+
+    def set_checked(self, facet: str, value: str, on: bool) -> None:
+        """Check or uncheck a value (as the user would)."""
+        item = self.value_item(facet, value)
+        if item is not None:
+            item.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def set_filters(self, filters: dict[str, list[str]]) -> None:
+        """Replace the checked values (a saved search) without announcing it."""
+        self.filters = {k: set(v) for k, v in filters.items() if v}
+        self._filling = True
+        for i in range(self.topLevelItemCount()):
+            head = self.topLevelItem(i)
+            for j in range(head.childCount()):
+                c = head.child(j)
+                on = c.data(0, ValueRole) in self.filters.get(c.data(0, FacetRole), set())
+                c.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self._filling = False
+
+    def plain_filters(self) -> dict[str, list[str]]:
+        """The checked values as {facet: sorted values}."""
+        return {k: sorted(v) for k, v in self.filters.items() if v}
+
+    def _item_changed(self, item: QTreeWidgetItem, _col: int) -> None:
+        if self._filling or item.data(0, ValueRole) is None:
+            return
+        facet, value = str(item.data(0, FacetRole)), str(item.data(0, ValueRole))
+        chosen = self.filters.setdefault(facet, set())
+        if item.checkState(0) == Qt.CheckState.Checked:
+            chosen.add(value)
+        else:
+            chosen.discard(value)
+        if not chosen:
+            del self.filters[facet]
+        self.filtersChanged.emit(self.plain_filters())
