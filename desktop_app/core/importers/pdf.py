@@ -19,6 +19,7 @@ CORRUPT = "corrupt or truncated PDF file"
 NO_TEXT = "this PDF has no text layer (a scanned PDF?): run OCR on it first"
 LOCKED = "this PDF is protected by a password: remove the protection, then import it again"
 GAP_FACTOR = 1.35  # a gap between baselines this much wider than usual starts a paragraph
+WIDE_GAP = 2.5  # a gap of this many font sizes is a paragraph break even with no usual gap
 HEADING_FACTOR = 1.25  # lines in a font this much larger than the body are headings
 _ENDS_SENTENCE = tuple('.!?؟:…"»”)')
 _PAGE_NUMBER = re.compile(r"^\s*[-–]?\s*[\d\u0660-\u0669]{1,4}\s*[-–]?\s*$")
@@ -76,11 +77,15 @@ def has_visual_runs(lines: list[str]) -> bool:
 
 def reorder_runs(line: str) -> str:
     """Logical order of an Arabic line whose Latin/digit runs came out in left-to-right order."""
-    if not _arabic_majority(line) or not _LTR_RUN.search(line):
+    if not _arabic_majority(line) or not (_LTR_RUN.search(line) or _LEADING_STOP.match(line)):
         return line
     tokens: list[str] = []
     pos = 0
-    for m in _LTR_RUN.finditer(line):
+    stop = _LEADING_STOP.match(line)
+    if stop:
+        tokens.append(stop.group(0))
+        pos = stop.end()
+    for m in _LTR_RUN.finditer(line, pos):
         if m.start() > pos:
             tokens.append(line[pos : m.start()])
         tokens.append(m.group(0))
@@ -127,15 +132,18 @@ def _usual(values: list[float]) -> float:
     return statistics.median(values) if values else 0.0
 
 
-def page_blocks(lines: list[Line], body_size: float) -> list[Block]:
-    """Paragraphs of one page: lines joined, split at blank lines, wide gaps and font changes."""
-    lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln.text) or not ln.text.strip()]
-    gaps = [
+def line_gaps(lines: list[Line]) -> list[float]:
+    """Positive distances between the baselines of consecutive non-empty lines."""
+    return [
         a.y - b.y
         for a, b in zip(lines, lines[1:], strict=False)
         if a.y and b.y and a.text.strip() and b.text.strip() and a.y - b.y > 0
     ]
-    usual_gap = min(gaps) if gaps else 0.0
+
+
+def page_blocks(lines: list[Line], body_size: float, usual_gap: float) -> list[Block]:
+    """Paragraphs of one page: lines joined, split at blank lines, wide gaps and font changes."""
+    lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln.text) or not ln.text.strip()]
     blocks: list[Block] = []
     current: list[str] = []
     current_kind: ParagraphKind = "body"
@@ -155,9 +163,14 @@ def page_blocks(lines: list[Line], body_size: float) -> list[Block]:
             "heading" if body_size and ln.size >= body_size * HEADING_FACTOR else "body"
         )
         new_para = prev is None or kind != current_kind
-        if prev is not None and usual_gap and prev.y and ln.y:
+        if prev is not None and prev.y and ln.y:
             gap = prev.y - ln.y
-            if gap > usual_gap * GAP_FACTOR or gap < 0:
+            size = max(prev.size, ln.size)
+            if (
+                gap < 0
+                or (usual_gap and gap > usual_gap * GAP_FACTOR)
+                or (size and gap > size * WIDE_GAP)
+            ):
                 new_para = True
         if new_para:
             flush()
@@ -228,9 +241,12 @@ def parse(data: bytes, name: str) -> ImportedDocument:
             text = reorder_runs(text) if runs else text
             ln.text = fold_presentation_forms(space_runs(text) if reverse or runs else text)
     body_size = _usual([ln.size for lines in pages for ln in lines if ln.size and ln.text.strip()])
+    # Ignore gaps far below a line height: sub- and superscripts read as lines of their own.
+    gaps = [g for lines in pages for g in line_gaps(lines) if g > body_size * 0.6]
+    usual_gap = min(gaps) if gaps else 0.0
     blocks: list[Block] = []
     for lines in pages:
-        page = page_blocks(lines, body_size)
+        page = page_blocks(lines, body_size, usual_gap)
         if blocks and page and blocks[-1][1] == "body" and page[0][1] == "body":
             if not blocks[-1][0].endswith(_ENDS_SENTENCE):
                 page[0] = (_join([blocks.pop()[0], page[0][0]]), "body", 0)
