@@ -117,3 +117,8 @@ def _cut(text: str, spans: list[tuple[int, int]], inner_rtl: bool) -> list[Segme
     if pos < len(text):
         out.append(Segment(text[pos:], not inner_rtl))
     return out
+
+
+def with_marks(text: str, base: Direction) -> str:
+    """The text with the LRMs segments() adds, for renderers that take plain strings."""
+    return "".join(s.text for s in segments(text, base))
