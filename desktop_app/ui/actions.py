@@ -12,37 +12,33 @@ from desktop_app.resources import resource_path
 Shortcut = QKeySequence.StandardKey | str | None
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Actions", text)
-
-
 def _labels() -> dict[str, str]:
     """Translated labels by action name (a function so that tr() runs after the translator)."""
     return {
-        "import_files": _t("Import files…"),
-        "import_folder": _t("Import a folder…"),
-        "add_demo": _t("Add the demo articles"),
-        "quit": _t("Quit"),
-        "undo": _t("Undo"),
-        "redo": _t("Redo"),
-        "find": _t("Find in the article…"),
-        "find_next": _t("Find the next match"),
-        "highlight": _t("Highlight the selection"),
-        "delete_highlight": _t("Delete the selected highlight"),
-        "labels": _t("Rename the labels…"),
-        "zoom_in": _t("Larger text"),
-        "zoom_out": _t("Smaller text"),
-        "zoom_reset": _t("Default text size"),
-        "spacing_more": _t("More line spacing"),
-        "spacing_less": _t("Less line spacing"),
-        "theme_system": _t("Follow the system"),
-        "theme_light": _t("Light"),
-        "theme_dark": _t("Dark"),
-        "theme_sepia": _t("Sepia"),
-        "delete_article": _t("Move the article to the trash"),
-        "edit_tags": _t("Edit the tags…"),
-        "new_free_note": _t("New free note"),
-        "about": _t("About Hamish"),
+        "import_files": QCoreApplication.translate("Actions", "Import files…"),
+        "import_folder": QCoreApplication.translate("Actions", "Import a folder…"),
+        "add_demo": QCoreApplication.translate("Actions", "Add the demo articles"),
+        "quit": QCoreApplication.translate("Actions", "Quit"),
+        "undo": QCoreApplication.translate("Actions", "Undo"),
+        "redo": QCoreApplication.translate("Actions", "Redo"),
+        "find": QCoreApplication.translate("Actions", "Find in the article…"),
+        "find_next": QCoreApplication.translate("Actions", "Find the next match"),
+        "highlight": QCoreApplication.translate("Actions", "Highlight the selection"),
+        "delete_highlight": QCoreApplication.translate("Actions", "Delete the selected highlight"),
+        "labels": QCoreApplication.translate("Actions", "Rename the labels…"),
+        "zoom_in": QCoreApplication.translate("Actions", "Larger text"),
+        "zoom_out": QCoreApplication.translate("Actions", "Smaller text"),
+        "zoom_reset": QCoreApplication.translate("Actions", "Default text size"),
+        "spacing_more": QCoreApplication.translate("Actions", "More line spacing"),
+        "spacing_less": QCoreApplication.translate("Actions", "Less line spacing"),
+        "theme_system": QCoreApplication.translate("Actions", "Follow the system"),
+        "theme_light": QCoreApplication.translate("Actions", "Light"),
+        "theme_dark": QCoreApplication.translate("Actions", "Dark"),
+        "theme_sepia": QCoreApplication.translate("Actions", "Sepia"),
+        "delete_article": QCoreApplication.translate("Actions", "Move the article to the trash"),
+        "edit_tags": QCoreApplication.translate("Actions", "Edit the tags…"),
+        "new_free_note": QCoreApplication.translate("Actions", "New free note"),
+        "about": QCoreApplication.translate("Actions", "About Hamish"),
     }
 
 

@@ -446,7 +446,8 @@ class MainWindow(QMainWindow):
         """Save everything pending: notes being typed and the reading position."""
         for editor in self.note_editors():
             editor.flush()
-        self.reader.flush_position()
+        if self.remember:
+            self.reader.flush_position()
 
     def closeEvent(self, e: QCloseEvent) -> None:  # noqa: N802
         self.flush()

@@ -18,10 +18,6 @@ if TYPE_CHECKING:
 READER_KEYS = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Menus", text)
-
-
 def build_actions(w: MainWindow) -> Actions:
     """Every action of the window, with its shortcut."""
     a = Actions(w)
@@ -56,10 +52,10 @@ def build_actions(w: MainWindow) -> Actions:
             text=f"{i}",
             context=READER_KEYS,
         )
-    undo_act = w.undo_stack.createUndoAction(w, _t("Undo"))
+    undo_act = w.undo_stack.createUndoAction(w, QCoreApplication.translate("Menus", "Undo"))
     undo_act.setShortcut(QKeySequence(sk.Undo))
     undo_act.setObjectName("action_undo")
-    redo_act = w.undo_stack.createRedoAction(w, _t("Redo"))
+    redo_act = w.undo_stack.createRedoAction(w, QCoreApplication.translate("Menus", "Redo"))
     redo_act.setShortcut(QKeySequence(sk.Redo))
     redo_act.setObjectName("action_redo")
     for act, icon in ((undo_act, "undo.svg"), (redo_act, "redo.svg")):
@@ -83,10 +79,14 @@ def label_texts(w: MainWindow) -> None:
     """The label actions show each label's current name and colour."""
     for lab in w.lib.labels():
         act = w.registry[f"label_{lab.id}"]
-        act.setText(_t("Highlight as “%1”").replace("%1", lab.name))
+        act.setText(
+            QCoreApplication.translate("Menus", "Highlight as “%1”").replace("%1", lab.name)
+        )
         act.setIcon(swatch(lab.color))
         act.setToolTip(
-            _t("Highlight as “%1” (key %2)").replace("%1", lab.name).replace("%2", str(lab.id))
+            QCoreApplication.translate("Menus", "Highlight as “%1” (key %2)")
+            .replace("%1", lab.name)
+            .replace("%2", str(lab.id))
         )
 
 
@@ -94,39 +94,39 @@ def build_menus(w: MainWindow) -> None:
     """The menu bar and the toolbar."""
     a = w.registry
     mb = w.menuBar()
-    file_menu = mb.addMenu(_t("&File"))
+    file_menu = mb.addMenu(QCoreApplication.translate("Menus", "&File"))
     for n in ("import_files", "import_folder", "add_demo"):
         file_menu.addAction(a[n])
     file_menu.addSeparator()
     file_menu.addAction(a["quit"])
-    edit = mb.addMenu(_t("&Edit"))
+    edit = mb.addMenu(QCoreApplication.translate("Menus", "&Edit"))
     edit.addAction(a["undo"])
     edit.addAction(a["redo"])
     edit.addSeparator()
     edit.addAction(a["find"])
     edit.addAction(a["find_next"])
-    hl = mb.addMenu(_t("&Highlight"))
+    hl = mb.addMenu(QCoreApplication.translate("Menus", "&Highlight"))
     hl.addAction(a["highlight"])
     for i in range(1, 7):
         hl.addAction(a[f"label_{i}"])
     hl.addSeparator()
     hl.addAction(a["delete_highlight"])
     hl.addAction(a["labels"])
-    art = mb.addMenu(_t("&Article"))
+    art = mb.addMenu(QCoreApplication.translate("Menus", "&Article"))
     art.addAction(a["edit_tags"])
     art.addAction(a["delete_article"])
     art.addSeparator()
     art.addAction(a["new_free_note"])
-    view = mb.addMenu(_t("&View"))
+    view = mb.addMenu(QCoreApplication.translate("Menus", "&View"))
     for n in ("zoom_in", "zoom_out", "zoom_reset", "spacing_more", "spacing_less"):
         view.addAction(a[n])
-    theme = view.addMenu(_t("Reading theme"))
+    theme = view.addMenu(QCoreApplication.translate("Menus", "Reading theme"))
     for n in ("system", "light", "dark", "sepia"):
         theme.addAction(a[f"theme_{n}"])
-    w.panels_menu = view.addMenu(_t("Panels"))
-    help_menu = mb.addMenu(_t("&Help"))
+    w.panels_menu = view.addMenu(QCoreApplication.translate("Menus", "Panels"))
+    help_menu = mb.addMenu(QCoreApplication.translate("Menus", "&Help"))
     help_menu.addAction(a["about"])
-    tb = QToolBar(_t("Main toolbar"), w)
+    tb = QToolBar(QCoreApplication.translate("Menus", "Main toolbar"), w)
     tb.setObjectName("mainToolbar")
     tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
     for n in ("import_files", "undo", "redo", "find", "highlight"):

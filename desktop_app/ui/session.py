@@ -6,7 +6,7 @@ through the bus. Nothing here builds widgets.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from desktop_app.core.errors import HamishError, NotFound
@@ -20,7 +20,7 @@ class DeleteNote(undo.QUndoCommand):
     """Delete a note; undo puts it back with its id."""
 
     def __init__(self, lib: Library, note: Note) -> None:
-        super().__init__(undo._tr("Delete the note"))
+        super().__init__(QCoreApplication.translate("UndoCommands", "Delete the note"))
         self.lib, self.note = lib, note
 
     def redo(self) -> None:

@@ -10,11 +10,6 @@ from PySide6.QtGui import QUndoCommand
 from desktop_app.core.library import Library
 from desktop_app.core.models import Changes, Highlight
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UndoCommands", text)
-
-
 Broadcast = Callable[[Changes], None]
 
 
@@ -24,7 +19,7 @@ class CreateHighlight(QUndoCommand):
     def __init__(
         self, lib: Library, article_id: int, start: int, end: int, label_id: int, note: str = ""
     ) -> None:
-        super().__init__(_tr("Highlight text"))
+        super().__init__(QCoreApplication.translate("UndoCommands", "Highlight text"))
         self.lib, self.article_id, self.start, self.end = lib, article_id, start, end
         self.label_id, self.note = label_id, note
         self.highlight_id: int | None = None
@@ -50,7 +45,7 @@ class RelabelHighlight(QUndoCommand):
     """Give a highlight another label."""
 
     def __init__(self, lib: Library, highlight_id: int, before: int, after: int) -> None:
-        super().__init__(_tr("Change the label"))
+        super().__init__(QCoreApplication.translate("UndoCommands", "Change the label"))
         self.lib, self.highlight_id, self.before, self.after = lib, highlight_id, before, after
 
     def redo(self) -> None:
@@ -64,7 +59,7 @@ class DeleteHighlight(QUndoCommand):
     """Delete a highlight with its note; undo restores both with their ids."""
 
     def __init__(self, lib: Library, highlight_id: int) -> None:
-        super().__init__(_tr("Delete the highlight"))
+        super().__init__(QCoreApplication.translate("UndoCommands", "Delete the highlight"))
         self.lib, self.highlight_id = lib, highlight_id
         self._snapshot = lib.get_highlight(highlight_id)
 
@@ -80,7 +75,7 @@ class EditNote(QUndoCommand):
     """A saved note edit: kind 'highlight' (note of a highlight) or 'note' (by note id)."""
 
     def __init__(self, lib: Library, kind: str, target_id: int, before: str, after: str) -> None:
-        super().__init__(_tr("Edit the note"))
+        super().__init__(QCoreApplication.translate("UndoCommands", "Edit the note"))
         self.lib, self.kind, self.target_id = lib, kind, target_id
         self.before, self.after = before, after
 
@@ -114,7 +109,9 @@ class DeleteArticle(QUndoCommand):
     """Move an article to the trash; undo restores it."""
 
     def __init__(self, lib: Library, article_id: int) -> None:
-        super().__init__(_tr("Move the article to the trash"))
+        super().__init__(
+            QCoreApplication.translate("UndoCommands", "Move the article to the trash")
+        )
         self.lib, self.article_id = lib, article_id
 
     def redo(self) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
 
 from desktop_app.core.library import Library
 from desktop_app.core.models import ArticleSummary
+from desktop_app.resources import resource_path
 
 PAGE = 200
 COLUMNS = ("title", "source", "date", "highlights")
@@ -102,11 +104,16 @@ class LibraryModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
             return None
-        return [self.tr("Title"), self.tr("Source"), self.tr("Date"), self.tr("Highlights")][
-            section
-        ]
+        names = [self.tr("Title"), self.tr("Source"), self.tr("Date"), self.tr("Highlights")]
+        if section == 3 and role == Qt.ItemDataRole.DecorationRole:
+            return QIcon(str(resource_path("icons", "highlight.svg")))
+        if role == Qt.ItemDataRole.ToolTipRole or (
+            role == Qt.ItemDataRole.DisplayRole and section < 3
+        ):
+            return names[section]
+        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

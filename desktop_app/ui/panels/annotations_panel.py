@@ -144,8 +144,8 @@ class AnnotationsPanel(QWidget):
         item.setToolTip(lab.name if lab else "")
         rtl = detect_direction(h.exact) == "rtl"
         align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
-        item.setTextAlignment(align | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
-            )
+        item.setTextAlignment(
+            align | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
         )
         if h.orphaned:
             f = QFont(item.font())

@@ -95,8 +95,11 @@ class LibraryPanel(QWidget):
         vh.setDefaultSectionSize(self.fontMetrics().height() + 10)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        hh.setDefaultSectionSize(96)
+        hh.setStretchLastSection(False)
+        for col, width in ((1, 92), (2, 84), (3, 34)):
+            hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            hh.resizeSection(col, width)
+        hh.setMinimumSectionSize(30)
         hh.setSectionsClickable(True)
         hh.sectionClicked.connect(self._header_clicked)
         self.table.clicked.connect(self._open_index)

@@ -29,7 +29,7 @@ class ReaderView(QWidget):
         self.setObjectName("readerView")
         self.article: Article | None = None
         self.font_size = st.get_float("reader/fontSize", 15.0)
-        self.line_height = st.get_float("reader/lineHeight", 1.6)
+        self.line_height = st.get_float("reader/lineHeight", 1.35)
         self.theme: Theme = load_theme(st.get_str("reader/theme", "system"))
         self.labels: dict[int, Label] = {}
         self._highlights: list[Highlight] = []
@@ -140,10 +140,12 @@ class ReaderView(QWidget):
         parts = [x for x in (a.source, a.author, a.published) if x]
         meta = " · ".join(_escape(x) for x in parts)
         if a.url:
-            link = f'<a href="{_escape(a.url)}">{self.tr("Original")}</a>'
+            color = self.theme.link
+            link = f'<a style="color: {color};" href="{_escape(a.url)}">{self.tr("Original")}</a>'
             meta = f"{meta} · {link}" if meta else link
         self.meta.setText(meta)
-        self.tags.setText(", ".join(a.tags))
+        self.tags.setText(("، " if rtl else ", ").join(a.tags))
+        self.tags.setLayoutDirection(direction)
 
     def _tags_edited(self) -> None:
         if self.article is None:
@@ -260,6 +262,7 @@ class ReaderView(QWidget):
         self.tags.setStyleSheet(f"color: {theme.muted}; background: transparent;")
         self.find_bar.match_color = theme.color("find_match")
         if self.article is not None:
+            self._fill_header(self.article)
             self.set_highlights(self._highlights)
 
 

@@ -1,0 +1,39 @@
+"""Refresh i18n/hamish_*.ts from the sources (pyside6-lupdate) and compile them (pyside6-lrelease).
+
+Run: .venv/bin/python i18n/update.py
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGS = ["ar"]
+
+
+def tool(name: str) -> str:
+    """Path of a PySide6 tool next to the interpreter, else on PATH."""
+    here = Path(sys.executable).parent / name
+    return str(here) if here.exists() else (shutil.which(name) or name)
+
+
+def sources() -> list[str]:
+    """Every Python file that holds translatable strings."""
+    files = sorted((ROOT / "desktop_app" / "ui").rglob("*.py")) + [ROOT / "desktop_app" / "app.py"]
+    return [str(f.relative_to(ROOT)) for f in files]
+
+
+def main() -> int:
+    """Update and compile every translation."""
+    for lang in LANGS:
+        ts = f"i18n/hamish_{lang}.ts"
+        subprocess.run([tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-ts", ts], cwd=ROOT, check=True)
+        subprocess.run([tool("pyside6-lrelease"), ts, "-qm", f"i18n/hamish_{lang}.qm"], cwd=ROOT, check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
