@@ -49,7 +49,7 @@ def wml_schema() -> etree.XMLSchema:
     wrapper = f"""<?xml version="1.0"?>
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified">
   <xs:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="xml.xsd"/>
-  <xs:import namespace="{W}" schemaLocation="{(XSD_DIR / 'wml.xsd').as_uri()}"/>
+  <xs:import namespace="{W}" schemaLocation="{(XSD_DIR / "wml.xsd").as_uri()}"/>
 </xs:schema>"""
     parser = etree.XMLParser()
     parser.resolvers.add(_XmlNsResolver())
@@ -95,11 +95,58 @@ def wml_parts(docx_bytes: bytes) -> dict[str, bytes]:
     return {
         n: b
         for n, b in parts(docx_bytes).items()
-        if n == "word/document.xml" or n == "word/styles.xml"
-        or (n.startswith("word/header") or n.startswith("word/footer")) and n.endswith(".xml")
+        if n == "word/document.xml"
+        or n == "word/styles.xml"
+        or (n.startswith("word/header") or n.startswith("word/footer"))
+        and n.endswith(".xml")
     }
 
 
 def paragraph_text(p: etree._Element) -> str:
     """The visible text of a w:p (w:t of runs and hyperlinks)."""
     return "".join(t.text or "" for t in p.iter(f"{{{W}}}t"))
+
+
+def make_briefing(lib, **fields):  # noqa: ANN001, ANN003, ANN201 - a test helper
+    """A bilingual briefing on the `filled_library` fixture's articles 1 (ar), 2 (en), 3 (mixed).
+
+    Returns (service, briefing id, ids) where ids names the highlights, notes and sections.
+    """
+    from desktop_app.core.briefings import BriefingService
+
+    lib.update_metadata(1, url="https://example.org/ar/1")
+    lib.update_metadata(2, url="https://example.org/en/2")
+    lib.update_metadata(3, url="javascript:alert(1)")
+    ids: dict[str, int] = {}
+    ids["h_opec"] = lib.add_highlight_by_quote(
+        1, "تحالف OPEC+ لم يحسم قراره بعد 📌", note="ملاحظة: يجب التحقق من موقف OPEC+ قبل النشر."
+    ).id
+    ids["h_nato"] = lib.add_highlight_by_quote(1, "حلف شمال الأطلسي (NATO) في اجتماع مغلق").id
+    ids["h_harakat"] = lib.add_highlight_by_quote(1, "قال الوَزِيرُ إن الاتفاق الجديد").id
+    ids["h_en"] = lib.add_highlight_by_quote(
+        2, "Analysts expect OPEC+ to extend the cuts", note="Check the December figure."
+    ).id
+    ids["h_mixed"] = lib.add_highlight_by_quote(3, "«الاتفاق النهائي» was signed in Vienna").id
+    ids["n_free"] = lib.add_note("A free-standing note by the analyst about OPEC+ quotas.").id
+    svc = BriefingService(lib)
+    defaults = dict(
+        subtitle="أسواق النفط والأمن",
+        author="فريق التحليل",
+        date="2026-12-01",
+        marking="سري — للاستخدام الرسمي فقط",
+        summary="يتوقع المحللون أن يمدد تحالف OPEC+ التخفيضات.\nThe outlook for NATO talks is unclear.",
+        include_toc=True,
+    )
+    title = fields.pop("title", "إحاطة الطاقة والأمن")
+    defaults.update(fields)
+    bid = svc.create(title, **defaults).created
+    ids["s_energy"] = svc.add_section(bid, "الطاقة").created
+    ids["s_security"] = svc.add_section(bid, "Security (NATO)").created
+    for key in ("h_opec", "h_harakat", "h_en"):
+        svc.add_item(ids["s_energy"], highlight_id=ids[key])
+    svc.add_item(ids["s_energy"], text="فقرة كتبها المحلل عن أسعار Brent في 2026-11-30.")
+    svc.add_item(ids["s_energy"], text="An English paragraph written by the analyst.")
+    svc.add_item(ids["s_security"], highlight_id=ids["h_nato"])
+    svc.add_item(ids["s_security"], highlight_id=ids["h_mixed"])
+    svc.add_item(ids["s_security"], note_id=ids["n_free"])
+    return svc, bid, ids
