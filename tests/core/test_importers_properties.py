@@ -1,0 +1,108 @@
+"""Property tests: encodings round-trip Arabic text; paragraph splitting keeps every word."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop_app.core.importers import parse_bytes
+from desktop_app.core.importers.encoding import decode
+from desktop_app.core.text.paragraphs import build_paragraphs, clean_line, split_plain_text
+
+WORDS = (
+    "قال الوزير إن الحكومة ستعمل على تنفيذ الخطة الجديدة في جميع المحافظات خلال العام المقبل "
+    "وأضاف أن المفاوضات مع الدول المجاورة مستمرة منذ شهرين وأكد رئيس الوزراء أهمية التعاون "
+    "الاقتصادي بين البلدين وفي سياق متصل أعلنت وزارة الخارجية عن زيارة مرتقبة للوفد الرسمي "
+    "إلى العاصمة لبحث ملفات الطاقة والمياه والأمن الغذائي وقالت مصادر مطلعة إن الاجتماع "
+    "سيعقد الأسبوع القادم بحضور ممثلين عن منظمات دولية الوَزِيرُ غزة فلسطين ظهر ضغط ذلك"
+).split()
+PUNCT = ["", "", "", "،", ".", ":", "؟", "؛"]
+
+word = st.tuples(st.sampled_from(WORDS), st.sampled_from(PUNCT)).map("".join)
+sentence = st.lists(word, min_size=4, max_size=40).map(" ".join)
+arabic_text = st.lists(sentence, min_size=1, max_size=5).map("\n".join)
+
+# Paragraph texts: any characters but line and paragraph breaks, plus Arabic words and emoji.
+line_text = st.one_of(
+    sentence,
+    st.text(
+        alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
+        max_size=60,
+    ),
+    st.lists(st.sampled_from(WORDS + ["📌", "OPEC+", "(NATO)", "٢٠٢٤", "😀"]), max_size=12).map(
+        " ".join
+    ),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(arabic_text, st.sampled_from(["cp1256", "iso8859_6"]))
+def test_arabic_code_pages_round_trip(text: str, encoding: str) -> None:
+    assert decode(text.encode(encoding)) == (text, encoding)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(min_size=1).filter(lambda t: not t.startswith("\ufeff")),
+    st.sampled_from(["utf-16-le", "utf-16-be", "utf-8-sig"]),
+)
+def test_bom_encodings_round_trip_any_text(text: str, encoding: str) -> None:
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE, "utf-8-sig": b""}[
+        encoding
+    ]
+    decoded, used = decode(bom + text.encode(encoding))
+    assert decoded == text
+    assert used == ("utf-8-sig" if encoding == "utf-8-sig" else "utf-16")
+
+
+@settings(max_examples=100, deadline=None)
+@given(arabic_text)
+def test_plain_utf8_round_trips(text: str) -> None:
+    assert decode(text.encode("utf-8")) == (text, "utf-8")
+
+
+def _words(text: str) -> str:
+    return "".join(unicodedata.normalize("NFC", text).split())
+
+
+def _check(paragraphs, sources: list[str]) -> None:
+    texts = [p.text for p in paragraphs]
+    assert all(t and t == t.strip() for t in texts)  # no empty paragraphs, trimmed
+    assert texts == [clean_line(s) for s in sources if clean_line(s)]
+    assert "".join(_words(s) for s in sources) == "".join(_words(t) for t in texts)
+    joined = "\n".join(texts)
+    for p in paragraphs:
+        assert joined[p.start : p.start + len(p.text)] == p.text
+        assert p.direction in ("rtl", "ltr")
+    assert all(
+        b.start == a.start + len(a.text) + 1
+        for a, b in zip(paragraphs, paragraphs[1:], strict=False)
+    )
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(line_text, max_size=12))
+def test_blank_line_paragraphs_survive(paras: list[str]) -> None:
+    _check(build_paragraphs(split_plain_text("\n\n".join(paras))), paras)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(line_text.filter(lambda t: t.strip()), min_size=1, max_size=12))
+def test_one_paragraph_a_line_survives(paras: list[str]) -> None:
+    _check(build_paragraphs(split_plain_text("\n".join(paras))), paras)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(sentence, min_size=1, max_size=6),
+    st.sampled_from(["utf-8", "cp1256", "iso8859_6", "utf-16"]),
+)
+def test_corpus_shaped_file_round_trips(paras: list[str], encoding: str) -> None:
+    title = "عنوان الخبر الرئيسي"
+    data = (title + "\n\n" + "\n".join(paras)).encode(encoding)
+    doc = parse_bytes(data, "000_3b504377793f8f36.txt")
+    assert doc.title == title
+    assert [p.text for p in doc.paragraphs] == [clean_line(p) for p in paras]
