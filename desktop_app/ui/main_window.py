@@ -454,6 +454,8 @@ class MainWindow(QMainWindow):
         if self.remember:
             self.save_layout()
         self.runner.drain()
+        self.library.stop_timers()
+        self.reader.stop_timers()
         self.session.detach()
         super().closeEvent(e)
 

@@ -43,9 +43,18 @@ EMOJI = [
 ]
 
 
-def add(lib: Library, title: str, paras: list, source: str = "", url: str = "", published: str = "") -> int:
+def add(
+    lib: Library, title: str, paras: list, source: str = "", url: str = "", published: str = ""
+) -> int:
     """Store a team-written article; returns its id."""
-    doc = ImportedDocument(build_paragraphs(paras), title=title, source=source, url=url, published=published, format="txt")
+    doc = ImportedDocument(
+        build_paragraphs(paras),
+        title=title,
+        source=source,
+        url=url,
+        published=published,
+        format="txt",
+    )
     res = lib.add_document(doc)
     assert res.article_id is not None
     return res.article_id
@@ -66,8 +75,12 @@ def library(tmp_path: Path) -> Iterator[tuple[Library, dict[str, int]]]:
     """A library with Arabic, English, mixed, vocalised and emoji articles."""
     lib = Library(tmp_path / "lib")
     ids = {
-        "arabic": add(lib, "خطة لإصلاح التعليم", ARABIC, "الأهرام", "https://example.org/ar", "2024-05-01"),
-        "english": add(lib, "School reform plan", ENGLISH, "Daily News", "https://example.org/en", "2024-05-02"),
+        "arabic": add(
+            lib, "خطة لإصلاح التعليم", ARABIC, "الأهرام", "https://example.org/ar", "2024-05-01"
+        ),
+        "english": add(
+            lib, "School reform plan", ENGLISH, "Daily News", "https://example.org/en", "2024-05-02"
+        ),
         "mixed": add(lib, "تقرير النمو Growth report", MIXED, "Reuters", "", "2024-05-03"),
         "harakat": add(lib, "القَرَارُ النِّهَائِيُّ", HARAKAT, "وكالة", "", "2024-05-04"),
         "emoji": add(lib, "📌 Pinned", EMOJI, "Notes", "", "2024-05-05"),
@@ -91,6 +104,7 @@ def window(qtbot, library, settings_dir):  # type: ignore[no-untyped-def]
     w.activateWindow()
     qtbot.waitActive(w)
     yield w
+    w.close()
     w.runner.drain()
     QThreadPool.globalInstance().waitForDone(10000)
     assert QThreadPool.globalInstance().activeThreadCount() == 0

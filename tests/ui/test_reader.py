@@ -46,9 +46,13 @@ def test_arabic_article_reads_rtl_in_an_english_ui(window, library):
     lib, ids = library
     assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
     window.open_article(ids["arabic"])
-    assert all(b.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft for b in blocks(window))
+    assert all(
+        b.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft for b in blocks(window)
+    )
     window.open_article(ids["english"])
-    assert all(b.blockFormat().layoutDirection() == Qt.LayoutDirection.LeftToRight for b in blocks(window))
+    assert all(
+        b.blockFormat().layoutDirection() == Qt.LayoutDirection.LeftToRight for b in blocks(window)
+    )
 
 
 def test_highlight_right_after_an_emoji(window, library, qtbot):
@@ -151,7 +155,9 @@ def test_arabic_is_served_by_amiri(window, library):
     assert "Amiri" in fams
     assert "Amiri" in QFontDatabase.families()
     latin = [f for f in fams if f != "Amiri"]
-    assert all(QFontDatabase.WritingSystem.Arabic not in QFontDatabase.writingSystems(f) for f in latin)
+    assert all(
+        QFontDatabase.WritingSystem.Arabic not in QFontDatabase.writingSystems(f) for f in latin
+    )
 
 
 def test_themes_change_the_page(window, library):

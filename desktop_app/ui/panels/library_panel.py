@@ -140,6 +140,10 @@ class LibraryPanel(QWidget):
         lay.addWidget(self.count)
 
     # -- queries ----------------------------------------------------------------------------
+    def stop_timers(self) -> None:
+        """The window is closing: no delayed query may run afterwards."""
+        self._filter_timer.stop()
+
     def apply_filter(self) -> None:
         """Run the filter text through SQL."""
         self._requery(text=self.filter.text().strip())

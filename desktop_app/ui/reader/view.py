@@ -196,6 +196,10 @@ class ReaderView(QWidget):
         if self.article is not None and self.isVisible():
             self.positionChanged.emit(self.article.id, self.reading_position())
 
+    def stop_timers(self) -> None:
+        """The window is closing."""
+        self._pos_timer.stop()
+
     def flush_position(self) -> None:
         """Report the reading position now (before closing or switching)."""
         self._report_position()
