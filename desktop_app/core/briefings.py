@@ -225,7 +225,7 @@ class BriefingService:
         self._row(bid)
         with transaction(self.conn):
             order = [s["id"] for s in sql.sections(self.conn, bid)]
-            sid = sql.insert_section(self.conn, bid, len(order), heading.strip())
+            sid = sql.insert_section(self.conn, bid, len(order), _storable(heading.strip()))
             order.insert(_clamp(position, len(order)), sid)
             sql.set_section_order(self.conn, order)
             sql.touch(self.conn, bid, now_iso())
@@ -235,7 +235,7 @@ class BriefingService:
         """Change a section's heading."""
         sec = self._section(sid)
         with transaction(self.conn):
-            sql.rename_section(self.conn, sid, heading.strip())
+            sql.rename_section(self.conn, sid, _storable(heading.strip()))
             sql.touch(self.conn, sec["briefing_id"], now_iso())
         return self._emit(sec["briefing_id"])
 
@@ -311,7 +311,7 @@ class BriefingService:
             assert text is not None
             if not text.strip():
                 raise ValueError("the text is empty")
-            fields.update(kind="text", text=text)
+            fields.update(kind="text", text=_storable(text))
         with transaction(self.conn):
             order = sql.item_ids(self.conn, sid)
             item_id = sql.insert_item(self.conn, fields)
@@ -353,7 +353,7 @@ class BriefingService:
         if not text.strip():
             raise ValueError("the text is empty")
         with transaction(self.conn):
-            sql.update_item(self.conn, item_id, {"text": text})
+            sql.update_item(self.conn, item_id, {"text": _storable(text)})
             sql.touch(self.conn, item["briefing_id"], now_iso())
         return self._emit(item["briefing_id"])
 
@@ -457,6 +457,13 @@ def _citation(d: Any) -> Citation | None:
     )
 
 
+def _storable(text: str) -> str:
+    """Text SQLite can store: lone surrogates become U+FFFD (a split pair is joined)."""
+    if not any("\ud800" <= ch <= "\udfff" for ch in text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 def _clamp(position: int | None, n: int) -> int:
     if position is None or position > n:
         return n
@@ -476,6 +483,6 @@ def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
                 raise ValueError(f"not a language tag: {lang!r} (for example ar-SA or en-US)")
             out[k] = lang
         else:
-            text = "" if v is None else str(v)
+            text = _storable("" if v is None else str(v))
             out[k] = text.strip() if k != "summary" else text
     return out

@@ -149,4 +149,8 @@ def make_briefing(lib, **fields):  # noqa: ANN001, ANN003, ANN201 - a test helpe
     svc.add_item(ids["s_security"], highlight_id=ids["h_nato"])
     svc.add_item(ids["s_security"], highlight_id=ids["h_mixed"])
     svc.add_item(ids["s_security"], note_id=ids["n_free"])
+    svc.add_item(
+        ids["s_security"],
+        text="يرى المحللون أن الاجتماع المقبل سيحدد موقف الحلف من التوسع شرقاً في العام المقبل.",
+    )
     return svc, bid, ids
