@@ -1,0 +1,294 @@
+"""Turn database rows into index documents; catch up with change_log; rebuild; check.
+
+Every function here runs on the one writer of the process (see writer.py).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh.index import FileIndex
+from whoosh.writing import SegmentWriter
+
+from desktop_app.core.search import store
+from desktop_app.core.search.analyzer import WORD_RE, arabic_analyzer
+from desktop_app.core.search.query import prefix_forms
+from desktop_app.core.search.schema import KIND_VOCAB, META_ID
+from desktop_app.core.storage import search_source as src
+
+# Documents per commit during a long catch-up or a rebuild.
+BATCH_DOCS = 5000
+
+_UNSTEMMED = arabic_analyzer(stemming=False)
+
+
+class Vocabulary:
+    """Normalized unstemmed words already written to the index by this process."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self._surfaces: set[str] = set()
+        self.pending: set[str] = set()
+
+    def add_text(self, text: str) -> None:
+        """Collect the words of text that this process has not written yet."""
+        new = set(WORD_RE.findall(text)) - self._surfaces
+        if not new:
+            return
+        self._surfaces |= new
+        for surface in new:
+            for t in _UNSTEMMED(surface):
+                for form in prefix_forms(t.text):
+                    if form not in self.seen:
+                        self.seen.add(form)
+                        self.pending.add(form)
+
+    def flush(self, writer: SegmentWriter, tag: str) -> None:
+        """Write the new words as one vocabulary document."""
+        if self.pending:
+            writer.add_document(id=f"v{tag}", kind=KIND_VOCAB, vocab=" ".join(sorted(self.pending)))
+            self.pending = set()
+
+
+def _year(date: str) -> str:
+    return date[:4] if len(date) >= 4 and date[:4].isdigit() else ""
+
+
+def _meta_fields(m: src.ArticleMeta | None) -> dict[str, Any]:
+    if m is None:
+        return {}
+    out: dict[str, Any] = {"aid": str(m.id)}
+    if m.source:
+        out["source"] = m.source
+        out["f_source"] = m.source
+    if m.published:
+        out["date"] = m.published
+    if _year(m.published):
+        out["f_year"] = _year(m.published)
+    if m.language:
+        out["lang"] = m.language.lower()
+    return out
+
+
+def article_doc(a: src.ArticleSource) -> dict[str, Any]:
+    """The index document of an article."""
+    doc = _meta_fields(a.meta)
+    doc.update(id=f"a{a.meta.id}", kind="article", fp=a.fingerprint, title=a.meta.title)
+    doc["body"] = a.text
+    if a.tags:
+        doc["tag"] = "\n".join(a.tags)
+    return doc
+
+
+def highlight_doc(h: src.HighlightSource) -> dict[str, Any]:
+    """The index document of a highlight: its quote, label and note, and its article's metadata."""
+    doc = _meta_fields(h.article)
+    doc.update(id=f"h{h.id}", kind="highlight", fp=h.fingerprint, body=h.exact)
+    doc["atitle"] = h.article.title
+    if h.label:
+        doc["label"] = h.label
+        doc["f_label"] = h.label
+    if h.note:
+        doc["note"] = h.note
+    return doc
+
+
+def note_doc(n: src.NoteSource) -> dict[str, Any]:
+    """The index document of a free note or a note on an article."""
+    doc = _meta_fields(n.article)
+    doc.update(id=f"n{n.id}", kind="note", fp=n.fingerprint, body=n.body)
+    if n.article is not None:
+        doc["atitle"] = n.article.title
+    return doc
+
+
+@dataclass
+class Work:
+    """Items to (re)index; articles bring their highlights and notes along."""
+
+    articles: set[int] = field(default_factory=set)
+    highlights: set[int] = field(default_factory=set)
+    notes: set[int] = field(default_factory=set)
+
+    def __len__(self) -> int:
+        return len(self.articles) + len(self.highlights) + len(self.notes)
+
+
+class Batch:
+    """One writer session: adds documents, commits every BATCH_DOCS with a safe seq."""
+
+    def __init__(
+        self,
+        ix: FileIndex,
+        conn: sqlite3.Connection,
+        bulk: bool,
+        timeout: float,
+        fresh: bool = False,
+    ) -> None:
+        self.ix, self.conn, self.bulk, self.timeout, self.fresh = ix, conn, bulk, timeout, fresh
+        self.vocab = _VOCAB.setdefault(str(ix.storage.folder), Vocabulary())
+        self.writer: SegmentWriter | None = None
+        self.docs = 0
+        self.total = 0
+        # Ids added since the last commit: Whoosh deletes only committed documents, so a
+        # second add of the same id in one commit would leave two copies.
+        self.added: set[str] = set()
+
+    def _w(self) -> SegmentWriter:
+        if self.writer is None:
+            self.writer = store.open_writer(self.ix, self.timeout, self.bulk)
+        return self.writer
+
+    def add(self, doc: dict[str, Any]) -> None:
+        """Add (replacing by id) one document."""
+        if doc["id"] in self.added:
+            return
+        self.added.add(doc["id"])
+        for name in ("title", "body", "note", "atitle"):
+            if name in doc:
+                self.vocab.add_text(doc[name])
+        if self.fresh:
+            self._w().add_document(**doc)
+        else:
+            self._w().update_document(**doc)
+        self.docs += 1
+        self.total += 1
+
+    def delete_article(self, aid: int) -> None:
+        """Remove an article's document and those of its highlights and notes."""
+        self._w().delete_by_term("aid", str(aid))
+
+    def delete(self, doc_id: str) -> None:
+        """Remove one document by id."""
+        self._w().delete_by_term("id", doc_id)
+
+    def commit(self, seq: int, final: bool = False) -> None:
+        """Commit what was added, recording seq; keeps the writer open unless final."""
+        w = self._w()
+        self.vocab.flush(w, f"{seq}-{time.monotonic_ns()}")
+        store.write_meta(w, seq)
+        w.commit(merge=not self.bulk or final)
+        self.writer = None
+        self.docs = 0
+        self.added = set()
+
+    def maybe_commit(self, seq: int) -> None:
+        """Commit when the batch is full."""
+        if self.docs >= BATCH_DOCS:
+            self.commit(seq)
+
+
+_VOCAB: dict[str, Vocabulary] = {}
+
+
+def apply(batch: Batch, work: Work, seq_after: Callable[[], int]) -> None:
+    """Index the items of work (deleting what is gone or trashed); commits as batches fill."""
+    conn = batch.conn
+    art_ids = sorted(work.articles)
+    for i in range(0, len(art_ids), 500):
+        chunk = art_ids[i : i + 500]
+        found = src.articles(conn, chunk)
+        for aid in chunk:
+            batch.delete_article(aid)
+            a = found.get(aid)
+            if a is None or a.meta.deleted:
+                continue
+            batch.add(article_doc(a))
+            hls, nts = src.article_children(conn, aid)
+            for h in src.highlights(conn, hls).values():
+                batch.add(highlight_doc(h))
+            for n in src.notes(conn, nts).values():
+                batch.add(note_doc(n))
+        batch.maybe_commit(seq_after())
+    hl_ids = sorted(work.highlights)
+    for i in range(0, len(hl_ids), 500):
+        chunk = hl_ids[i : i + 500]
+        found_h = src.highlights(conn, chunk)
+        for hid in chunk:
+            batch.delete(f"h{hid}")
+            h = found_h.get(hid)
+            if h is not None and not h.article.deleted:
+                batch.add(highlight_doc(h))
+    note_ids = sorted(work.notes)
+    for i in range(0, len(note_ids), 500):
+        chunk = note_ids[i : i + 500]
+        found_n = src.notes(conn, chunk)
+        for nid in chunk:
+            batch.delete(f"n{nid}")
+            n = found_n.get(nid)
+            if n is not None and not (n.article and n.article.deleted):
+                batch.add(note_doc(n))
+
+
+def work_from_changes(changes: list[tuple[str, int]]) -> Work:
+    """Group change_log rows by kind."""
+    work = Work()
+    for kind, item in changes:
+        if kind == "article":
+            work.articles.add(item)
+        elif kind == "highlight":
+            work.highlights.add(item)
+        elif kind == "note":
+            work.notes.add(item)
+    # An article's own reindex covers its highlights and notes.
+    return work
+
+
+def catch_up(
+    ix: FileIndex,
+    conn: sqlite3.Connection,
+    from_seq: int,
+    bulk: bool = False,
+    timeout: float = 10.0,
+) -> tuple[int, int]:
+    """Replay change_log rows after from_seq; returns (new seq, documents written)."""
+    upto = src.max_seq(conn)
+    if upto <= from_seq:
+        return from_seq, 0
+    changes = src.changes_since(conn, from_seq, upto)
+    batch = Batch(ix, conn, bulk or len(changes) > 500, timeout)
+    apply(batch, work_from_changes(changes), lambda: from_seq)
+    batch.commit(upto, final=True)
+    return upto, batch.total
+
+
+def rebuild(
+    folder: Path, conn: sqlite3.Connection, timeout: float = 10.0
+) -> tuple[FileIndex, int, int]:
+    """A new index of everything live in the database; returns (index, seq, documents)."""
+    _VOCAB.pop(str(folder), None)
+    ix = store.create(folder)
+    seq = src.max_seq(conn)
+    arts, free_notes = src.live_articles_and_free_notes(conn)
+    batch = Batch(ix, conn, True, timeout, fresh=True)
+    # Articles bring their highlights and notes; free notes need their own pass.
+    apply(batch, Work(set(arts), set(), set(free_notes)), lambda: 0)
+    batch.commit(seq, final=True)
+    return ix, seq, batch.total
+
+
+def indexed_fingerprints(ix: FileIndex) -> dict[str, str]:
+    """Document id -> fingerprint of every result document in the index."""
+    out: dict[str, str] = {}
+    with ix.searcher() as s:
+        for fields in s.all_stored_fields():
+            doc_id = fields.get("id", "")
+            if doc_id and doc_id != META_ID and doc_id[0] in "ahn":
+                out[doc_id] = fields.get("fp", "")
+    return out
+
+
+def stale_items(ix: FileIndex, conn: sqlite3.Connection) -> Work:
+    """What differs between the index and the database, as work to redo."""
+    want = src.expected_fingerprints(conn)
+    have = indexed_fingerprints(ix)
+    work = Work()
+    for doc_id in set(want) ^ set(have) | {d for d in want if d in have and want[d] != have[d]}:
+        kind, num = doc_id[0], int(doc_id[1:])
+        {"a": work.articles, "h": work.highlights, "n": work.notes}[kind].add(num)
+    return work

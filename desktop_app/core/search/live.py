@@ -1,0 +1,52 @@
+"""Keep a library's search index current with every change made through a Library.
+
+The CLI calls `attach(lib)`: changes are indexed by the writer thread, and whatever is still
+pending when the process ends is flushed before it exits. The GUI calls
+`attach(lib, background=True)` and lets the writer thread commit within a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import atexit
+import sys
+from typing import Any
+
+from desktop_app.core.errors import HamishError
+from desktop_app.core.search.writer import IndexWriter, writer_for
+
+
+def attach(lib: Any, background: bool = False, helper: bool | None = None) -> IndexWriter:
+    """Index every change made through lib; returns the process's writer for lib's folder.
+
+    helper: allow a spawned helper process for large backlogs (bulk imports); by default
+    allowed for the CLI.
+    """
+    writer = writer_for(lib.folder)
+    writer.allow_helper = (not background) if helper is None else helper
+
+    def on_changes(_changes: Any) -> None:
+        writer.notify()
+
+    lib.add_listener(on_changes)
+    if not background:
+        atexit.register(_flush_at_exit, writer)
+    writer.notify()  # catch up with changes made while nobody was indexing
+    return writer
+
+
+def _flush_at_exit(writer: IndexWriter) -> None:
+    try:
+        writer.flush()
+    except HamishError as exc:
+        print(
+            f"hamish: the search index was not updated ({exc}); `hamish check` repairs it",
+            file=sys.stderr,
+        )
+    except Exception as exc:  # never a traceback at exit: the change log still has it all
+        print(
+            f"hamish: the search index was not updated ({type(exc).__name__}: {exc});"
+            " `hamish check` repairs it",
+            file=sys.stderr,
+        )
+    finally:
+        writer.close()

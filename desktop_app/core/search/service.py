@@ -1,0 +1,260 @@
+"""SearchService: thread-safe searches with snippets and facet counts (no Qt).
+
+Each thread gets its own Whoosh searcher and SQLite connection; a searcher is refreshed when
+the index has a newer commit.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import query as wq
+from whoosh import scoring
+from whoosh.index import FileIndex
+from whoosh.searching import Searcher
+
+from desktop_app.core.search import store
+from desktop_app.core.search.query import QueryError, compile_query, marks, parse
+from desktop_app.core.search.schema import FACET_COLUMNS, FACETS, KIND_META, KIND_VOCAB, KINDS
+from desktop_app.core.search.snippets import Snippet, make_snippet
+from desktop_app.core.storage import search_source as src
+from desktop_app.core.storage.db import DB_NAME
+
+SNIPPETS = 10  # hits that get a snippet
+_MASK = wq.Or([wq.Term("kind", KIND_META), wq.Term("kind", KIND_VOCAB)])
+_KINDSET = frozenset(KINDS)
+
+
+@dataclass
+class Hit:
+    """One search result."""
+
+    kind: str
+    article_id: int | None
+    highlight_id: int | None
+    note_id: int | None
+    title: str
+    source: str
+    date: str
+    score: float
+    snippet: str = ""  # HTML: matched words in <b></b>, the rest escaped
+    snippet_text: str = ""
+    snippet_spans: list[tuple[int, int]] = field(default_factory=list)
+    snippet_offset: int = 0  # where snippet_text starts in the article (or quote, or note) text
+
+
+@dataclass
+class SearchResult:
+    """Hits (best first), the number of matches, and facet counts over all matches."""
+
+    query: str
+    total: int
+    took_ms: float
+    hits: list[Hit]
+    facets: dict[str, dict[str, int]]
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON shape of `hamish search --json`."""
+        d = asdict(self)
+        for h in d["hits"]:
+            h["snippet_spans"] = [list(s) for s in h["snippet_spans"]]
+        return d
+
+
+class SearchService:
+    """Searches one library's index; safe to call from several threads at once."""
+
+    def __init__(self, library_folder: Path | str) -> None:
+        self.library_folder = Path(library_folder)
+        self.folder = store.index_dir(self.library_folder)
+        self._db_path = str(self.library_folder / DB_NAME)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._ix: FileIndex | None = None
+        self._segment_facets: dict[str, dict[str, list[str]]] = {}
+        self._conns: list[Any] = []
+
+    # -- per-thread state -------------------------------------------------------------------
+    def _index(self) -> FileIndex:
+        with self._lock:
+            if self._ix is None:
+                ix = store.open_index(self.folder)
+                if ix is None:
+                    raise store.IndexBroken("the search index is missing; `hamish check` builds it")
+                self._ix = ix
+            return self._ix
+
+    def _searcher(self) -> Searcher:
+        s: Searcher | None = getattr(self._local, "searcher", None)
+        if s is None:
+            s = self._index().searcher(weighting=scoring.BM25F())
+        elif not s.up_to_date():
+            # A new searcher rather than refresh(): whoosh-reloaded's reader reuse can bring
+            # back segments the new commit dropped.
+            s.close()
+            s = self._index().searcher(weighting=scoring.BM25F())
+        self._local.searcher = s
+        return s
+
+    def _conn(self) -> Any:
+        c = getattr(self._local, "conn", None)
+        if c is None:
+            c = self._local.conn = src.open_reader(self._db_path)
+            with self._lock:
+                self._conns.append(c)
+        return c
+
+    def close(self) -> None:
+        """Close this thread's searcher and every connection."""
+        s = getattr(self._local, "searcher", None)
+        if s is not None:
+            s.close()
+            self._local.searcher = None
+        with self._lock:
+            for c in self._conns:
+                c.close()
+            self._conns = []
+        self._local = threading.local()
+
+    # -- facets -----------------------------------------------------------------------------
+    def _facet_arrays(self, s: Searcher) -> dict[str, list[str]]:
+        """Facet values by global docnum, built per segment and cached (segments never change)."""
+        out: dict[str, list[str]] = {name: [] for name in FACETS}
+        for reader, _offset in s.reader().leaf_readers():
+            key = f"{reader.segment().segment_id()}:{reader.doc_count_all()}"
+            arrays = self._segment_facets.get(key)
+            if arrays is None:
+                arrays = {}
+                for name in FACETS:
+                    col = FACET_COLUMNS[name]
+                    if reader.has_column(col):
+                        arrays[name] = list(reader.column_reader(col))
+                    else:
+                        arrays[name] = [""] * reader.doc_count_all()
+                with self._lock:
+                    self._segment_facets[key] = arrays
+            for name in FACETS:
+                out[name].extend(arrays[name])
+        return out
+
+    def _facets(
+        self, s: Searcher, q: wq.Query, filters: dict[str, set[str]]
+    ) -> tuple[int, dict[str, dict[str, int]]]:
+        """Total and facet counts; each facet counts with the other facets' filters applied."""
+        arrays = self._facet_arrays(s)
+        kinds = arrays["kind"]
+        counts = {name: Counter() for name in FACETS}
+        total = 0
+        names = list(FACETS)
+        cols = [arrays[n] for n in names]
+        wanted = [filters.get(n) for n in names]
+        for doc in s.docs_for_query(q):
+            if kinds[doc] not in _KINDSET:
+                continue
+            values = [c[doc] for c in cols]
+            failed = [i for i, w in enumerate(wanted) if w is not None and values[i] not in w]
+            if not failed:
+                total += 1
+                for i, v in enumerate(values):
+                    if v:
+                        counts[names[i]][v] += 1
+            elif len(failed) == 1 and values[failed[0]]:
+                counts[names[failed[0]]][values[failed[0]]] += 1
+        return total, {n: dict(counts[n].most_common()) for n in names}
+
+    # -- search -----------------------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        limit: int = 50,
+        filters: dict[str, list[str]] | None = None,
+        snippets: int = SNIPPETS,
+    ) -> SearchResult:
+        """Run a query; filters restrict by facet values, e.g. {"source": ["BBC"]}."""
+        t0 = time.perf_counter()
+        tree = parse(query)
+        wanted = _check_filters(filters)
+        try:
+            s = self._searcher()
+            q = compile_query(tree, s.reader())
+            fq = _filter_query(wanted)
+            results = s.search(q, limit=max(1, limit), filter=fq, mask=_MASK)
+            top = [(r["id"], r.score) for r in results]
+            total, facets = self._facets(s, q, wanted)
+        except (QueryError, store.IndexBroken):
+            raise
+        except Exception as exc:
+            raise store.IndexBroken(
+                f"the search index cannot be read ({type(exc).__name__}); `hamish check` repairs it"
+            ) from exc
+        hits = self._hits(top[:limit], tree, snippets)
+        took = (time.perf_counter() - t0) * 1000
+        return SearchResult(query, total, round(took, 2), hits, facets)
+
+    def _hits(self, top: list[tuple[str, float]], tree: Any, snippets: int) -> list[Hit]:
+        ids: dict[str, list[int]] = {"a": [], "h": [], "n": []}
+        for doc_id, _ in top:
+            ids[doc_id[0]].append(int(doc_id[1:]))
+        arts, hls, nts = src.hit_rows(self._conn(), ids["a"][:snippets], [], [], True)
+        rest = [a for a in ids["a"] if a not in arts]
+        more, hls, nts = src.hit_rows(self._conn(), rest, ids["h"], ids["n"], False)
+        arts.update(more)
+        rows = {"a": arts, "h": hls, "n": nts}
+        kinds = {"a": "article", "h": "highlight", "n": "note"}
+        m = marks(tree)
+        hits: list[Hit] = []
+        for doc_id, score in top:
+            num = int(doc_id[1:])
+            row = rows[doc_id[0]].get(num)
+            if row is None:  # deleted since the last commit
+                continue
+            hit = Hit(
+                kinds[doc_id[0]],
+                None,
+                None,
+                None,
+                row.title,
+                row.source,
+                row.date,
+                round(float(score), 4),
+            )
+            if doc_id[0] == "a":
+                hit.article_id = num
+            elif doc_id[0] == "h":
+                hit.highlight_id = num
+            else:
+                hit.note_id = num
+            hit.article_id = hit.article_id or row.article_id
+            if len(hits) < snippets and row.text:
+                sn: Snippet = make_snippet(row.text, m)
+                hit.snippet = sn.marked()
+                hit.snippet_text = sn.text
+                hit.snippet_spans = sn.spans
+                hit.snippet_offset = sn.offset
+            hits.append(hit)
+        return hits
+
+
+def _check_filters(filters: dict[str, list[str]] | None) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for name, values in (filters or {}).items():
+        if name not in FACETS:
+            raise QueryError(f"unknown filter {name!r}: use one of {', '.join(FACETS)}")
+        if values:
+            out[name] = {str(v) for v in values}
+    return out
+
+
+def _filter_query(wanted: dict[str, set[str]]) -> wq.Query | None:
+    if not wanted:
+        return None
+    parts = [
+        wq.Or([wq.Term(FACET_COLUMNS[name], v) for v in sorted(values)])
+        for name, values in wanted.items()
+    ]
+    return parts[0] if len(parts) == 1 else wq.And(parts)

@@ -1,0 +1,100 @@
+"""Snippets cut from the original text (harakat and hamza as written), matched words marked."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from desktop_app.core.search.analyzer import arabic_analyzer, normalize_term
+from desktop_app.core.search.query import Marks, prefix_forms
+
+WIDTH = 200
+ELLIPSIS = "…"
+_ANALYZER = arabic_analyzer()
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A piece of text with the matched words' [start, end) code-point spans."""
+
+    text: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    offset: int = 0  # where text (without a leading ellipsis) starts in the original
+
+    def marked(self, open_: str = "<b>", close: str = "</b>", escape: bool = True) -> str:
+        """The text with each match wrapped (HTML-escaped by default)."""
+        esc = html.escape if escape else (lambda s: s)
+        out: list[str] = []
+        pos = 0
+        for start, end in self.spans:
+            out.append(esc(self.text[pos:start]))
+            out.append(open_ + esc(self.text[start:end]) + close)
+            pos = end
+        out.append(esc(self.text[pos:]))
+        return "".join(out)
+
+
+def matches(text: str, marks: Marks) -> list[tuple[int, int, str]]:
+    """(start, end, term) of every word of text that the query matched."""
+    found: list[tuple[int, int, str]] = []
+    if not marks.terms and not marks.prefixes:
+        return found
+    for t in _ANALYZER(text, chars=True):
+        if t.text in marks.terms:
+            found.append((t.startchar, t.endchar, t.text))
+        elif marks.prefixes:
+            forms = prefix_forms(normalize_term(text[t.startchar : t.endchar]))
+            for p in marks.prefixes:
+                if any(f.startswith(p) for f in forms):
+                    found.append((t.startchar, t.endchar, p))
+                    break
+    return found
+
+
+def _best_window(found: list[tuple[int, int, str]], width: int) -> tuple[int, int]:
+    best = (0, 0)
+    best_score = (-1, -1)
+    j = 0
+    for i in range(len(found)):
+        j = max(j, i)
+        while j + 1 < len(found) and found[j + 1][1] - found[i][0] <= width:
+            j += 1
+        window = found[i : j + 1]
+        score = (len({m[2] for m in window}), len(window))
+        if score > best_score:
+            best_score, best = score, (i, j)
+    return best
+
+
+def _snap_start(text: str, pos: int) -> int:
+    if pos <= 0:
+        return 0
+    space = text.rfind(" ", max(0, pos - 20), pos)
+    return space + 1 if space >= 0 else pos
+
+
+def _snap_end(text: str, pos: int) -> int:
+    if pos >= len(text):
+        return len(text)
+    space = text.find(" ", pos, pos + 20)
+    return space if space >= 0 else pos
+
+
+def make_snippet(text: str, marks: Marks, width: int = WIDTH) -> Snippet:
+    """The window of text with the most distinct matched words, cut at word boundaries."""
+    found = matches(text, marks)
+    if found:
+        i, j = _best_window(found, width)
+        first, last = found[i][0], found[j][1]
+        slack = max(0, width - (last - first))
+        start = _snap_start(text, first - slack // 3)
+        end = _snap_end(text, max(last, start + width))
+        inside = [(s, e) for s, e, _ in found if s >= start and e <= end]
+    else:
+        start, end, inside = 0, _snap_end(text, width), []
+    lead = ELLIPSIS if start > 0 else ""
+    tail = ELLIPSIS if end < len(text) else ""
+    body = text[start:end].replace("\n", " ")
+    shift = len(lead) - start
+    spans = [(s + shift, e + shift) for s, e in inside]
+    return Snippet(lead + body + tail, spans, start)

@@ -1,0 +1,119 @@
+"""The index folder: open, create, wipe, read the meta document, take the writer lock."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.index import FileIndex, LockError
+from whoosh.writing import SegmentWriter
+
+from desktop_app.core.errors import HamishError
+from desktop_app.core.search.schema import INDEX_VERSION, KIND_META, META_ID, build_schema
+
+INDEX_DIR = "index"
+INDEX_NAME = "MAIN"
+# Bulk writers keep postings in memory up to this size before spilling runs to disk.
+BULK_LIMIT_MB = 384
+LIVE_LIMIT_MB = 64
+
+
+class IndexBusy(HamishError):
+    """Another process holds the index's writer lock for too long."""
+
+
+class IndexBroken(HamishError):
+    """The index cannot be read; `hamish check` rebuilds it."""
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the index says about itself: the change_log seq it reflects and its version."""
+
+    seq: int
+    version: str
+
+
+def index_dir(library_folder: Path) -> Path:
+    """Where a library keeps its search index."""
+    return Path(library_folder) / INDEX_DIR
+
+
+def create(folder: Path) -> FileIndex:
+    """A new empty index in folder (anything there before is removed)."""
+    wipe(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    return whoosh_index.create_in(str(folder), build_schema(), indexname=INDEX_NAME)
+
+
+def wipe(folder: Path) -> None:
+    """Remove the index files (the folder itself may stay)."""
+    if folder.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        if folder.exists():  # a file handle still open somewhere (Windows): remove what we can
+            for child in folder.iterdir():
+                try:
+                    child.unlink()
+                except OSError:
+                    pass
+
+
+def open_index(folder: Path) -> FileIndex | None:
+    """The index in folder, or None when there is none (missing, empty, or unreadable TOC)."""
+    if not folder.is_dir():
+        return None
+    try:
+        if not whoosh_index.exists_in(str(folder), indexname=INDEX_NAME):
+            return None
+        return whoosh_index.open_dir(str(folder), indexname=INDEX_NAME)
+    except Exception:  # a truncated or garbled TOC: treat as no index
+        return None
+
+
+def read_meta(ix: FileIndex) -> Meta | None:
+    """The meta document, or None when it is missing (a new or foreign index)."""
+    with ix.searcher() as s:
+        doc = s.document(id=META_ID)
+    if not doc or not isinstance(doc.get("meta"), dict):
+        return None
+    m = doc["meta"]
+    return Meta(int(m.get("seq", 0)), str(m.get("version", "")))
+
+
+def write_meta(writer: SegmentWriter, seq: int) -> None:
+    """Record, in the same commit as the documents, the change_log seq they reflect."""
+    writer.update_document(
+        id=META_ID, kind=KIND_META, meta={"seq": int(seq), "version": INDEX_VERSION}
+    )
+
+
+def open_writer(ix: FileIndex, timeout: float = 10.0, bulk: bool = False) -> SegmentWriter:
+    """A writer; waits up to timeout for another process's lock, then IndexBusy.
+
+    Whoosh's lock is an OS file lock, so one left by a dead process is already free.
+    """
+    kwargs: dict[str, Any] = {"limitmb": BULK_LIMIT_MB if bulk else LIVE_LIMIT_MB}
+    try:
+        return ix.writer(timeout=timeout, delay=0.05, **kwargs)
+    except LockError as exc:
+        raise IndexBusy(
+            "the search index is being written by another Hamish process;"
+            " try again when it has finished"
+        ) from exc
+
+
+def verify(ix: FileIndex, deep: bool = False) -> None:
+    """Read the index's structures; raises on corrupt files (deep: every stored field too)."""
+    with ix.searcher() as s:
+        for reader, _offset in s.reader().leaf_readers():
+            reader.doc_count_all()
+            if deep:
+                for _ in reader.all_stored_fields():
+                    pass
+                for name in ("body", "title", "vocab"):
+                    if name in reader.schema:
+                        for _ in reader.lexicon(name):
+                            pass

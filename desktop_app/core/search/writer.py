@@ -1,0 +1,333 @@
+"""The one index writer of a process: a thread that owns the index, catches up and repairs it.
+
+Everything that writes the index runs on this thread; callers wait with `flush()` or `call()`.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from whoosh.index import FileIndex
+
+from desktop_app.core.search import indexer, store
+from desktop_app.core.search.schema import INDEX_VERSION
+from desktop_app.core.storage import search_source as src
+from desktop_app.core.storage.db import DB_NAME, connect
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+DEBOUNCE_S = 0.02  # wait this long for more changes before a commit
+MAX_DELAY_S = 0.1  # but never longer than this after the first one
+# A backlog this large is indexed by a helper process (see bulk.py) when one is allowed.
+BULK_THRESHOLD = 400
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What `check` found and did."""
+
+    ok: bool
+    articles: int
+    indexed: int
+    stale: int
+    repaired: bool
+    reason: str = ""
+
+
+class IndexWriter:
+    """The writer thread for one library's index."""
+
+    def __init__(self, library_folder: Path, lock_timeout: float = 10.0) -> None:
+        self.library_folder = Path(library_folder)
+        self.folder = store.index_dir(self.library_folder)
+        self.lock_timeout = lock_timeout
+        self.allow_helper = False
+        self._cond = threading.Condition()
+        self._tasks: deque[tuple[Callable[[], Any], Future[Any]]] = deque()
+        self._dirty = False
+        self._closed = False
+        self._ix: FileIndex | None = None
+        self._seq = -1
+        self._conn: sqlite3.Connection | None = None
+        self._listeners: list[Callable[[int], None]] = []
+        self._helper: Any = None
+        self.last_error: Exception | None = None
+        self._thread = threading.Thread(target=self._run, name="hamish-index-writer", daemon=True)
+        self._thread.start()
+
+    # -- public -----------------------------------------------------------------------------
+    def notify(self) -> None:
+        """Something changed in the database: catch up soon."""
+        with self._cond:
+            self._dirty = True
+            self._cond.notify()
+
+    def add_listener(self, fn: Callable[[int], None]) -> None:
+        """Call fn(seq) on the writer thread after each commit."""
+        self._listeners.append(fn)
+
+    def call(self, fn: Callable[[], T], timeout: float | None = None) -> T:
+        """Run fn on the writer thread and return its result (or raise its error)."""
+        if threading.current_thread() is self._thread:
+            return fn()
+        fut: Future[T] = Future()
+        with self._cond:
+            if self._closed:
+                raise RuntimeError("the index writer is closed")
+            self._tasks.append((fn, fut))
+            self._cond.notify()
+        return fut.result(timeout)
+
+    def flush(self, timeout: float | None = None) -> int:
+        """Bring the index up to the database's current state; returns the seq it reflects."""
+        return self.call(self._flush, timeout)
+
+    def check(self, repair: bool = True) -> CheckReport:
+        """Compare the index with the database; repair what is stale, broken or missing."""
+        return self.call(lambda: self._check(repair))
+
+    def reindex(self) -> int:
+        """Rebuild the index from the database; returns the number of documents."""
+        return self.call(self._rebuild)
+
+    def close(self) -> None:
+        """Stop the thread after the queued work (pending changes stay in change_log)."""
+        with self._cond:
+            if self._closed:
+                return
+            self._closed = True
+            self._cond.notify()
+        self._thread.join(timeout=30)
+
+    # -- the thread -------------------------------------------------------------------------
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._tasks and not self._dirty and not self._closed:
+                    self._cond.wait()
+                if self._tasks:
+                    fn, fut = self._tasks.popleft()
+                elif self._dirty and not self._closed:
+                    fn, fut = self._debounced_sync, None
+                else:
+                    break
+            try:
+                result = fn()
+            except Exception as exc:  # reported to the caller; the thread carries on
+                self.last_error = exc
+                if fut is not None:
+                    fut.set_exception(exc)
+                else:
+                    log.warning("search index not updated: %s", exc)
+            else:
+                if fut is not None:
+                    fut.set_result(result)
+        self._finish()
+
+    def _debounced_sync(self) -> int:
+        first = time.monotonic()
+        with self._cond:
+            while True:
+                self._dirty = False
+                self._cond.wait(DEBOUNCE_S)
+                if not self._dirty or self._tasks or self._closed:
+                    break
+                if time.monotonic() - first > MAX_DELAY_S:
+                    break
+        return self._sync()
+
+    def _db(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self._conn = connect(self.library_folder / DB_NAME)
+        return self._conn
+
+    def _open(self) -> FileIndex:
+        """The index, rebuilt first when missing, unreadable or of another version."""
+        if self._ix is not None:
+            return self._ix
+        ix = store.open_index(self.folder)
+        meta = None
+        if ix is not None:
+            try:
+                store.verify(ix)
+                meta = store.read_meta(ix)
+            except Exception:
+                meta = None
+        if ix is None or meta is None or meta.version != INDEX_VERSION:
+            self._rebuild()
+            assert self._ix is not None
+            return self._ix
+        self._ix, self._seq = ix, meta.seq
+        return ix
+
+    def _flush(self) -> int:
+        self._stop_helper()
+        return self._sync(helper=False)
+
+    def _sync(self, helper: bool = True) -> int:
+        with self._cond:
+            self._dirty = False
+        if self._helper_running():
+            return self._seq
+        ix = self._open()
+        conn = self._db()
+        backlog = src.max_seq(conn) - self._seq
+        if helper and self.allow_helper and backlog >= BULK_THRESHOLD and self._start_helper():
+            return self._seq
+        meta = store.read_meta(ix)
+        if meta is not None:
+            self._seq = max(self._seq, meta.seq) if meta.version == INDEX_VERSION else self._seq
+        try:
+            seq, written = indexer.catch_up(ix, conn, self._seq, timeout=self.lock_timeout)
+        except store.IndexBusy:
+            raise
+        except Exception as exc:  # a broken segment shows up while deleting old documents
+            log.warning("search index unreadable (%s); rebuilding", exc)
+            self._rebuild()
+            return self._seq
+        if seq != self._seq or written:
+            self._seq = seq
+            self._notify_listeners()
+        return self._seq
+
+    def _rebuild(self) -> int:
+        self._stop_helper()
+        self._ix = None
+        ix, seq, total = indexer.rebuild(self.folder, self._db(), self.lock_timeout)
+        self._ix, self._seq = ix, seq
+        self._notify_listeners()
+        return total
+
+    def _check(self, repair: bool) -> CheckReport:
+        self._stop_helper()
+        conn = self._db()
+        articles = src.article_count(conn)
+        reason = ""
+        ix = store.open_index(self.folder)
+        meta = None
+        if ix is None:
+            reason = "missing"
+        else:
+            try:
+                store.verify(ix, deep=True)
+                meta = store.read_meta(ix)
+                if meta is None:
+                    reason = "no meta document"
+                elif meta.version != INDEX_VERSION:
+                    reason = f"version {meta.version}, expected {INDEX_VERSION}"
+            except Exception as exc:
+                reason = f"unreadable ({type(exc).__name__})"
+        if reason:
+            if not repair:
+                return CheckReport(False, articles, 0, articles, False, reason)
+            self._rebuild()
+            return CheckReport(False, articles, self._count_articles(), articles, True, reason)
+        assert ix is not None and meta is not None
+        self._ix = ix
+        self._seq = meta.seq
+        behind = src.max_seq(conn) - meta.seq
+        stale = indexer.stale_items(ix, conn)
+        if not len(stale) and behind <= 0:
+            return CheckReport(True, articles, self._count_articles(), 0, False)
+        reason = f"{len(stale)} stale item(s), {max(behind, 0)} change(s) behind"
+        if repair:
+            batch = indexer.Batch(ix, conn, False, self.lock_timeout)
+            seq = src.max_seq(conn)
+            indexer.apply(batch, stale, lambda: meta.seq)
+            # Replay the log too, then record the seq both reflect.
+            changes = src.changes_since(conn, meta.seq, seq)
+            indexer.apply(batch, indexer.work_from_changes(changes), lambda: meta.seq)
+            batch.commit(seq, final=True)
+            self._seq = seq
+            self._notify_listeners()
+        return CheckReport(False, articles, self._count_articles(), len(stale), repair, reason)
+
+    def _count_articles(self) -> int:
+        from whoosh.query import Term
+
+        assert self._ix is not None
+        with self._ix.searcher() as s:
+            return sum(1 for _ in s.docs_for_query(Term("kind", "article")))
+
+    def _notify_listeners(self) -> None:
+        for fn in list(self._listeners):
+            try:
+                fn(self._seq)
+            except Exception:  # a listener's bug must not stop indexing
+                log.exception("index listener failed")
+
+    # -- helper process for bulk imports ----------------------------------------------------
+    def _helper_running(self) -> bool:
+        h = self._helper
+        if h is None:
+            return False
+        if h.alive():
+            return True
+        self._reap_helper()
+        return False
+
+    def _start_helper(self) -> bool:
+        from desktop_app.core.search import bulk
+
+        try:
+            self._ix = None  # the helper owns the index until it stops
+            self._helper = bulk.Helper.start(self.library_folder, self._seq)
+        except Exception as exc:
+            log.warning("no indexing helper (%s); indexing in this process", exc)
+            self._helper = None
+            return False
+        return True
+
+    def _stop_helper(self) -> None:
+        if self._helper is not None:
+            self._helper.finish()
+            self._reap_helper()
+
+    def _reap_helper(self) -> None:
+        h, self._helper = self._helper, None
+        if h is not None:
+            h.finish()
+            if h.error:
+                self.last_error = RuntimeError(h.error)
+        self._ix = None
+
+    def _finish(self) -> None:
+        try:
+            self._stop_helper()
+        finally:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+
+_WRITERS: dict[Path, IndexWriter] = {}
+_WRITERS_LOCK = threading.Lock()
+
+
+def writer_for(library_folder: Path) -> IndexWriter:
+    """The process's writer for this library (created on first use)."""
+    key = Path(library_folder).resolve()
+    with _WRITERS_LOCK:
+        w = _WRITERS.get(key)
+        if w is None or w._closed:
+            w = _WRITERS[key] = IndexWriter(key)
+        return w
+
+
+def close_all() -> None:
+    """Stop every writer thread of the process."""
+    with _WRITERS_LOCK:
+        writers = list(_WRITERS.values())
+        _WRITERS.clear()
+    for w in writers:
+        w.close()
