@@ -14,6 +14,7 @@ _DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")
 _LANG = re.compile(r"^[A-Za-z]{2,3}")
 TITLE_WORDS = 10
 TITLE_CHARS = 80
+LANGUAGE_SAMPLE = 1000  # characters: plenty for a guess by script
 
 
 def is_machine_name(stem: str) -> bool:
@@ -101,7 +102,8 @@ def make_document(
     title = " ".join(title.split())
     if not title:
         title = fallback_title(name, paragraphs)
-    lang = language_code(language) or guess_language("\n".join(p.text for p in paragraphs[:40]))
+    sample = "\n".join(p.text for p in paragraphs[:10])[:LANGUAGE_SAMPLE]
+    lang = language_code(language) or guess_language(sample)
     return ImportedDocument(
         paragraphs=paragraphs,
         title=title,

@@ -75,19 +75,20 @@ _AL_BONUS = 2.0
 _FINAL_ONLY = frozenset("ةى")
 _ODD = -9.0
 _CONTROL = -12.0
-_ALLOWED_CONTROLS = set("\t\n\r\f\v")
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def _is_control(ch: str) -> bool:
-    o = ord(ch)
-    return (o < 0x20 or 0x7F <= o < 0xA0) and ch not in _ALLOWED_CONTROLS
+    return _CONTROLS.match(ch) is not None
 
 
 def control_share(text: str) -> float:
     """Share of control characters (other than tabs and line breaks) in text."""
-    if not text:
+    if not text or _CONTROLS.search(text) is None:
         return 0.0
-    return sum(1 for ch in text if _is_control(ch)) / len(text)
+    return len(_CONTROLS.findall(text)) / len(text)
 
 
 def arabic_score(text: str) -> float:
