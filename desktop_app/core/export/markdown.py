@@ -12,13 +12,15 @@ from desktop_app.core.export.sanitize import clean_line, is_web_url, lines
 from desktop_app.core.text.direction import detect_direction
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
-_BLOCK_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+_BLOCK_START = re.compile(r"^(\s*)([#>+\-=])")
+_ORDERED = re.compile(r"^(\s*\d+)([.)])")
 
 
 def escape(text: str) -> str:
     """Text with Markdown syntax characters escaped, so it shows as written."""
     out = _INLINE.sub(r"\\\1", text)
-    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
+    out = _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
+    return _ORDERED.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
 
 
 def build_markdown(briefing: Briefing) -> str:
