@@ -154,3 +154,16 @@ that talks will go on next week in Vienna.</p><p>«الاتفاق النهائي
 def test_metadata_language_wins() -> None:
     html = "<html lang='fr'><head><title>T</title></head><body><p>نص عربي في صفحة فرنسية.</p></body></html>"
     assert parse_bytes(html.encode(), "f.html").language == "fr"
+
+
+def test_xhtml_with_xml_declaration() -> None:
+    xhtml = (
+        '<?xml version="1.0" encoding="iso-8859-6"?>\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="ar"><head><title>بيان</title>'
+        "</head><body><p>أصدرت الوزارة بياناً حول خطة المياه الجديدة في البلاد.</p></body></html>"
+    )
+    doc = parse_bytes(xhtml.encode("iso8859_6"), "x.xhtml.html")
+    assert [p.text for p in doc.paragraphs] == [
+        "أصدرت الوزارة بياناً حول خطة المياه الجديدة في البلاد."
+    ]
+    assert doc.encoding == "iso8859-6"

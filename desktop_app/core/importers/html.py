@@ -16,7 +16,11 @@ from desktop_app.core.text.paragraphs import build_paragraphs
 
 Block = tuple[str, ParagraphKind, int]
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    re.I,
+)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _BOILERPLATE_TAGS = (
     "nav",
     "aside",
@@ -39,14 +43,14 @@ _KEEP = {"html", "body", "main", "article"}
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
-    """Decode page bytes: BOM, then the <meta> charset, then the text rules (UTF-8, Arabic pages)."""
+    """Decode page bytes: BOM, then the <meta> or <?xml?> charset, then the text rules."""
     found = decode_bom(data)
     if found is not None:
         return found
     m = _META_CHARSET.search(data[:4096])
     if m:
         try:
-            enc = codecs.lookup(m.group(1).decode("ascii")).name
+            enc = codecs.lookup((m.group(1) or m.group(2)).decode("ascii")).name
         except LookupError:
             enc = ""
         if enc:
@@ -161,7 +165,8 @@ def parse(data: bytes, name: str) -> ImportedDocument:
     import trafilatura
 
     text, encoding = decode_html(data)
-    text = text.lstrip("\ufeff")
+    # lxml refuses a str that still carries an XML encoding declaration (XHTML pages).
+    text = _XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
     try:
         root = lxml_html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
