@@ -29,7 +29,7 @@ def install_translators(app: QApplication, lang: str | None) -> str:
     if code in RTL_LANGUAGES or _translated_direction() == "RTL":
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         QLocale.setDefault(
-            QLocale(QLocale.Language.Arabic, QLocale.Territory.Egypt)
+            QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt)
             if code == "ar"
             else QLocale(code)
         )

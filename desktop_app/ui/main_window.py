@@ -94,7 +94,12 @@ class MainWindow(QMainWindow):
 
     # -- composition ------------------------------------------------------------------------
     def add_panel(self, widget: QWidget, name: str, title: str, side: str) -> QDockWidget:
-        """Put a panel in a dock (named for saveState) and list it in View > Panels."""
+        """Put a panel in a dock (named for saveState) and list it in View > Panels.
+
+        side is logical: "left" is the leading side (the right in a right-to-left interface).
+        """
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            side = {"left": "right", "right": "left"}.get(side, side)
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
@@ -180,6 +185,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("%1 — Hamish").replace("%1", article.title))
         n = len(highlights)
         self.show_message(self.tr("%n highlight(s) in this article.", "", n))
+        self.reader.browser.setFocus()
         if highlight_id > 0:
             self.reader.scroll_to_highlight(highlight_id)
             self.annotations.select_highlight(highlight_id)

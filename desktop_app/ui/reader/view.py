@@ -137,11 +137,14 @@ class ReaderView(QWidget):
             w.setLayoutDirection(direction)
             w.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         self.title.setText(a.title)
-        parts = [x for x in (a.source, a.author, a.published) if x]
+        # A date or Latin name keeps its own order inside an Arabic line (LRE ... PDF).
+        date = f"\u202a{a.published}\u202c" if a.published else ""
+        parts = [x for x in (a.source, a.author, date) if x]
         meta = " · ".join(_escape(x) for x in parts)
         if a.url:
-            color = self.theme.link
-            link = f'<a style="color: {color};" href="{_escape(a.url)}">{self.tr("Original")}</a>'
+            label = self.tr("Original")
+            url = _escape(a.url)
+            link = f'<a style="color: {self.theme.link};" href="{url}">{label}</a>'
             meta = f"{meta} · {link}" if meta else link
         self.meta.setText(meta)
         self.tags.setText(("، " if rtl else ", ").join(a.tags))

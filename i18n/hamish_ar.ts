@@ -1,0 +1,1220 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar_EG">
+<context>
+    <name>Actions</name>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="18"/>
+        <source>Import files…</source>
+        <translation>استيراد ملفات…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="19"/>
+        <source>Import a folder…</source>
+        <translation>استيراد مجلد…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="20"/>
+        <source>Add the demo articles</source>
+        <translation>إضافة المقالات التجريبية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="21"/>
+        <source>Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="22"/>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="23"/>
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="24"/>
+        <source>Find in the article…</source>
+        <translation>بحث في المقال…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="25"/>
+        <source>Find the next match</source>
+        <translation>النتيجة التالية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="26"/>
+        <source>Highlight the selection</source>
+        <translation>تظليل النص المحدد</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="27"/>
+        <source>Delete the selected highlight</source>
+        <translation>حذف التظليل المحدد</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="28"/>
+        <source>Rename the labels…</source>
+        <translation>إعادة تسمية التصنيفات…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="29"/>
+        <source>Larger text</source>
+        <translation>تكبير النص</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="30"/>
+        <source>Smaller text</source>
+        <translation>تصغير النص</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="31"/>
+        <source>Default text size</source>
+        <translation>حجم النص الافتراضي</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="32"/>
+        <source>More line spacing</source>
+        <translation>زيادة تباعد الأسطر</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="33"/>
+        <source>Less line spacing</source>
+        <translation>تقليل تباعد الأسطر</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="34"/>
+        <source>Follow the system</source>
+        <translation>حسب النظام</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="35"/>
+        <source>Light</source>
+        <translation>فاتح</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="36"/>
+        <source>Dark</source>
+        <translation>داكن</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="37"/>
+        <source>Sepia</source>
+        <translation>بني فاتح</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="38"/>
+        <source>Move the article to the trash</source>
+        <translation>نقل المقال إلى المهملات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="39"/>
+        <source>Edit the tags…</source>
+        <translation>تعديل الوسوم…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="40"/>
+        <source>New free note</source>
+        <translation>ملاحظة حرة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="41"/>
+        <source>About Hamish</source>
+        <translation>عن هامش</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsPanel</name>
+    <message>
+        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="62"/>
+        <source>Delete highlight</source>
+        <translation>حذف التظليل</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="69"/>
+        <source>A note on this highlight; it is saved as you type.</source>
+        <translation>ملاحظة على هذا التظليل؛ تُحفظ أثناء الكتابة.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="72"/>
+        <source>Select text in the article and press H to highlight it.</source>
+        <translation>حدّد نصًا في المقال واضغط H لتظليله.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="86"/>
+        <source>Highlights</source>
+        <translation>التظليلات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="88"/>
+        <source>Article notes</source>
+        <translation>ملاحظات المقال</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="141"/>
+        <source>Orphaned (the text changed): %1</source>
+        <translation>منفصل (تغيّر النص): %1</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingForm</name>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="35"/>
+        <source>Title</source>
+        <translation type="unfinished">العنوان</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="35"/>
+        <source>The briefing&apos;s title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="36"/>
+        <source>Subtitle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="37"/>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="38"/>
+        <source>Date</source>
+        <translation type="unfinished">التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="38"/>
+        <source>For example 2024-05-01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="39"/>
+        <source>Handling marking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="39"/>
+        <source>For example: For internal use only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="53"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="54"/>
+        <source>Include a table of contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="61"/>
+        <source>The executive summary: the key judgements in a few lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="63"/>
+        <source>Executive summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BriefingModel</name>
+    <message>
+        <location filename="../desktop_app/ui/models/briefing_model.py" line="152"/>
+        <source>(a section without a heading)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/models/briefing_model.py" line="178"/>
+        <source>The original was deleted; the briefing keeps the text it quoted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BriefingPanel</name>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="97"/>
+        <source>New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="97"/>
+        <source>Start a new briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="98"/>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="98"/>
+        <source>Rename this briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="99"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="99"/>
+        <source>Delete this briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="118"/>
+        <source>Section…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="118"/>
+        <source>Add a section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="119"/>
+        <source>Paragraph…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="119"/>
+        <source>Add a paragraph of your own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="120"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="478"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="120"/>
+        <source>Edit the selected paragraph or heading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="121"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="481"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="121"/>
+        <source>Remove the selected entry from the briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="122"/>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="122"/>
+        <source>Move the selected entry up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="123"/>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="123"/>
+        <source>Move the selected entry down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="136"/>
+        <source>Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="139"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="144"/>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="147"/>
+        <source>Word document (.docx)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="148"/>
+        <source>Markdown (.md)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="149"/>
+        <source>PDF (.pdf)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="233"/>
+        <source>New briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="233"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="248"/>
+        <source>Title of the briefing:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="240"/>
+        <source>The briefing “%1” was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="248"/>
+        <source>Rename the briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="259"/>
+        <source>Delete the briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="260"/>
+        <source>Delete the briefing “%1”? Its highlights and notes stay in the library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="299"/>
+        <source>Untitled briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="325"/>
+        <source>New section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="325"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="393"/>
+        <source>Heading of the section:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="363"/>
+        <source>%n entry(ies) added to the briefing.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="372"/>
+        <source>New paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="372"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="402"/>
+        <source>Text of the paragraph:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="376"/>
+        <source>The paragraph is empty; nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="393"/>
+        <source>Rename the section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="399"/>
+        <source>Quoted highlights and notes are edited where they live: in the reader or the notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="402"/>
+        <source>Edit the paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="421"/>
+        <source>Delete the section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="422"/>
+        <source>Delete the section “%1” and its %n entry(ies)?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="474"/>
+        <source>Add a section…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="475"/>
+        <source>Add a paragraph…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="479"/>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="480"/>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="489"/>
+        <source>Create a briefing first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="493"/>
+        <source>Word documents (*.docx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="494"/>
+        <source>Markdown files (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="495"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="501"/>
+        <source>Export the briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="511"/>
+        <source>Exporting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="521"/>
+        <source>The briefing was exported to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="526"/>
+        <source>The export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <location filename="../desktop_app/ui/reader/find_bar.py" line="35"/>
+        <source>Find in the article (ignores harakat and hamza)</source>
+        <translation>ابحث في المقال (دون اعتبار للحركات والهمزات)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/reader/find_bar.py" line="39"/>
+        <source>Previous</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/reader/find_bar.py" line="41"/>
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/reader/find_bar.py" line="43"/>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/reader/find_bar.py" line="139"/>
+        <source>No matches</source>
+        <translation>لا نتائج</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/reader/find_bar.py" line="142"/>
+        <source>%1 of %n match(es)</source>
+        <translation>
+            <numerusform>%1 من لا شيء</numerusform>
+            <numerusform>%1 من نتيجة واحدة</numerusform>
+            <numerusform>%1 من نتيجتين</numerusform>
+            <numerusform>%1 من %n نتائج</numerusform>
+            <numerusform>%1 من %n نتيجة</numerusform>
+            <numerusform>%1 من %n نتيجة</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="26"/>
+        <source>Import finished</source>
+        <translation>اكتمل الاستيراد</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="31"/>
+        <source>%n article(s) imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مقال.</numerusform>
+            <numerusform>استُورد مقال واحد.</numerusform>
+            <numerusform>استُورد مقالان.</numerusform>
+            <numerusform>استُوردت %n مقالات.</numerusform>
+            <numerusform>استُورد %n مقالًا.</numerusform>
+            <numerusform>استُورد %n مقال.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="33"/>
+        <source>%n file(s) were already in the library.</source>
+        <translation>
+            <numerusform>لا ملفات موجودة مسبقًا في المكتبة.</numerusform>
+            <numerusform>ملف واحد موجود مسبقًا في المكتبة.</numerusform>
+            <numerusform>ملفان موجودان مسبقًا في المكتبة.</numerusform>
+            <numerusform>%n ملفات موجودة مسبقًا في المكتبة.</numerusform>
+            <numerusform>%n ملفًا موجودة مسبقًا في المكتبة.</numerusform>
+            <numerusform>%n ملف موجودة مسبقًا في المكتبة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="35"/>
+        <source>%n file(s) could not be imported:</source>
+        <translation>
+            <numerusform>لم يتعذر استيراد أي ملف:</numerusform>
+            <numerusform>تعذّر استيراد ملف واحد:</numerusform>
+            <numerusform>تعذّر استيراد ملفين:</numerusform>
+            <numerusform>تعذّر استيراد %n ملفات:</numerusform>
+            <numerusform>تعذّر استيراد %n ملفًا:</numerusform>
+            <numerusform>تعذّر استيراد %n ملف:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="38"/>
+        <source>The import was cancelled; the files not reached were left alone.</source>
+        <translation>أُلغي الاستيراد؛ ولم تُمسّ الملفات التي لم يصل إليها.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="45"/>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="45"/>
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsDialog</name>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/labels_dialog.py" line="17"/>
+        <source>Highlight labels</source>
+        <translation>تصنيفات التظليل</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message>
+        <location filename="../desktop_app/ui/models/library_model.py" line="109"/>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/models/library_model.py" line="109"/>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/models/library_model.py" line="109"/>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/models/library_model.py" line="109"/>
+        <source>Highlights</source>
+        <translation>التظليلات</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/models/library_model.py" line="146"/>
+        <source>%n highlight(s)</source>
+        <translation>
+            <numerusform>لا تظليلات</numerusform>
+            <numerusform>تظليل واحد</numerusform>
+            <numerusform>تظليلان</numerusform>
+            <numerusform>%n تظليلات</numerusform>
+            <numerusform>%n تظليلًا</numerusform>
+            <numerusform>%n تظليل</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="64"/>
+        <source>Filter by title, source or author</source>
+        <translation>تصفية حسب العنوان أو المصدر أو الكاتب</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="69"/>
+        <source>Newest first</source>
+        <translation>الأحدث أولًا</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="70"/>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="71"/>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="72"/>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="73"/>
+        <source>Most highlighted</source>
+        <translation>الأكثر تظليلًا</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="80"/>
+        <source>Library</source>
+        <translation>المكتبة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="80"/>
+        <source>Trash</source>
+        <translation>المهملات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="109"/>
+        <source>Restore the selected article</source>
+        <translation>استعادة المقال المحدد</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="118"/>
+        <source>The library is empty. Import files or folders, or drop them on the window.</source>
+        <translation>المكتبة فارغة. استورد ملفات أو مجلدات، أو أفلتها على النافذة.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="123"/>
+        <source>Import…</source>
+        <translation>استيراد…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="126"/>
+        <source>Add the demo articles</source>
+        <translation>إضافة المقالات التجريبية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="168"/>
+        <source>All tags</source>
+        <translation>كل الوسوم</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="170"/>
+        <source>%1 (%n)</source>
+        <translation>
+            <numerusform>%1 (%Ln)</numerusform>
+            <numerusform>%1 (%Ln)</numerusform>
+            <numerusform>%1 (%Ln)</numerusform>
+            <numerusform>%1 (%Ln)</numerusform>
+            <numerusform>%1 (%Ln)</numerusform>
+            <numerusform>%1 (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="182"/>
+        <source>%n article(s) in the trash</source>
+        <translation>
+            <numerusform>لا مقالات في المهملات</numerusform>
+            <numerusform>مقال واحد في المهملات</numerusform>
+            <numerusform>مقالان في المهملات</numerusform>
+            <numerusform>%Ln مقالات في المهملات</numerusform>
+            <numerusform>%Ln مقالًا في المهملات</numerusform>
+            <numerusform>%Ln مقال في المهملات</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="184"/>
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>لا مقالات</numerusform>
+            <numerusform>مقال واحد</numerusform>
+            <numerusform>مقالان</numerusform>
+            <numerusform>%Ln مقالات</numerusform>
+            <numerusform>%Ln مقالًا</numerusform>
+            <numerusform>%Ln مقال</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="216"/>
+        <source>Restore</source>
+        <translation>استعادة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="220"/>
+        <source>Open</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="222"/>
+        <source>Edit tags…</source>
+        <translation>تعديل الوسوم…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="224"/>
+        <source>Move to the trash</source>
+        <translation>نقل إلى المهملات</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="60"/>
+        <location filename="../desktop_app/ui/main_window.py" line="192"/>
+        <source>Hamish</source>
+        <translation>هامش</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="80"/>
+        <source>Library</source>
+        <translation>المكتبة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="81"/>
+        <source>Annotations</source>
+        <translation>التعليقات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="82"/>
+        <source>Free notes</source>
+        <translation>ملاحظات حرة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="119"/>
+        <source>%v of %m files</source>
+        <translation>%v من %m ملفات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="120"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="180"/>
+        <source>%1 — Hamish</source>
+        <translation>%1 — هامش</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/main_window.py" line="182"/>
+        <source>%n highlight(s) in this article.</source>
+        <translation>
+            <numerusform>لا تظليلات في هذا المقال.</numerusform>
+            <numerusform>تظليل واحد في هذا المقال.</numerusform>
+            <numerusform>تظليلان في هذا المقال.</numerusform>
+            <numerusform>%Ln تظليلات في هذا المقال.</numerusform>
+            <numerusform>%Ln تظليلًا في هذا المقال.</numerusform>
+            <numerusform>%Ln تظليل في هذا المقال.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="245"/>
+        <source>Select some text of the article first.</source>
+        <translation>حدّد جزءًا من نص المقال أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="291"/>
+        <source>Tags</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="292"/>
+        <source>Tags of “%1”, separated by commas:</source>
+        <translation>وسوم «%1»، مفصولة بفواصل:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="320"/>
+        <source>About Hamish</source>
+        <translation>عن هامش</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="321"/>
+        <source>Hamish (هامش) is a reading and notes application for analysts.</source>
+        <translation>هامش تطبيق للقراءة وتدوين الملاحظات للمحللين.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="333"/>
+        <source>Import files</source>
+        <translation>استيراد ملفات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="335"/>
+        <source>Documents (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)</source>
+        <translation>مستندات (*.txt *.md *.html *.htm *.docx *.pdf);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="342"/>
+        <source>Import a folder</source>
+        <translation>استيراد مجلد</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="349"/>
+        <source>An import is already running.</source>
+        <translation>هناك عملية استيراد جارية بالفعل.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="355"/>
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="371"/>
+        <source>Cancelling the import…</source>
+        <translation>جارٍ إلغاء الاستيراد…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/main_window.py" line="389"/>
+        <source>%n article(s) imported.</source>
+        <translation>
+            <numerusform>لم يُستورد أي مقال.</numerusform>
+            <numerusform>استُورد مقال واحد.</numerusform>
+            <numerusform>استُورد مقالان.</numerusform>
+            <numerusform>استُوردت %Ln مقالات.</numerusform>
+            <numerusform>استُورد %Ln مقالًا.</numerusform>
+            <numerusform>استُورد %Ln مقال.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="396"/>
+        <source>The import failed: %1</source>
+        <translation>فشل الاستيراد: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="401"/>
+        <source>The demo articles are not available in this build.</source>
+        <translation>المقالات التجريبية غير متوفرة في هذه النسخة.</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <location filename="../desktop_app/ui/menus.py" line="55"/>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/menus.py" line="58"/>
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/menus.py" line="83"/>
+        <source>Highlight as “%1”</source>
+        <translation>تظليل بتصنيف «%1»</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/menus.py" line="87"/>
+        <source>Highlight as “%1” (key %2)</source>
+        <translation>تظليل بتصنيف «%1» (المفتاح %2)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/menus.py" line="97"/>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/menus.py" line="102"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/menus.py" line="108"/>
+        <source>&amp;Highlight</source>
+        <translation>&amp;تظليل</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/menus.py" line="115"/>
+        <source>&amp;Article</source>
+        <translation>&amp;مقال</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/menus.py" line="120"/>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/menus.py" line="123"/>
+        <source>Reading theme</source>
+        <translation>سمة القراءة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/menus.py" line="126"/>
+        <source>Panels</source>
+        <translation>اللوحات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/menus.py" line="127"/>
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/menus.py" line="129"/>
+        <source>Main toolbar</source>
+        <translation>شريط الأدوات الرئيسي</translation>
+    </message>
+</context>
+<context>
+    <name>NotesList</name>
+    <message>
+        <location filename="../desktop_app/ui/panels/notes_list.py" line="43"/>
+        <source>New note</source>
+        <translation>ملاحظة جديدة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/notes_list.py" line="45"/>
+        <source>Delete note</source>
+        <translation>حذف الملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/notes_list.py" line="53"/>
+        <source>Write the note here; it is saved as you type.</source>
+        <translation>اكتب الملاحظة هنا؛ تُحفظ أثناء الكتابة.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/notes_list.py" line="75"/>
+        <location filename="../desktop_app/ui/panels/notes_list.py" line="112"/>
+        <source>(empty note)</source>
+        <translation>(ملاحظة فارغة)</translation>
+    </message>
+</context>
+<context>
+    <name>QGuiApplication</name>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="42"/>
+        <source>QT_LAYOUT_DIRECTION</source>
+        <translation>RTL</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message>
+        <location filename="../desktop_app/ui/reader/view.py" line="64"/>
+        <source>Tags, separated by commas</source>
+        <translation>الوسوم، مفصولة بفواصل</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/reader/view.py" line="71"/>
+        <source>Open an article from the library to read it here.</source>
+        <translation>افتح مقالًا من المكتبة لقراءته هنا.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/reader/view.py" line="143"/>
+        <source>Original</source>
+        <translation>الأصل</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearchBar</name>
+    <message>
+        <location filename="../desktop_app/ui/panels/saved_searches.py" line="31"/>
+        <source>Run a saved search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/saved_searches.py" line="34"/>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/saved_searches.py" line="35"/>
+        <source>Save this search under a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/saved_searches.py" line="38"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/saved_searches.py" line="39"/>
+        <source>Delete the chosen saved search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/saved_searches.py" line="61"/>
+        <source>Saved searches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/saved_searches.py" line="91"/>
+        <source>Save the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/saved_searches.py" line="91"/>
+        <source>Name of this search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/saved_searches.py" line="98"/>
+        <source>The search was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/saved_searches.py" line="101"/>
+        <source>The search “%1” was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="94"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="192"/>
+        <source>Type to search articles, highlights and notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="102"/>
+        <source>Search (Ctrl+K): words, &quot;a phrase&quot;, AND, OR, NOT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="128"/>
+        <source>Clear the filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="146"/>
+        <source>Open</source>
+        <translation type="unfinished">فتح</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="148"/>
+        <source>Add to Briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="195"/>
+        <source>Search is not available: the library has no index yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="197"/>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="217"/>
+        <source>This query cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="226"/>
+        <source>%n result(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="232"/>
+        <source>Nothing matches this search with the chosen filters. Clear the filters to search everything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="239"/>
+        <source>Nothing matches this search. Try fewer or shorter words, or check the spelling.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="250"/>
+        <source>The search failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="282"/>
+        <source>This note is not attached to an article.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../desktop_app/ui/session.py" line="79"/>
+        <source>The article was moved to the trash; Undo brings it back.</source>
+        <translation>نُقل المقال إلى المهملات؛ يعيده أمر التراجع.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/session.py" line="105"/>
+        <source>Select some text of the article first.</source>
+        <translation>حدّد جزءًا من نص المقال أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/session.py" line="136"/>
+        <source>The note&apos;s highlight was gone; the text was kept as a free note.</source>
+        <translation>لم يعد تظليل الملاحظة موجودًا؛ فحُفظ نصها ملاحظةً حرة.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoCommands</name>
+    <message>
+        <location filename="../desktop_app/ui/session.py" line="23"/>
+        <source>Delete the note</source>
+        <translation>حذف الملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/undo.py" line="22"/>
+        <source>Highlight text</source>
+        <translation>تظليل نص</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/undo.py" line="48"/>
+        <source>Change the label</source>
+        <translation>تغيير التصنيف</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/undo.py" line="62"/>
+        <source>Delete the highlight</source>
+        <translation>حذف التظليل</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/undo.py" line="78"/>
+        <source>Edit the note</source>
+        <translation>تعديل الملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/undo.py" line="113"/>
+        <source>Move the article to the trash</source>
+        <translation>نقل المقال إلى المهملات</translation>
+    </message>
+</context>
+</TS>
