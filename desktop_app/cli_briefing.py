@@ -137,21 +137,28 @@ def fill(svc: BriefingService, lib: Any, bid: int, entries: list[tuple[str, int]
 def _search_entries(lib: Any, query: str) -> list[tuple[str, int]]:
     """Highlights and notes of the first search hits; an article hit brings its highlights."""
     try:
-        search = importlib.import_module("desktop_app.core.search")
-        service_cls = search.SearchService
-    except (ModuleNotFoundError, AttributeError) as exc:
+        service_mod = importlib.import_module("desktop_app.core.search.service")
+        writer_mod = importlib.import_module("desktop_app.core.search.writer")
+        query_mod = importlib.import_module("desktop_app.core.search.query")
+    except ModuleNotFoundError as exc:
         raise UsageError(
             "search is not available in this build, so --from-search cannot be used"
         ) from exc
-    service = service_cls(lib)
+    writer_mod.writer_for(lib.folder).flush()  # index what this library has so far
+    service = service_mod.SearchService(lib.folder)
+    try:
+        result = service.search(query, limit=FROM_SEARCH_LIMIT)
+    except query_mod.QueryError as exc:
+        raise UsageError(f"bad query: {exc}") from None
+    finally:
+        service.close()
     out: list[tuple[str, int]] = []
-    for hit in list(service.search(query, limit=FROM_SEARCH_LIMIT))[:FROM_SEARCH_LIMIT]:
-        kind = getattr(hit, "kind", "")
-        if kind == "highlight" and getattr(hit, "highlight_id", None) is not None:
+    for hit in result.hits[:FROM_SEARCH_LIMIT]:
+        if hit.kind == "highlight" and hit.highlight_id is not None:
             found = [("highlight", int(hit.highlight_id))]
-        elif kind == "note" and getattr(hit, "note_id", None) is not None:
+        elif hit.kind == "note" and hit.note_id is not None:
             found = [("note", int(hit.note_id))]
-        elif kind == "article" and getattr(hit, "article_id", None) is not None:
+        elif hit.kind == "article" and hit.article_id is not None:
             found = [("highlight", h.id) for h in lib.highlights(int(hit.article_id))]
         else:
             found = []
