@@ -7,9 +7,12 @@ library. A plain-text copy rides along so that a drop into any text editor still
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QMimeData
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt
+from PySide6.QtGui import QDrag, QMouseEvent
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 MIME_REFS = "application/x-hamish-refs"
 MIME_BRIEFING_ITEMS = "application/x-hamish-briefing-items"
@@ -87,3 +90,44 @@ def _ints(values: object) -> tuple[int, ...]:
     if not isinstance(values, list):
         return ()
     return tuple(int(v) for v in values if isinstance(v, int) and not isinstance(v, bool))
+
+
+class RefDragStarter(QObject):
+    """Lets a plain list drag references out: press, move past the drag distance, drop."""
+
+    def __init__(self, view: QAbstractItemView, refs_fn: Callable[[], Refs | None]) -> None:
+        super().__init__(view)
+        self.view, self.refs_fn = view, refs_fn
+        self._pressed: QPoint | None = None
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            if event.button() == Qt.MouseButton.LeftButton:
+                self._pressed = event.position().toPoint()
+        elif kind == QEvent.Type.MouseButtonRelease:
+            self._pressed = None
+        elif (
+            kind == QEvent.Type.MouseMove
+            and isinstance(event, QMouseEvent)
+            and self._pressed is not None
+        ):
+            if not event.buttons() & Qt.MouseButton.LeftButton:
+                self._pressed = None
+            elif (event.position().toPoint() - self._pressed).manhattanLength() >= (
+                QApplication.startDragDistance()
+            ):
+                self._pressed = None
+                refs = self.refs_fn()
+                if refs:
+                    drag = QDrag(self.view)
+                    drag.setMimeData(encode_refs(refs))
+                    drag.exec(Qt.DropAction.CopyAction)
+                    return True
+        return False
+
+
+def install_ref_drag(view: QAbstractItemView, refs_fn: Callable[[], Refs | None]) -> RefDragStarter:
+    """Make view drag what refs_fn() returns (the selected highlights or notes)."""
+    return RefDragStarter(view, refs_fn)

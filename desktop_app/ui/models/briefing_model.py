@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 
 from desktop_app.core.briefings import Briefing, BriefingItem, BriefingSection
 from desktop_app.core.text.direction import detect_direction
+from desktop_app.ui.models.search_model import RLM, meta_line
 from desktop_app.ui.panels.search_delegate import kind_icon
 from desktop_app.ui.ref_mime import (
     MIME_BRIEFING_ITEMS,
@@ -48,8 +49,12 @@ def item_summary(item: BriefingItem, limit: int = 220) -> str:
             note = " ".join(item.note.split())
             text += "\n— " + (note if len(note) <= limit else note[: limit - 1] + "…")
     if item.citation is not None and (item.citation.source or item.citation.title):
-        text += "\n" + " · ".join(x for x in (item.citation.source, item.citation.title) if x)
-    return text
+        text += "\n" + meta_line(item.citation.source, item.citation.title)
+    # Quote marks and dots at a line's ends take the view's direction: give each line its own.
+    return "\n".join(
+        f"{RLM}{line}{RLM}" if detect_direction(line) == "rtl" else line
+        for line in text.split("\n")
+    )
 
 
 class BriefingModel(QAbstractItemModel):
@@ -188,7 +193,11 @@ class BriefingModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled if self.briefing is not None else Qt.ItemFlag.NoItemFlags
+            return (
+                Qt.ItemFlag.ItemIsDropEnabled
+                if self.briefing is not None
+                else Qt.ItemFlag.NoItemFlags
+            )
         item = self.item_at(index)
         if item is None:
             return f | Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemIsEditable
@@ -253,7 +262,9 @@ class BriefingModel(QAbstractItemModel):
             return (secs[0].id, 0)
         return (secs[-1].id, len(secs[-1].items))
 
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:  # noqa: N802
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:  # noqa: N802
         if self.briefing is None:
             return False
         moved = decode_items(data)
@@ -261,7 +272,9 @@ class BriefingModel(QAbstractItemModel):
             return moved[0] == self.briefing.id
         return decode_refs(data) is not None
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:  # noqa: N802
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:  # noqa: N802
         if action == Qt.DropAction.IgnoreAction or self.briefing is None:
             return action == Qt.DropAction.IgnoreAction
         sid, pos = self.drop_target(row, parent)

@@ -105,7 +105,12 @@ def _marks(snippet_obj: Any, text: str) -> tuple[tuple[int, int], ...]:
 def row_from_hit(hit: Any) -> SearchRow:
     """A SearchRow from one search-core hit (an object or a mapping)."""
     snip = _get(hit, "snippet", "")
-    if isinstance(snip, str):
+    if _get(hit, "snippet_text", None) is not None:  # SearchService's Hit
+        text = str(_get(hit, "snippet_text") or "")
+        spans = {"marks": _get(hit, "snippet_spans", None) or ()}
+        marks = _marks(spans, text)
+        start = _opt_int(_get(hit, "snippet_offset")) if text else None
+    elif isinstance(snip, str):
         text = snip
         marks = _marks(hit, text)
         start = _opt_int(_get(hit, "snippet_start"))
@@ -211,9 +216,24 @@ class SearchModel(QAbstractListModel):
         return encode_refs(refs_of(rows), "\n\n".join(r.snippet or r.title for r in rows))
 
 
+LRM = "\u200e"
+RLM = "\u200f"
+
+
+def keep_ltr(text: str) -> str:
+    """A date or number that reads left to right even inside an Arabic line (LRM on each side)."""
+    return f"{LRM}{text}{LRM}" if text and any(ch.isdigit() for ch in text) else text
+
+
+def meta_line(*parts: str) -> str:
+    """Parts joined by a middle dot; dates and numbers kept left to right."""
+    return " · ".join(keep_ltr(p) for p in parts if p)
+
+
 def citation_text(row: SearchRow) -> str:
     """Title, source and date of a result, for a free paragraph quoting an article."""
-    return "، ".join(x for x in (row.title, row.source, row.date) if x)
+    sep = "، " if row.title_direction == "rtl" else ", "
+    return sep.join(keep_ltr(x) for x in (row.title, row.source, row.date) if x)
 
 
 def refs_of(rows: Iterable[SearchRow]) -> Refs:

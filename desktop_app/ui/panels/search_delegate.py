@@ -23,7 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop_app.resources import resource_path
-from desktop_app.ui.models.search_model import RowRole, SearchRow
+from desktop_app.ui.models.search_model import RowRole, SearchRow, meta_line
 
 ICON_SIZE = 20
 PAD = 6
@@ -66,7 +66,7 @@ def build_result_document(
     title.setForeground(text)
     cur.setBlockFormat(_block(row.title_direction))
     cur.insertText(row.title or "—", title)
-    meta_text = " · ".join(x for x in (row.source, row.date) if x)
+    meta_text = meta_line(row.source, row.date)
     if meta_text:
         meta = QTextCharFormat()
         meta.setForeground(muted)

@@ -80,7 +80,9 @@ class FacetTree(QTreeWidget):
         self._filling = False
 
     def _value_item(self, head: QTreeWidgetItem, fv: FacetValue) -> QTreeWidgetItem:
-        text = _t("%1 (%2)").replace("%1", value_text(fv)).replace("%2", QLocale().toString(fv.count))
+        text = (
+            _t("%1 (%2)").replace("%1", value_text(fv)).replace("%2", QLocale().toString(fv.count))
+        )
         item = QTreeWidgetItem(head, [text])
         item.setData(0, FacetRole, fv.facet)
         item.setData(0, ValueRole, fv.value)
