@@ -36,6 +36,7 @@ from desktop_app.ui.bus import Bus
 from desktop_app.ui.dialogs.import_report import ImportReport
 from desktop_app.ui.dialogs.labels_dialog import LabelsDialog
 from desktop_app.ui.menus import build_actions, build_menus, label_texts
+from desktop_app.ui.panels import wiring
 from desktop_app.ui.panels.annotations_panel import AnnotationsPanel
 from desktop_app.ui.panels.library_panel import LibraryPanel
 from desktop_app.ui.panels.notes_list import NotesList
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.docks["annotationsDock"].raise_()
         self._build_status()
         self._wire()
+        wiring.install(self)  # the search and briefing panels
         self.labels_changed()
         self.reload_free_notes()
         self.set_theme(theme or st.get_str("reader/theme", "system"), store=theme is None)
