@@ -123,8 +123,10 @@ def test_title_rules() -> None:
     )
     # No blank line after the first line: no title.
     assert split_title("سطر\nسطر ثان\n\nثالث")[0] == ""
-    # A first line that ends a sentence is a paragraph.
-    assert split_title("هذه جملة كاملة.\n\nوهذه أخرى.")[0] == ""
+    # A first line that ends a sentence is a paragraph when paragraphs are blank-line separated...
+    assert split_title("هذه جملة كاملة.\n\nوهذه أخرى.\n\nوثالثة.")[0] == ""
+    # ...but the title of a corpus-shaped file (one paragraph a line) even when it ends in a stop.
+    assert split_title("عنوان ينتهي بنقطة.\n\nفقرة أولى\nفقرة ثانية")[0] == "عنوان ينتهي بنقطة."
     # Too long to be a title.
     assert split_title("كلمة " * 60 + "\n\nنص")[0] == ""
 
