@@ -35,13 +35,13 @@ def _check_open(lib: object, args: argparse.Namespace) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     """Open the window; with --screenshot save it as PNG once drawn and exit. Returns the exit code."""
-    from desktop_app.cli import open_library
+    from desktop_app.ui.jobs import open_for_gui
 
     shot = getattr(args, "screenshot", None)
     if shot and not str(shot).lower().endswith(".png"):
         print("hamish: --screenshot needs a file name ending in .png", file=sys.stderr)
         return 2
-    lib = open_library(args)
+    lib = open_for_gui(args)
     problem = _check_open(lib, args)
     if problem:
         print(problem, file=sys.stderr)

@@ -35,6 +35,7 @@ def install_translators(app: QApplication, lang: str | None) -> str:
         )
     else:
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        QLocale.setDefault(QLocale.system() if lang is None else QLocale(code))
     return code
 
 

@@ -4,15 +4,35 @@ from __future__ import annotations
 
 import argparse
 import importlib
+from typing import TYPE_CHECKING
 
+from desktop_app.core.library import Library
 from desktop_app.core.models import ImportResult
-from desktop_app.ui.tasks import TaskContext
+
+if TYPE_CHECKING:
+    from desktop_app.ui.tasks import TaskContext
 
 
-def _open(folder: str):  # type: ignore[no-untyped-def]
+def attach_index(lib: Library) -> None:
+    """Keep the search index current from this connection, indexing on a background thread."""
+    try:
+        live = importlib.import_module("desktop_app.core.search.live")
+    except ModuleNotFoundError:
+        return
+    live.attach(lib, background=True)
+
+
+def open_for_gui(args: argparse.Namespace) -> Library:
+    """Open the library named by args for the window (index kept current in the background)."""
     from desktop_app.cli import open_library
 
-    return open_library(argparse.Namespace(library=folder))
+    lib = open_library(args, index=False)
+    attach_index(lib)
+    return lib
+
+
+def _open(folder: str) -> Library:
+    return open_for_gui(argparse.Namespace(library=folder))
 
 
 def import_job(ctx: TaskContext, folder: str, paths: list[str]) -> tuple[list[ImportResult], bool]:

@@ -229,3 +229,39 @@ def test_bad_open_id_exits_1_with_one_line(library, tmp_path):
     assert res.returncode == 1
     assert res.stderr.strip().count("\n") == 0 and "999" in res.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_empty_library_hint_and_demo_articles(qtbot, tmp_path, settings_dir):
+    from desktop_app.ui.main_window import MainWindow
+
+    lib = Library(tmp_path / "empty")
+    try:
+        w = MainWindow(lib, theme="light")
+        qtbot.addWidget(w)
+        w.show()
+        panel = w.library
+        assert panel.stack.currentWidget() is panel.hint
+        panel.demo_btn.click()
+        qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=30000)
+        assert panel.stack.currentWidget() is panel.table
+        w.close()
+    finally:
+        lib.close()
+
+
+def test_arabic_interface_is_translated_and_mirrored(qapp):
+    from PySide6.QtCore import QCoreApplication, Qt
+
+    from desktop_app.ui.i18n import install_translators
+
+    try:
+        assert install_translators(qapp, "ar") == "ar"
+        assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert QCoreApplication.translate("MainWindow", "Library") == "المكتبة"
+        assert QCoreApplication.translate("LibraryPanel", "%n article(s)", "", 2) == "مقالان"
+        # Qt's own strings come from qtbase_ar.qm.
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") != "Cancel"
+    finally:
+        install_translators(qapp, "en")
+    assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert QCoreApplication.translate("MainWindow", "Library") == "Library"
