@@ -85,7 +85,7 @@ def _ids(text: str) -> list[int]:
 
 def cmd_create(args: argparse.Namespace) -> int:
     """Create a briefing, optionally filled from highlights or a search."""
-    lib = open_library(args)
+    lib = open_library(args, index=False)  # briefings are not in the search index
     try:
         svc = BriefingService(lib)
         highlight_ids = _ids(args.highlights) if args.highlights else []
@@ -144,7 +144,11 @@ def _search_entries(lib: Any, query: str) -> list[tuple[str, int]]:
         raise UsageError(
             "search is not available in this build, so --from-search cannot be used"
         ) from exc
-    writer_mod.writer_for(lib.folder).flush()  # index what this library has so far
+    writer = writer_mod.writer_for(lib.folder)
+    try:
+        writer.flush()  # index what this library has so far
+    finally:
+        writer.close()
     service = service_mod.SearchService(lib.folder)
     try:
         result = service.search(query, limit=FROM_SEARCH_LIMIT)
@@ -168,7 +172,7 @@ def _search_entries(lib: Any, query: str) -> list[tuple[str, int]]:
 
 def cmd_add(args: argparse.Namespace) -> int:
     """Add one item to a briefing's section (default: its last one, created if needed)."""
-    lib = open_library(args)
+    lib = open_library(args, index=False)
     try:
         svc = BriefingService(lib)
         b = svc.get(args.id)
