@@ -193,3 +193,21 @@ def test_terms_ignore_sprinkled_harakat_and_tatweel(words, seps, marks) -> None:
     for t in arabic_analyzer()(sprinkled, chars=True):
         piece = sprinkled[t.startchar : t.endchar]
         assert normalize_term(piece) and not piece[0].isspace()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
+            st.characters(min_codepoint=0xFB50, max_codepoint=0xFEFC),
+            st.sampled_from("AbÇé0٣۵\u200c\u200d\u0640 📌"),
+        ),
+        max_size=30,
+    )
+)
+def test_fast_normalize_table_matches_the_shared_normalizer(text: str) -> None:
+    from desktop_app.core.text.normalize import normalize
+
+    expected = normalize(text).replace("\u066b", ".").replace("\u066c", ",")
+    assert normalize_term(text) == expected

@@ -31,6 +31,7 @@ WORD_RE = re.compile(rf"{_RUN}(?:(?<=\d)[.,\u066b\u066c](?=\d){_RUN})*")
 _ARABIC_SCRIPT = re.compile(
     rf"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff{_INWORD}]+"
 )
+_COMBINING_ACCENT = re.compile("[\u0300-\u036f]")
 _NUMBER_SEPARATORS = str.maketrans({"\u066b": ".", "\u066c": ","})
 CACHE_SIZE = 200_000
 
@@ -52,11 +53,29 @@ def _script_pieces(surface: str) -> list[tuple[int, int]]:
     return spans
 
 
+class _NormalizeTable(dict):
+    """str.translate table filled on demand: code point -> normalize(that character).
+
+    normalize() works character by character, so translating with this table gives the same
+    result (tests check it) without a Python call per character.
+    """
+
+    def __missing__(self, code: int) -> str:
+        folded = normalize(chr(code)).translate(_NUMBER_SEPARATORS)
+        self[code] = folded
+        return folded
+
+
+_TABLE = _NormalizeTable()
+
+
 def normalize_term(word: str) -> str:
     """Search form of one word without stemming (for prefix*, wildcard and range queries)."""
-    if any("\u0300" <= ch <= "\u036f" for ch in word):
+    if word.isascii():
+        return word.lower()
+    if _COMBINING_ACCENT.search(word):
         word = unicodedata.normalize("NFC", word)
-    return normalize(word).translate(_NUMBER_SEPARATORS)
+    return word.translate(_TABLE)
 
 
 def _analyze_piece(text: str, stemming: bool) -> tuple[str, bool] | None:
@@ -70,8 +89,9 @@ def _analyze_piece(text: str, stemming: bool) -> tuple[str, bool] | None:
     return (stem(norm) if stemming else norm), False
 
 
-def _analyze_surface(surface: str, stemming: bool) -> tuple[Piece, ...]:
-    """Terms of one surface word (usually one piece; more when scripts are mixed)."""
+def _analyze_surface(surface: str, stemming: bool) -> str | tuple[Piece, ...]:
+    """Terms of one surface word: a str when it is one non-stopword term for the whole word,
+    else its pieces (stopwords, words split between scripts, nothing left)."""
     spans = [(0, len(surface))]
     if _ARABIC_SCRIPT.search(surface) and not _ARABIC_SCRIPT.fullmatch(surface):
         spans = _script_pieces(surface)
@@ -80,16 +100,18 @@ def _analyze_surface(surface: str, stemming: bool) -> tuple[Piece, ...]:
         result = _analyze_piece(surface[start:end], stemming)
         if result is not None:
             pieces.append((start, end, result[0], result[1]))
+    if len(pieces) == 1 and not pieces[0][3] and pieces[0][:2] == (0, len(surface)):
+        return pieces[0][2]
     return tuple(pieces)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _stemmed(surface: str) -> tuple[Piece, ...]:
+def _stemmed(surface: str) -> str | tuple[Piece, ...]:
     return _analyze_surface(surface, True)
 
 
 @lru_cache(maxsize=CACHE_SIZE)
-def _unstemmed(surface: str) -> tuple[Piece, ...]:
+def _unstemmed(surface: str) -> str | tuple[Piece, ...]:
     return _analyze_surface(surface, False)
 
 
@@ -140,15 +162,28 @@ class ArabicAnalyzer(Analyzer):
         analyse = _stemmed if self.stemming else _unstemmed
         pos = start_pos
         for m in WORD_RE.finditer(value):
-            surface = m.group()
-            for rel_start, rel_end, text, stopped in analyse(surface):
+            result = analyse(m.group())
+            if result.__class__ is str:  # the common case: one term for the whole word
+                t.text = result
+                t.stopped = False
+                if keeporiginal:
+                    t.original = m.group()
+                if positions:
+                    t.pos = pos
+                if chars:
+                    t.startchar = start_char + m.start()
+                    t.endchar = start_char + m.end()
+                pos += 1
+                yield t
+                continue
+            for rel_start, rel_end, text, stopped in result:
                 if stopped and removestops:
                     pos += 1
                     continue
                 t.text = text
                 t.stopped = stopped
                 if keeporiginal:
-                    t.original = surface[rel_start:rel_end]
+                    t.original = m.group()[rel_start:rel_end]
                 if positions:
                     t.pos = pos
                 if chars:

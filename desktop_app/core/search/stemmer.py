@@ -31,17 +31,23 @@ EXCEPTIONS = {
 }
 
 
+_SUFFIX2 = frozenset(x for x in SUFFIXES if len(x) == 2)
+_SUFFIX1 = frozenset(x for x in SUFFIXES if len(x) == 1)
+
+
 def strip_suffixes(word: str) -> str:
     """Remove light10 suffixes, stacked up to three deep, while MIN_STEM letters remain.
 
     Stacking until no suffix fits (not one pass in list order) keeps فلسطين, فلسطيني and
-    الفلسطينيين on one stem.
+    الفلسطينيين on one stem. The two-letter suffixes come first in SUFFIXES, so testing them
+    before the one-letter ones picks the same suffix as scanning the list in order.
     """
     for _ in range(3):
-        for suffix in SUFFIXES:
-            if len(word) - len(suffix) >= MIN_STEM and word.endswith(suffix):
-                word = word[: -len(suffix)]
-                break
+        n = len(word)
+        if n - 2 >= MIN_STEM and word[-2:] in _SUFFIX2:
+            word = word[:-2]
+        elif n - 1 >= MIN_STEM and word[-1] in _SUFFIX1:
+            word = word[:-1]
         else:
             break
     return word
