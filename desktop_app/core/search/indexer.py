@@ -173,6 +173,7 @@ class Batch:
         self.vocab.flush(w, f"{seq}-{time.monotonic_ns()}")
         store.write_meta(w, seq)
         w.commit(merge=not self.bulk or final)
+        store.record_checksums(Path(self.ix.storage.folder))
         self.writer = None
         self.docs = 0
         self.added = set()

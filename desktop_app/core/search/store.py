@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,7 @@ from desktop_app.core.search.schema import INDEX_VERSION, KIND_META, META_ID, bu
 INDEX_DIR = "index"
 INDEX_NAME = "MAIN"
 # Bulk writers keep postings in memory up to this size before spilling runs to disk.
+CHECKSUMS = "checksums.json"
 BULK_LIMIT_MB = 384
 LIVE_LIMIT_MB = 64
 
@@ -106,7 +109,9 @@ def open_writer(ix: FileIndex, timeout: float = 10.0, bulk: bool = False) -> Seg
 
 
 def verify(ix: FileIndex, deep: bool = False) -> None:
-    """Read the index's structures; raises on corrupt files (deep: every stored field too)."""
+    """Read the index's structures; raises on corrupt files (deep: checksums, stored fields)."""
+    if deep:
+        verify_checksums(Path(ix.storage.folder))
     with ix.searcher() as s:
         for reader, _offset in s.reader().leaf_readers():
             reader.doc_count_all()
@@ -117,3 +122,40 @@ def verify(ix: FileIndex, deep: bool = False) -> None:
                     if name in reader.schema:
                         for _ in reader.lexicon(name):
                             pass
+
+
+def _digest(path: Path) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def record_checksums(folder: Path) -> None:
+    """After a commit: remember a hash of each segment file (segments never change)."""
+    path = folder / CHECKSUMS
+    try:
+        old = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        old = {}
+    new = {}
+    for seg in folder.glob("*.seg"):
+        size = seg.stat().st_size
+        prev = old.get(seg.name)
+        new[seg.name] = prev if prev and prev[0] == size else [size, _digest(seg)]
+    part = path.with_name(path.name + ".part")
+    part.write_text(json.dumps(new), encoding="utf-8")
+    part.replace(path)
+
+
+def verify_checksums(folder: Path) -> None:
+    """Raise IndexBroken when a segment file differs from what was written."""
+    try:
+        known = json.loads((folder / CHECKSUMS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return  # written by a version without checksums: the deep read has to do
+    for seg in folder.glob("*.seg"):
+        want = known.get(seg.name)
+        if want is not None and (seg.stat().st_size != want[0] or _digest(seg) != want[1]):
+            raise IndexBroken(f"segment {seg.name} is damaged")
