@@ -9,6 +9,7 @@ import unicodedata
 import pytest
 from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject
 
 from desktop_app.core.errors import ImportFailed
 from desktop_app.core.importers import parse_bytes
@@ -16,8 +17,10 @@ from desktop_app.core.importers.pdf import (
     CORRUPT,
     LOCKED,
     NO_TEXT,
+    UNREADABLE,
     looks_reversed,
     reorder_runs,
+    unreadable_share,
     unreverse_line,
 )
 
@@ -196,6 +199,19 @@ def test_no_text_layer() -> None:
     with pytest.raises(ImportFailed) as err:
         parse_bytes(bytes(pdf.output()), "scan.pdf")
     assert str(err.value) == NO_TEXT
+
+
+def test_text_layer_without_character_map() -> None:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(shaped_pdf(PARAS))))
+    for page in writer.pages:
+        for ref in page["/Resources"]["/Font"].values():
+            del ref.get_object()[NameObject("/ToUnicode")]  # glyph ids come out, not letters
+    out = io.BytesIO()
+    writer.write(out)
+    with pytest.raises(ImportFailed) as err:
+        parse_bytes(out.getvalue(), "cid.pdf")
+    assert str(err.value) == UNREADABLE
+    assert unreadable_share("نص عادي") == 0.0
 
 
 def _encrypted(user: str) -> bytes:

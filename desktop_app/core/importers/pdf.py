@@ -17,6 +17,9 @@ Block = tuple[str, ParagraphKind, int]
 
 CORRUPT = "corrupt or truncated PDF file"
 NO_TEXT = "this PDF has no text layer (a scanned PDF?): run OCR on it first"
+UNREADABLE = (
+    "this PDF's text layer cannot be read (fonts without a character map): run OCR on it first"
+)
 LOCKED = "this PDF is protected by a password: remove the protection, then import it again"
 GAP_FACTOR = 1.35  # a gap between baselines this much wider than usual starts a paragraph
 WIDE_GAP = 2.5  # a gap of this many font sizes is a paragraph break even with no usual gap
@@ -28,6 +31,15 @@ _LTR_RUN = re.compile(
     r"[0-9A-Za-z\u00c0-\u024f](?:[0-9A-Za-z\u00c0-\u024f .,:/%+\-']*[0-9A-Za-z\u00c0-\u024f])?"
 )
 _LEADING_STOP = re.compile(r"^\s*[.،؛:!؟]+\s*(?=[0-9A-Za-z\u0621-\u064a])")
+
+
+_UNREADABLE = re.compile("[\x00-\x08\x0e-\x1f\ue000-\uf8ff\ufffd]")
+
+
+def unreadable_share(text: str) -> float:
+    """Share of control, private-use and replacement characters among the non-space ones."""
+    visible = sum(1 for ch in text if not ch.isspace())
+    return len(_UNREADABLE.findall(text)) / visible if visible else 0.0
 
 
 @dataclass
@@ -233,6 +245,8 @@ def parse(data: bytes, name: str) -> ImportedDocument:
     if not any(ln.text.strip() for lines in pages for ln in lines):
         raise ImportFailed(NO_TEXT)
     folded = "\n".join(fold_presentation_forms(ln.text) for lines in pages for ln in lines)
+    if unreadable_share(folded) > 0.1:
+        raise ImportFailed(UNREADABLE)
     reverse = looks_reversed(folded)
     runs = has_visual_runs(folded.split("\n"))
     for lines in pages:
