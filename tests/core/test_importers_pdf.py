@@ -53,8 +53,12 @@ def write(pdf: FPDF, paras: list[str], size: int = 14) -> None:
         pdf.ln(6)
 
 
-def shaped_pdf(paras: list[str], heading: str = "", title: str = "", author: str = "") -> bytes:
+def shaped_pdf(
+    paras: list[str], heading: str = "", title: str = "", author: str = "", lang: str = ""
+) -> bytes:
     pdf = new_pdf()
+    if lang:
+        pdf.set_lang(lang)
     if title:
         pdf.set_title(title)
     if author:
@@ -124,6 +128,10 @@ def test_shaped_arabic_paragraphs_are_rebuilt() -> None:
     )
     assert len(doc.published) == 10  # the creation date
     assert all(p.direction == "rtl" for p in doc.paragraphs)
+
+
+def test_catalog_language_wins() -> None:
+    assert parse_bytes(shaped_pdf(PARAS[1:2], lang="fa-IR"), "fa.pdf").language == "fa"
 
 
 def test_large_font_line_is_a_heading() -> None:

@@ -268,9 +268,31 @@ def parse(data: bytes, name: str) -> ImportedDocument:
     paragraphs = build_paragraphs(blocks)
     if not paragraphs:
         raise ImportFailed(NO_TEXT)
-    title = author = published = ""
-    if info is not None:
-        title = str(info.title or "")
-        author = str(info.author or "")
-        published = iso_date(info.creation_date if info.get("/CreationDate") else None)
-    return make_document(paragraphs, name, "pdf", title=title, author=author, published=published)
+    title, author, published, language = _metadata(reader, info)
+    return make_document(
+        paragraphs,
+        name,
+        "pdf",
+        title=title,
+        author=author,
+        published=published,
+        language=language,
+    )
+
+
+def _metadata(reader: object, info: object) -> tuple[str, str, str, str]:
+    """(title, author, creation date, catalog /Lang); a malformed entry is left out."""
+    title = author = published = language = ""
+    try:
+        if info is not None:
+            title = str(info.title or "")  # type: ignore[attr-defined]
+            author = str(info.author or "")  # type: ignore[attr-defined]
+            if info.get("/CreationDate"):  # type: ignore[attr-defined]
+                published = iso_date(info.creation_date)  # type: ignore[attr-defined]
+    except (ValueError, TypeError, AttributeError):
+        pass
+    try:
+        language = str(reader.trailer["/Root"].get("/Lang") or "")  # type: ignore[attr-defined]
+    except (KeyError, ValueError, TypeError, AttributeError):
+        pass
+    return title, author, published, language
