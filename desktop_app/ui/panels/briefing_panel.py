@@ -9,18 +9,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QTabWidget,
+    QToolBar,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -32,10 +36,10 @@ from desktop_app.core.errors import HamishError
 from desktop_app.core.models import Changes
 from desktop_app.ui import settings as st
 from desktop_app.ui.models.briefing_model import BriefingModel
+from desktop_app.ui.panels.briefing_edits import BriefingEdits
 from desktop_app.ui.panels.briefing_export import default_name, export_job, with_suffix
 from desktop_app.ui.panels.briefing_form import BriefingForm
 from desktop_app.ui.panels.briefing_preview import BriefingPreview
-from desktop_app.ui.ref_mime import Refs
 from desktop_app.ui.tasks import TaskRunner
 
 
@@ -58,7 +62,7 @@ class BriefingTree(QTreeView):
         self.setExpandsOnDoubleClick(False)
 
 
-class BriefingPanel(QWidget):
+class BriefingPanel(QWidget, BriefingEdits):
     """Compose briefings from highlights, notes and free text; export them."""
 
     message = Signal(str)
@@ -80,41 +84,59 @@ class BriefingPanel(QWidget):
         self.reload_list(self._remembered())
 
     # -- building -----------------------------------------------------------------------------
-    def _button(self, name: str, text: str, tip: str, slot: Any) -> QToolButton:
-        b = QToolButton(self)
-        b.setObjectName(name)
-        b.setText(text)
-        b.setToolTip(tip)
-        b.clicked.connect(slot)
-        return b
+    def _act(self, name: str, text: str, tip: str, slot: Any) -> QAction:
+        act = QAction(text, self)
+        act.setObjectName(name)
+        act.setToolTip(tip)
+        act.triggered.connect(slot)
+        self.acts[name] = act
+        return act
+
+    def _toolbar(self, name: str, acts: list[QAction]) -> QToolBar:
+        bar = QToolBar(self)
+        bar.setObjectName(name)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setIconSize(QSize(16, 16))
+        for act in acts:
+            bar.addAction(act)
+        return bar
 
     def _build(self) -> None:
+        self.acts: dict[str, QAction] = {}
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
         self.combo = QComboBox(self)
         self.combo.setObjectName("briefingCombo")
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(8)
         self.combo.activated.connect(lambda i: self.select_briefing(self.combo.itemData(i)))
         top.addWidget(self.combo, 1)
         top.addWidget(
-            self._button(
-                "newBriefing", self.tr("New…"), self.tr("Start a new briefing"), self.new_briefing
-            )
-        )
-        top.addWidget(
-            self._button(
-                "renameBriefing",
-                self.tr("Rename…"),
-                self.tr("Rename this briefing"),
-                self.rename_briefing,
-            )
-        )
-        top.addWidget(
-            self._button(
-                "deleteBriefing",
-                self.tr("Delete"),
-                self.tr("Delete this briefing"),
-                self.delete_briefing,
+            self._toolbar(
+                "briefingBar",
+                [
+                    self._act(
+                        "newBriefing",
+                        self.tr("New…"),
+                        self.tr("Start a new briefing"),
+                        self.new_briefing,
+                    ),
+                    self._act(
+                        "renameBriefing",
+                        self.tr("Rename…"),
+                        self.tr("Rename this briefing"),
+                        self.rename_briefing,
+                    ),
+                    self._act(
+                        "deleteBriefing",
+                        self.tr("Delete"),
+                        self.tr("Delete this briefing"),
+                        self.delete_briefing,
+                    ),
+                ],
             )
         )
         lay.addLayout(top)
@@ -133,42 +155,42 @@ class BriefingPanel(QWidget):
         self.model.refsDropped.connect(self.add_refs)
         self.model.sectionRenamed.connect(self.rename_section)
         self.model.textEdited.connect(self.edit_text)
-        row = QHBoxLayout()
-        for name, text, tip, slot in (
-            ("addSection", self.tr("Section…"), self.tr("Add a section"), self.add_section),
-            (
+        edits = [
+            self._act(
+                "addSection", self.tr("Section…"), self.tr("Add a section"), self.add_section
+            ),
+            self._act(
                 "addText",
                 self.tr("Paragraph…"),
                 self.tr("Add a paragraph of your own"),
                 self.add_text,
             ),
-            (
+            self._act(
                 "editItem",
                 self.tr("Edit…"),
                 self.tr("Edit the selected paragraph or heading"),
                 self.edit_current,
             ),
-            (
+            self._act(
                 "removeItem",
                 self.tr("Remove"),
                 self.tr("Remove the selected entry from the briefing"),
                 self.remove_current,
             ),
-            (
+            self._act(
                 "moveUp",
                 self.tr("Up"),
                 self.tr("Move the selected entry up"),
                 lambda: self.move_current(-1),
             ),
-            (
+            self._act(
                 "moveDown",
                 self.tr("Down"),
                 self.tr("Move the selected entry down"),
                 lambda: self.move_current(1),
             ),
-        ):
-            row.addWidget(self._button(name, text, tip, slot))
-        row.addStretch(1)
+        ]
+        row = self._toolbar("briefingEditBar", edits)
         self.preview = BriefingPreview(page)
         split = QSplitter(Qt.Orientation.Vertical, page)
         split.setObjectName("briefingSplitter")
@@ -176,12 +198,17 @@ class BriefingPanel(QWidget):
         split.addWidget(self.preview)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        pl.addLayout(row)
+        pl.addWidget(row)
         pl.addWidget(split, 1)
         self.tabs.addTab(page, self.tr("Contents"))
         self.form = BriefingForm(self)
         self.form.fieldsEdited.connect(self._fields_edited)
-        self.tabs.addTab(self.form, self.tr("Details"))
+        scroll = QScrollArea(self)
+        scroll.setObjectName("briefingFormScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.form)
+        self.tabs.addTab(scroll, self.tr("Details"))
         lay.addWidget(self.tabs, 1)
         bottom = QHBoxLayout()
         self.export_btn = QToolButton(self)
@@ -328,235 +355,6 @@ class BriefingPanel(QWidget):
             self.combo.setItemText(
                 max(0, self.combo.findData(self.bid)), str(fields["title"]).strip()
             )
-
-    # -- selection ----------------------------------------------------------------------------
-    def current_section_id(self) -> int | None:
-        """The section of the selected row (or None)."""
-        sec = self.model.section_at(self.tree.currentIndex())
-        return sec.id if sec is not None else None
-
-    def _selected_key(self) -> tuple[str, int] | None:
-        idx = self.tree.currentIndex()
-        item = self.model.item_at(idx)
-        if item is not None:
-            return ("item", item.id)
-        sec = self.model.section_at(idx)
-        return ("section", sec.id) if sec is not None else None
-
-    def _select_key(self, kind: str, ident: int | None) -> None:
-        if ident is None:
-            return
-        idx = self.model.item_index(ident) if kind == "item" else self.model.section_index(ident)
-        if idx.isValid():
-            self.tree.setCurrentIndex(idx)
-            self.tree.scrollTo(idx)
-
-    def _ensure_briefing(self) -> int | None:
-        if self.bid is not None:
-            return self.bid
-        ch = self._try(self.service.create, self.tr("Untitled briefing"))
-        if ch is None:
-            return None
-        self.reload_list(ch.created)
-        return ch.created
-
-    def _target(self) -> tuple[int, int | None] | None:
-        """Where new entries go: after the selected item, or at the end of the selected section."""
-        bid = self._ensure_briefing()
-        if bid is None:
-            return None
-        idx = self.tree.currentIndex()
-        item = self.model.item_at(idx)
-        if item is not None:
-            return item.section_id, idx.row() + 1
-        sec = self.model.section_at(idx)
-        if sec is not None:
-            return sec.id, None
-        return self.service.last_section(bid), None
-
-    # -- sections -----------------------------------------------------------------------------
-    def add_section(self) -> int | None:
-        """Ask for a heading and add a section after the selected one."""
-        bid = self._ensure_briefing()
-        if bid is None:
-            return None
-        heading, ok = QInputDialog.getText(
-            self, self.tr("New section"), self.tr("Heading of the section:")
-        )
-        if not ok:
-            return None
-        sec = self.model.section_at(self.tree.currentIndex())
-        position = sec.position + 1 if sec is not None else None
-        ch = self._try(self.service.add_section, bid, heading, position)
-        if ch is not None:
-            self._select_key("section", ch.created)
-            return ch.created
-        return None
-
-    def rename_section(self, sid: int, heading: str) -> None:
-        """Change a section's heading."""
-        self._try(self.service.rename_section, sid, heading)
-
-    # -- items --------------------------------------------------------------------------------
-    def add_refs(
-        self, refs: Refs, sid: int | None = None, position: int | None = None
-    ) -> list[int]:
-        """Add highlights, notes and texts (in that order) at a place; returns the new item ids."""
-        if sid is None or sid < 0:
-            target = self._target() if sid is None else None
-            if target is None:
-                bid = self._ensure_briefing()
-                if bid is None:
-                    return []
-                target = (self.service.last_section(bid), None)
-            sid, position = target
-        created: list[int] = []
-        entries = [("highlight_id", h) for h in refs.highlights]
-        entries += [("note_id", n) for n in refs.notes]
-        entries += [("text", t) for t in refs.texts]
-        for key, value in entries:
-            ch = self._try(self.service.add_item, sid, position=position, **{key: value})
-            if ch is not None and ch.created is not None:
-                created.append(ch.created)
-                if position is not None:
-                    position += 1
-        if created:
-            self._select_key("item", created[-1])
-            self._info(self.tr("%n entry(ies) added to the briefing.", "", len(created)))
-        return created
-
-    def add_highlight(self, highlight_id: int) -> list[int]:
-        """Add one highlight (the reader's and annotations panel's "Add to Briefing")."""
-        return self.add_refs(Refs(highlights=(highlight_id,)))
-
-    def add_text(self) -> int | None:
-        """Ask for a paragraph and add it after the selection."""
-        text, ok = QInputDialog.getMultiLineText(
-            self, self.tr("New paragraph"), self.tr("Text of the paragraph:")
-        )
-        if not ok:
-            return None
-        if not text.strip():
-            self._error(self.tr("The paragraph is empty; nothing was added."))
-            return None
-        created = self.add_refs(Refs(texts=(text,)))
-        return created[0] if created else None
-
-    def edit_text(self, item_id: int, text: str) -> None:
-        """Change a free paragraph."""
-        self._try(self.service.edit_text, item_id, text)
-
-    def edit_current(self) -> None:
-        """Edit the selected paragraph or section heading."""
-        idx = self.tree.currentIndex()
-        item = self.model.item_at(idx)
-        if item is None:
-            sec = self.model.section_at(idx)
-            if sec is not None:
-                heading, ok = QInputDialog.getText(
-                    self,
-                    self.tr("Rename the section"),
-                    self.tr("Heading of the section:"),
-                    text=sec.heading,
-                )
-                if ok:
-                    self.rename_section(sec.id, heading)
-            return
-        if item.kind != "text":
-            self._error(
-                self.tr(
-                    "Quoted highlights and notes are edited where they live: in the reader or the notes."
-                )
-            )
-            return
-        text, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Edit the paragraph"), self.tr("Text of the paragraph:"), item.text
-        )
-        if ok:
-            self.edit_text(item.id, text)
-
-    def remove_current(self) -> None:
-        """Remove the selected items (or the selected section, after asking)."""
-        indexes = self.tree.selectionModel().selectedIndexes() or [self.tree.currentIndex()]
-        items = [it for it in (self.model.item_at(i) for i in indexes) if it is not None]
-        if items:
-            for it in items:
-                self._try(self.service.remove_item, it.id)
-            return
-        sec = self.model.section_at(self.tree.currentIndex())
-        if sec is None:
-            return
-        if sec.items:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Delete the section"),
-                self.tr(
-                    "Delete the section “%1” and its %n entry(ies)?", "", len(sec.items)
-                ).replace("%1", sec.heading),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self._try(self.service.delete_section, sec.id)
-
-    def move_items(self, item_ids: list[int], sid: int, position: int) -> None:
-        """Move items (in order) to a position of a section (a drop)."""
-        order = {
-            it.id: (it.section_id, it.position)
-            for it in (self.briefing.items() if self.briefing else [])
-        }
-        pos = position
-        for iid in item_ids:
-            src = order.get(iid)
-            if src is None:
-                continue
-            if src[0] == sid and src[1] < pos:
-                pos -= 1
-            if self._try(self.service.move_item, iid, sid, pos) is None:
-                return
-            order = {
-                it.id: (it.section_id, it.position) for it in self.service.get(self.bid).items()
-            }  # type: ignore[arg-type]
-            pos += 1
-        if item_ids:
-            self._select_key("item", item_ids[-1])
-
-    def move_current(self, delta: int) -> None:
-        """Move the selected item (across section ends) or section one place up or down."""
-        idx = self.tree.currentIndex()
-        item = self.model.item_at(idx)
-        secs = self.model.sections
-        if item is None:
-            sec = self.model.section_at(idx)
-            if sec is not None:
-                self._try(self.service.move_section, sec.id, max(0, sec.position + delta))
-                self._select_key("section", sec.id)
-            return
-        srow = next(i for i, s in enumerate(secs) if s.id == item.section_id)
-        row = idx.row() + delta
-        if 0 <= row < len(secs[srow].items):
-            self._try(self.service.move_item, item.id, item.section_id, row)
-        elif row < 0 and srow > 0:
-            prev = secs[srow - 1]
-            self._try(self.service.move_item, item.id, prev.id, len(prev.items))
-        elif row >= len(secs[srow].items) and srow + 1 < len(secs):
-            self._try(self.service.move_item, item.id, secs[srow + 1].id, 0)
-        self._select_key("item", item.id)
-
-    def _menu(self, pos: Any) -> None:
-        idx = self.tree.indexAt(pos)
-        if idx.isValid():
-            self.tree.setCurrentIndex(idx)
-        menu = QMenu(self)
-        menu.addAction(self.tr("Add a section…"), self.add_section)
-        menu.addAction(self.tr("Add a paragraph…"), self.add_text)
-        if idx.isValid():
-            menu.addSeparator()
-            menu.addAction(self.tr("Edit…"), self.edit_current)
-            menu.addAction(self.tr("Move up"), lambda: self.move_current(-1))
-            menu.addAction(self.tr("Move down"), lambda: self.move_current(1))
-            menu.addAction(self.tr("Remove"), self.remove_current)
-        menu.exec(self.tree.viewport().mapToGlobal(pos))
-        menu.deleteLater()
 
     # -- export -------------------------------------------------------------------------------
     def export(self, fmt: str, path: str | None = None) -> bool:

@@ -29,6 +29,10 @@ class SavedSearchBar(QWidget):
         self.combo = QComboBox(self)
         self.combo.setObjectName("savedSearchCombo")
         self.combo.setToolTip(self.tr("Run a saved search"))
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(6)
         self.save_btn = QToolButton(self)
         self.save_btn.setObjectName("saveSearch")
         self.save_btn.setText(self.tr("Save…"))

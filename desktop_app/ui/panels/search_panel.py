@@ -140,7 +140,6 @@ class SearchPanel(QWidget):
         split.addWidget(self.stack)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
-        split.setSizes([140, 460])
         for w in (self.edit, self.saved, self.status):
             lay.addWidget(w)
         lay.addWidget(split, 1)

@@ -70,6 +70,10 @@ def install(w: Any, service: Any = None) -> tuple[SearchPanel, BriefingPanel]:
     if "annotationsDock" in w.docks:
         w.tabifyDockWidget(w.docks["annotationsDock"], w.docks["briefingDock"])
         w.docks["annotationsDock"].raise_()
+    # The minimum size cached while the new docks were stacked would outlive the tabbing, and
+    # restoreGeometry() would then grow a small remembered window.
+    w.layout().invalidate()
+    w.layout().activate()
     w.search.install_shortcut(w)
     w.search.revealRequested.connect(lambda row, query: reveal_match(w.reader, row, query))
     w.search.addToBriefingRequested.connect(lambda refs: _add(w, refs))

@@ -1,0 +1,252 @@
+"""Editing a briefing's sections and items: the composer panel's operations (a mixin).
+
+Each operation asks the BriefingService; refusals become a message in the panel. The panel
+provides the tree, the model, the service and `_try`/`_error`/`_info`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
+
+from desktop_app.ui.ref_mime import Refs
+
+
+class BriefingEdits:
+    """Sections and items: add, edit, remove, move; mixed into BriefingPanel."""
+
+    tree: Any
+    model: Any
+    service: Any
+    bid: int | None
+    briefing: Any
+
+    # -- selection ----------------------------------------------------------------------------
+    def current_section_id(self) -> int | None:
+        """The section of the selected row (or None)."""
+        sec = self.model.section_at(self.tree.currentIndex())
+        return sec.id if sec is not None else None
+
+    def _selected_key(self) -> tuple[str, int] | None:
+        idx = self.tree.currentIndex()
+        item = self.model.item_at(idx)
+        if item is not None:
+            return ("item", item.id)
+        sec = self.model.section_at(idx)
+        return ("section", sec.id) if sec is not None else None
+
+    def _select_key(self, kind: str, ident: int | None) -> None:
+        if ident is None:
+            return
+        idx = self.model.item_index(ident) if kind == "item" else self.model.section_index(ident)
+        if idx.isValid():
+            self.tree.setCurrentIndex(idx)
+            self.tree.scrollTo(idx)
+
+    def _ensure_briefing(self) -> int | None:
+        if self.bid is not None:
+            return self.bid
+        ch = self._try(self.service.create, self.tr("Untitled briefing"))
+        if ch is None:
+            return None
+        self.reload_list(ch.created)
+        return ch.created
+
+    def _target(self) -> tuple[int, int | None] | None:
+        """Where new entries go: after the selected item, or at the end of the selected section."""
+        bid = self._ensure_briefing()
+        if bid is None:
+            return None
+        idx = self.tree.currentIndex()
+        item = self.model.item_at(idx)
+        if item is not None:
+            return item.section_id, idx.row() + 1
+        sec = self.model.section_at(idx)
+        if sec is not None:
+            return sec.id, None
+        return self.service.last_section(bid), None
+
+    # -- sections -----------------------------------------------------------------------------
+    def add_section(self) -> int | None:
+        """Ask for a heading and add a section after the selected one."""
+        bid = self._ensure_briefing()
+        if bid is None:
+            return None
+        heading, ok = QInputDialog.getText(
+            self, self.tr("New section"), self.tr("Heading of the section:")
+        )
+        if not ok:
+            return None
+        sec = self.model.section_at(self.tree.currentIndex())
+        position = sec.position + 1 if sec is not None else None
+        ch = self._try(self.service.add_section, bid, heading, position)
+        if ch is not None:
+            self._select_key("section", ch.created)
+            return ch.created
+        return None
+
+    def rename_section(self, sid: int, heading: str) -> None:
+        """Change a section's heading."""
+        self._try(self.service.rename_section, sid, heading)
+
+    # -- items --------------------------------------------------------------------------------
+    def add_refs(
+        self, refs: Refs, sid: int | None = None, position: int | None = None
+    ) -> list[int]:
+        """Add highlights, notes and texts (in that order) at a place; returns the new item ids."""
+        if sid is None or sid < 0:
+            target = self._target() if sid is None else None
+            if target is None:
+                bid = self._ensure_briefing()
+                if bid is None:
+                    return []
+                target = (self.service.last_section(bid), None)
+            sid, position = target
+        created: list[int] = []
+        entries = [("highlight_id", h) for h in refs.highlights]
+        entries += [("note_id", n) for n in refs.notes]
+        entries += [("text", t) for t in refs.texts]
+        for key, value in entries:
+            ch = self._try(self.service.add_item, sid, position=position, **{key: value})
+            if ch is not None and ch.created is not None:
+                created.append(ch.created)
+                if position is not None:
+                    position += 1
+        if created:
+            self._select_key("item", created[-1])
+            self._info(self.tr("%n entry(ies) added to the briefing.", "", len(created)))
+        return created
+
+    def add_highlight(self, highlight_id: int) -> list[int]:
+        """Add one highlight (the reader's and annotations panel's "Add to Briefing")."""
+        return self.add_refs(Refs(highlights=(highlight_id,)))
+
+    def add_text(self) -> int | None:
+        """Ask for a paragraph and add it after the selection."""
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("New paragraph"), self.tr("Text of the paragraph:")
+        )
+        if not ok:
+            return None
+        if not text.strip():
+            self._error(self.tr("The paragraph is empty; nothing was added."))
+            return None
+        created = self.add_refs(Refs(texts=(text,)))
+        return created[0] if created else None
+
+    def edit_text(self, item_id: int, text: str) -> None:
+        """Change a free paragraph."""
+        self._try(self.service.edit_text, item_id, text)
+
+    def edit_current(self) -> None:
+        """Edit the selected paragraph or section heading."""
+        idx = self.tree.currentIndex()
+        item = self.model.item_at(idx)
+        if item is None:
+            sec = self.model.section_at(idx)
+            if sec is not None:
+                heading, ok = QInputDialog.getText(
+                    self,
+                    self.tr("Rename the section"),
+                    self.tr("Heading of the section:"),
+                    text=sec.heading,
+                )
+                if ok:
+                    self.rename_section(sec.id, heading)
+            return
+        if item.kind != "text":
+            self._error(
+                self.tr(
+                    "Quoted highlights and notes are edited where they live: in the reader or the notes."
+                )
+            )
+            return
+        text, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Edit the paragraph"), self.tr("Text of the paragraph:"), item.text
+        )
+        if ok:
+            self.edit_text(item.id, text)
+
+    def remove_current(self) -> None:
+        """Remove the selected items (or the selected section, after asking)."""
+        indexes = self.tree.selectionModel().selectedIndexes() or [self.tree.currentIndex()]
+        items = [it for it in (self.model.item_at(i) for i in indexes) if it is not None]
+        if items:
+            for it in items:
+                self._try(self.service.remove_item, it.id)
+            return
+        sec = self.model.section_at(self.tree.currentIndex())
+        if sec is None:
+            return
+        if sec.items:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Delete the section"),
+                self.tr(
+                    "Delete the section “%1” and its %n entry(ies)?", "", len(sec.items)
+                ).replace("%1", sec.heading),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._try(self.service.delete_section, sec.id)
+
+    def move_items(self, item_ids: list[int], sid: int, position: int) -> None:
+        """Move items (in order) to a position of a section (a drop)."""
+        order = {
+            it.id: (it.section_id, it.position)
+            for it in (self.briefing.items() if self.briefing else [])
+        }
+        pos = position
+        for iid in item_ids:
+            src = order.get(iid)
+            if src is None:
+                continue
+            if src[0] == sid and src[1] < pos:
+                pos -= 1
+            if self._try(self.service.move_item, iid, sid, pos) is None:
+                return
+            order = {
+                it.id: (it.section_id, it.position) for it in self.service.get(self.bid).items()
+            }  # type: ignore[arg-type]
+            pos += 1
+        if item_ids:
+            self._select_key("item", item_ids[-1])
+
+    def move_current(self, delta: int) -> None:
+        """Move the selected item (across section ends) or section one place up or down."""
+        idx = self.tree.currentIndex()
+        item = self.model.item_at(idx)
+        secs = self.model.sections
+        if item is None:
+            sec = self.model.section_at(idx)
+            if sec is not None:
+                self._try(self.service.move_section, sec.id, max(0, sec.position + delta))
+                self._select_key("section", sec.id)
+            return
+        srow = next(i for i, s in enumerate(secs) if s.id == item.section_id)
+        row = idx.row() + delta
+        if 0 <= row < len(secs[srow].items):
+            self._try(self.service.move_item, item.id, item.section_id, row)
+        elif row < 0 and srow > 0:
+            prev = secs[srow - 1]
+            self._try(self.service.move_item, item.id, prev.id, len(prev.items))
+        elif row >= len(secs[srow].items) and srow + 1 < len(secs):
+            self._try(self.service.move_item, item.id, secs[srow + 1].id, 0)
+        self._select_key("item", item.id)
+
+    def _menu(self, pos: Any) -> None:
+        idx = self.tree.indexAt(pos)
+        if idx.isValid():
+            self.tree.setCurrentIndex(idx)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Add a section…"), self.add_section)
+        menu.addAction(self.tr("Add a paragraph…"), self.add_text)
+        if idx.isValid():
+            menu.addSeparator()
+            menu.addAction(self.tr("Edit…"), self.edit_current)
+            menu.addAction(self.tr("Move up"), lambda: self.move_current(-1))
+            menu.addAction(self.tr("Move down"), lambda: self.move_current(1))
+            menu.addAction(self.tr("Remove"), self.remove_current)
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.deleteLater()
