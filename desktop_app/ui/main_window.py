@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.labels_changed()
         self.reload_free_notes()
         self.set_theme(theme or st.get_str("reader/theme", "system"), store=theme is None)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         if remember:
@@ -320,6 +321,10 @@ class MainWindow(QMainWindow):
         act = self.registry.by_name.get(f"theme_{name}")
         if act is not None:
             act.setChecked(True)
+
+    def _system_scheme_changed(self, _scheme: object) -> None:
+        if self.theme_name == "system":
+            self.set_theme("system", store=False)
 
     def about(self) -> None:
         """About box."""

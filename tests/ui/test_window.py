@@ -265,3 +265,25 @@ def test_arabic_interface_is_translated_and_mirrored(qapp):
         install_translators(qapp, "en")
     assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert QCoreApplication.translate("MainWindow", "Library") == "Library"
+
+
+def test_drop_files_on_the_window_imports_them(window, library, tmp_path, qtbot):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    src = tmp_path / "dropped"
+    paths = _write_files(src, 2)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.import_task is None, timeout=20000)
+    results, _ = window.last_import
+    assert [r.status for r in results] == ["imported", "imported"]
+    assert window.library.model.rowCount() == 7
