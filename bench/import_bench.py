@@ -147,6 +147,14 @@ def run_child(cmd: list[str], cwd: Path = ROOT) -> tuple[int, float, int, str]:
     return proc.returncode, wall, usage.ru_maxrss, stdout
 
 
+def _progress(row: tuple[str, float, int, dict]) -> None:
+    label, secs, rss_kib, res = row
+    print(
+        f"  done: {label}: {secs:.1f} s, {res['stored']} stored, {rss_kib / 1024:.0f} MB",
+        flush=True,
+    )
+
+
 def encoding_accuracy(articles: list[dict], sample: int) -> list[tuple[int, str, float, float]]:
     """(length, code page, share decoded right by Hamish, share by charset-normalizer alone)."""
     from charset_normalizer import from_bytes
@@ -205,7 +213,11 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="hamish-import-bench-"))
     rows: list[tuple[str, float, int, dict]] = []
     try:
-        print(f"{n} articles from {args.corpus.name}; work folder {work}")
+        print(
+            f"{n} articles from {args.corpus.name}; work folder {work}; "
+            f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores",
+            flush=True,
+        )
         for stage, label in (
             ("sqlite", "baseline: sqlite3 executemany, plain table"),
             ("add_document", "Library.add_document"),
@@ -225,13 +237,14 @@ def main() -> None:
             )
             res = json.loads(out.strip().splitlines()[-1])
             rows.append((label, res["seconds"], rss, res))
+            _progress(rows[-1])
 
         folder = work / "txt"
         folder.mkdir()
         t0 = time.perf_counter()
         for i, a in enumerate(articles):
             (folder / f"{i:05d}.txt").write_text(txt_of(a), encoding="utf-8")
-        print(f"wrote {n} .txt files in {time.perf_counter() - t0:.1f} s (not counted)")
+        print(f"wrote {n} .txt files in {time.perf_counter() - t0:.1f} s (not counted)", flush=True)
 
         code, _, rss, out = run_child(
             [
@@ -248,6 +261,7 @@ def main() -> None:
         )
         res = json.loads(out.strip().splitlines()[-1])
         rows.append(("Library.import_paths(folder), no index", res["seconds"], rss, res))
+        _progress(rows[-1])
 
         lib = work / "lib-cli"
         code, wall, rss, out = run_child(
@@ -259,6 +273,7 @@ def main() -> None:
             res = {"stored": -1, "duplicate": -1, "failed": -1}
         index = "with search index" if (lib / "index").exists() else "no search index"
         rows.append((f"`hamish import FOLDER --json` subprocess ({index})", wall, rss, res))
+        _progress(rows[-1])
 
         print()
         print(
@@ -272,6 +287,7 @@ def main() -> None:
                 f"{res['stored']:>7} {res['duplicate']:>5} {res['failed']:>6}"
             )
         print("(target: 20,000 stored in under 60 s)")
+        print(f"load average at the end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
