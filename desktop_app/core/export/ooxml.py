@@ -6,10 +6,11 @@ Children are written in the schema's order (ECMA-376 CT_PPr, CT_RPr, CT_Settings
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml import etree
 
 from desktop_app.core.export.rtl import segments
 from desktop_app.core.models import Direction
@@ -29,10 +30,19 @@ class RunStyle:
     direct: bool = False  # bold/italic are direct formatting, not the style's own
 
 
-def _el(tag: str, **attrs: str) -> Any:
-    e = OxmlElement(tag)
+_qn = lru_cache(maxsize=256)(qn)
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _el(tag: str, parent: Any = None, **attrs: str) -> Any:
+    """A new plain lxml element (a child of parent when given).
+
+    OxmlElement parses a string per element, which made a 500-item export spend most of its
+    time here; lxml reconciles namespace prefixes when the element joins the document.
+    """
+    e = etree.Element(_qn(tag)) if parent is None else etree.SubElement(parent, _qn(tag))
     for k, v in attrs.items():
-        e.set(qn(k), v)
+        e.set(_qn(k), v)
     return e
 
 
@@ -42,58 +52,58 @@ def paragraph_props(
     """A w:pPr: style, keepNext, bidi (on for RTL, explicitly off for LTR), jc."""
     ppr = _el("w:pPr")
     if style_id:
-        ppr.append(_el("w:pStyle", **{"w:val": style_id}))
+        _el("w:pStyle", ppr, **{"w:val": style_id})
     if keep_next:
-        ppr.append(_el("w:keepNext"))
+        _el("w:keepNext", ppr)
     ppr.append(_el("w:bidi") if direction == "rtl" else _el("w:bidi", **{"w:val": "0"}))
     if jc is not None:
         if direction == "rtl" and jc in ("right", "end"):
             raise ValueError("a bidi paragraph is right-aligned by default; do not set jc=right")
-        ppr.append(_el("w:jc", **{"w:val": jc}))
+        _el("w:jc", ppr, **{"w:val": jc})
     return ppr
 
 
-def run_props(rs: RunStyle, rtl: bool) -> Any:
-    """A w:rPr for one script run: complex-script font, size, bold/italic and language for Arabic."""
-    rpr = _el("w:rPr")
+def run_props(rs: RunStyle, rtl: bool, run: Any = None) -> Any:
+    """A w:rPr for one script run (in run when given): complex-script font, size, bold/italic
+    and language for Arabic; removed again from run when it has nothing to say."""
+    rpr = _el("w:rPr", run)
     if rtl:
-        rpr.append(_el("w:rFonts", **{"w:cs": rs.cs_font}))
+        _el("w:rFonts", rpr, **{"w:cs": rs.cs_font})
     # The style's bold/italic reach Latin runs by themselves; Arabic runs need the CS twins.
     if rs.bold and rs.direct:
-        rpr.append(_el("w:b"))
+        _el("w:b", rpr)
     if rs.bold and rtl:
-        rpr.append(_el("w:bCs"))
+        _el("w:bCs", rpr)
     if rs.italic and rs.direct:
-        rpr.append(_el("w:i"))
+        _el("w:i", rpr)
     if rs.italic and rtl:
-        rpr.append(_el("w:iCs"))
+        _el("w:iCs", rpr)
     if rs.color:
-        rpr.append(_el("w:color", **{"w:val": rs.color}))
+        _el("w:color", rpr, **{"w:val": rs.color})
     if rtl:
-        rpr.append(_el("w:szCs", **{"w:val": str(rs.size)}))
+        _el("w:szCs", rpr, **{"w:val": str(rs.size)})
     if rs.underline:
-        rpr.append(_el("w:u", **{"w:val": "single"}))
+        _el("w:u", rpr, **{"w:val": "single"})
     if rtl:
-        rpr.append(_el("w:rtl"))
-        rpr.append(_el("w:lang", **{"w:bidi": rs.lang}))
+        _el("w:rtl", rpr)
+        _el("w:lang", rpr, **{"w:bidi": rs.lang})
+    if run is not None and not len(rpr):
+        run.remove(rpr)
     return rpr
 
 
 def text_run(text: str, rs: RunStyle, rtl: bool) -> Any:
     """A w:r with its properties; tabs become w:tab."""
     r = _el("w:r")
-    rpr = run_props(rs, rtl)
-    if len(rpr):
-        r.append(rpr)
+    run_props(rs, rtl, r)
     for i, piece in enumerate(text.split("\t")):
         if i:
-            r.append(_el("w:tab"))
+            _el("w:tab", r)
         if piece:
-            t = _el("w:t")
+            t = _el("w:t", r)
             t.text = piece
             if piece != piece.strip():
-                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            r.append(t)
+                t.set(_XML_SPACE, "preserve")
     return r
 
 
@@ -104,23 +114,18 @@ def script_runs(text: str, direction: Direction, rs: RunStyle) -> list[Any]:
 
 def _field_char(kind: str, rs: RunStyle, rtl: bool) -> Any:
     r = _el("w:r")
-    rpr = run_props(rs, rtl)
-    if len(rpr):
-        r.append(rpr)
-    r.append(_el("w:fldChar", **{"w:fldCharType": kind}))
+    run_props(rs, rtl, r)
+    _el("w:fldChar", r, **{"w:fldCharType": kind})
     return r
 
 
 def field_begin(instruction: str, rs: RunStyle, rtl: bool = False) -> list[Any]:
     """Runs opening a complex field: begin, instruction, separate."""
     instr = _el("w:r")
-    rpr = run_props(rs, rtl)
-    if len(rpr):
-        instr.append(rpr)
-    t = _el("w:instrText")
+    run_props(rs, rtl, instr)
+    t = _el("w:instrText", instr)
     t.text = f" {instruction} "
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    instr.append(t)
+    t.set(_XML_SPACE, "preserve")
     return [_field_char("begin", rs, rtl), instr, _field_char("separate", rs, rtl)]
 
 
