@@ -92,6 +92,11 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self.setAcceptDrops(True)
         self.resize(1280, 820)
+        self.resizeDocks(
+            [self.docks["libraryDock"], self.docks["annotationsDock"]],
+            [330, 300],
+            Qt.Orientation.Horizontal,
+        )
         if remember:
             self._restore_layout()
 

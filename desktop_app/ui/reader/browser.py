@@ -129,4 +129,5 @@ class ReaderBrowser(QTextBrowser):
         if end16 is not None:
             cursor.setPosition(end16, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
-        self.scroll_to_position(pos16, 0.3)
+        if not self.viewport().rect().contains(self.cursorRect(cursor)):
+            self.scroll_to_position(pos16, 0.3)

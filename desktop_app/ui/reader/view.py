@@ -29,7 +29,7 @@ class ReaderView(QWidget):
         self.setObjectName("readerView")
         self.article: Article | None = None
         self.font_size = st.get_float("reader/fontSize", 15.0)
-        self.line_height = st.get_float("reader/lineHeight", 1.35)
+        self.line_height = st.get_float("reader/lineHeight", 1.2)
         self.theme: Theme = load_theme(st.get_str("reader/theme", "system"))
         self.labels: dict[int, Label] = {}
         self._highlights: list[Highlight] = []
