@@ -239,6 +239,18 @@ def test_font_table_names_an_alternative_for_amiri(exported: tuple[bytes, dict])
     assert len(amiri) == 1 and wval(amiri[0].find("w:altName", NS)) == "Arial"
 
 
+def test_bidi_language_follows_the_briefing_when_it_is_right_to_left() -> None:
+    from desktop_app.core.export.docx_builder import bidi_language
+
+    assert [bidi_language(x) for x in ("ar-EG", "fa-IR", "en-GB", "", "ar")] == [
+        "ar-EG",
+        "fa-IR",
+        "ar-SA",
+        "ar-SA",
+        "ar",
+    ]
+
+
 def test_english_briefing_uses_english_labels_and_configured_language(library: Library) -> None:
     svc = BriefingService(library)
     bid = svc.create(

@@ -21,6 +21,16 @@ from desktop_app.core.text.direction import detect_direction
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
+RTL_LANGUAGES = {"ar", "fa", "ur", "he", "ps", "ku", "ckb", "sd", "ug", "yi", "dv"}
+
+
+def bidi_language(language: str) -> str:
+    """The w:lang/@w:bidi of Arabic runs: the briefing's language when it is a right-to-left
+    one (ar-SA, ar-EG, fa-IR ...), else ar-SA."""
+    tag = (language or "").strip()
+    return tag if tag.split("-")[0].lower() in RTL_LANGUAGES else "ar-SA"
+
+
 def export_docx(
     briefing: Briefing,
     path: Path | str,
@@ -62,7 +72,7 @@ class _Writer:
         for key, st in self.styles.items():
             size, bold, italic = effective(doc, st)
             self.run_styles[key] = ox.RunStyle(
-                size, bold, italic, cs_font, briefing.language or "ar-SA"
+                size, bold, italic, cs_font, bidi_language(briefing.language)
             )
         self.body = doc.element.body
         self.sect = self.body.find(qn("w:sectPr"))
