@@ -12,7 +12,9 @@ The evidence, on normalized words (stopwords count as evidence but cast no vote)
 A word w = P + r (P a clitic letter or an article group) with stems x = stem(w) and
 y = stem(r) votes, with its frequency, to keep P when, with strip = art[y] + bare[y], either
 art[x] >= min-count and art[x] > strip (الوزير: وزير), or (one letter only) bare[x] >= BARE_MIN
-and bare[x] > BARE_RATIO * strip (فرنسا). A stem is kept when its keep votes win.
+and bare[x] > BARE_RATIO * strip (فرنسا), or (one letter, art[x] >= min-count) the word is
+EXCESS times more frequent than rate(P) * strip, rate(P) being how often frequent words take
+P (بعيد against عيد). A stem is kept when its keep votes win.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ ARTICLE_GROUPS = ("وبال", "فبال", "ولل", "فلل", "وال", "فال"
 CLITIC_LETTERS = "وفبلك"
 BARE_MIN = 10
 BARE_RATIO = 5
+EXCESS = 1.5
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "desktop_app/core/search/_lexicon.py"
 
 
@@ -49,7 +52,9 @@ def word_counts(corpus: Path) -> tuple[Counter[str], int]:
             art = json.loads(line)
             text = " ".join(str(art.get(k) or "") for k in ("title", "abstract", "text"))
             for m in WORD_RE.finditer(text):
-                for _s, _e, term, _stopped in _unstemmed(m.group()):
+                result = _unstemmed(m.group())
+                terms = [result] if isinstance(result, str) else [p[2] for p in result]
+                for term in terms:
                     if is_arabic_letter(term[0]):
                         counts[term] += 1
             n += 1
@@ -57,10 +62,16 @@ def word_counts(corpus: Path) -> tuple[Counter[str], int]:
 
 
 def evidence(counts: Counter[str]) -> tuple[Counter[str], Counter[str]]:
-    """bare[x] and art[x] stem evidence (see the module docstring)."""
+    """bare[x] and art[x] stem evidence (see the module docstring).
+
+    A stopword counts for itself only: فهي is evidence for فهي, not for a stem فه.
+    """
     bare: Counter[str] = Counter()
     art: Counter[str] = Counter()
     for word, c in counts.items():
+        if word in STOPWORDS:
+            bare[word] += c
+            continue
         bare[strip_suffixes(word)] += c
         for group in ARTICLE_GROUPS:
             if word.startswith(group) and len(word) - len(group) >= 2:
@@ -79,6 +90,17 @@ def _split(word: str) -> tuple[str, int] | None:
     return None
 
 
+def prefix_rates(counts: Counter[str]) -> dict[str, float]:
+    """How often a frequent plain word appears with each clitic letter before it."""
+    plain = [
+        y
+        for y, c in counts.items()
+        if c >= 50 and len(y) >= 3 and y[0] not in CLITIC_LETTERS and not y.startswith("ال")
+    ]
+    total = sum(counts[y] for y in plain) or 1
+    return {p: sum(counts[p + y] for y in plain) / total for p in CLITIC_LETTERS}
+
+
 def keep_stems(
     counts: Counter[str], bare: Counter[str], art: Counter[str], min_count: int
 ) -> list[str]:
@@ -87,6 +109,7 @@ def keep_stems(
     Each word type votes, with its frequency, for keeping or stripping its prefix; a stem is
     kept when the keep votes of the words that reach it win.
     """
+    rates = prefix_rates(counts)
     votes: Counter[str] = Counter()
     for word, c in counts.items():
         split = None if word in STOPWORDS else _split(word)
@@ -97,14 +120,19 @@ def keep_stems(
         if len(x) < 3:
             continue
         y = strip_suffixes(word[n:])
-        s = art[y] + bare[y]
+        # An article never precedes a function word: ال + في is not a reading of الفي.
+        s = 0 if n > 1 and y in STOPWORDS else art[y] + bare[y]
         k_art = art[x]
         # After an article the letter surely belongs to the stem; a bare form only counts when
         # the remainder is rare (وقال is more frequent than قال, yet it is و + قال), and never
         # for an article group (والاتربه is و + ال + اتربه unless الوالاتربه is seen).
         k_bare = 0 if n > 1 else bare[x]
-        keeps = (k_art >= min_count and k_art > s) or (
-            k_bare >= BARE_MIN and s * BARE_RATIO < k_bare
+        # When both readings are words (بعيد far, عيد feast), the word wins if it is far more
+        # frequent than the prefix + word reading would make it.
+        keeps = (
+            (k_art >= min_count and k_art > s)
+            or (k_bare >= BARE_MIN and s * BARE_RATIO < k_bare)
+            or (k_art >= min_count and n == 1 and c > EXCESS * rates[prefix] * s)
         )
         votes[x] += c if keeps else -c
     return sorted(x for x, v in votes.items() if v > 0)
@@ -151,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     write_module(stems, args.out, n)
     by_letter = Counter("ال" if s.startswith("ال") else s[0] for s in stems)
     print(f"articles read: {n}  word types: {len(counts)}  tokens: {sum(counts.values())}")
+    print(f"prefix rates: { {p: round(r, 4) for p, r in prefix_rates(counts).items()} }")
     print(f"guard stems: {len(stems)}  by first letter: {dict(by_letter)}")
     print(
         f"wrote {args.out} ({args.out.stat().st_size / 1024:.1f} KB) in {time.perf_counter() - t0:.1f} s"

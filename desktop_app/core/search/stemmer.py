@@ -72,15 +72,12 @@ def stem_arabic(word: str, keep: frozenset[str] | None = None) -> str:
     # Conjunction و / ف: a one-letter prefix only when 3+ letters remain.
     if s[0] in CONJUNCTIONS and len(s) >= 4 and not _belongs(s):
         s = s[1:]
-    # ل + ال is written لل.
+    # ل + ال is written لل; before a stem that starts with ل one lam is dropped (للعبة).
     if s.startswith("لل") and len(s) >= 4 and not _belongs(s):
-        s = s[2:]
+        s = s[1:] if _belongs(s[1:]) else s[2:]
     else:
         if s[0] in PREPOSITIONS and len(s) >= 4 and not _belongs(s):
-            rest = s[1:]
-            # Without the article a bare preposition needs a longer word (بلاد, كتاب, لبنان).
-            if rest.startswith("ال") or len(s) >= 5:
-                s = rest
+            s = s[1:]
         if s.startswith("ال") and len(s) >= 4 and not _belongs(s):
             s = s[2:]
     return strip_suffixes(s)
