@@ -33,6 +33,10 @@ def s(word: str) -> str:
         ["لبنان", "اللبناني", "بلبنان", "ولبنان"],
         ["كتاب", "الكتاب", "بالكتاب", "كتابها"],
         ["بلاد", "البلاد", "والبلاد", "للبلاد"],
+        ["لعبة", "اللعبة", "للعبة", "ولعبة"],  # ل + ال + لعبة is written للعبة
+        ["لحظة", "اللحظة", "للحظة", "لحظات"],
+        ["واحد", "الواحد", "واحدة", "الواحدة"],
+        ["بعيد", "البعيد", "بعيدة"],
     ],
 )
 def test_stem_initial_letters_that_belong_to_the_word(group: list[str]) -> None:
@@ -58,6 +62,9 @@ def test_stem_initial_letters_that_belong_to_the_word(group: list[str]) -> None:
         ("مدرستان", "مدرست"),
         ("الدولية", "دول"),
         ("بسياسة", "سياس"),
+        ("بقتل", "قتل"),  # a bare preposition on a 4-letter word
+        ("لقتل", "قتل"),
+        ("بحظر", "حظر"),
     ],
 )
 def test_prefixes_and_suffixes_are_stripped(word: str, expected: str) -> None:
