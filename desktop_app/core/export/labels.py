@@ -16,7 +16,6 @@ LABELS: dict[str, dict[str, str]] = {
         "author": "Author: {author}",
         "date": "Date: {date}",
         "toc_empty": "Update this field to build the table of contents.",
-        "sep": ", ",
         "dir": "ltr",
     },
     "ar": {
@@ -28,7 +27,6 @@ LABELS: dict[str, dict[str, str]] = {
         "author": "إعداد: {author}",
         "date": "التاريخ: {date}",
         "toc_empty": "حدّث هذا الحقل لبناء جدول المحتويات.",
-        "sep": "، ",
         "dir": "rtl",
     },
 }
