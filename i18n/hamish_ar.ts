@@ -158,6 +158,115 @@
     </message>
 </context>
 <context>
+    <name>BriefingEdits</name>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="50"/>
+        <source>Untitled briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="77"/>
+        <source>New section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="77"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="152"/>
+        <source>Heading of the section:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="118"/>
+        <source>%n entry(ies) added to the briefing.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="128"/>
+        <source>New paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="128"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="166"/>
+        <source>Text of the paragraph:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="133"/>
+        <source>The paragraph is empty; nothing was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="151"/>
+        <source>Rename the section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="161"/>
+        <source>Quoted highlights and notes are edited where they live: in the reader or the notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="166"/>
+        <source>Edit the paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="185"/>
+        <source>Delete the section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="187"/>
+        <source>Delete the section “%1” and its %n entry(ies)?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="243"/>
+        <source>Add a section…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="244"/>
+        <source>Add a paragraph…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="247"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="248"/>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="249"/>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="250"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BriefingForm</name>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_form.py" line="35"/>
@@ -210,12 +319,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_form.py" line="61"/>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="62"/>
         <source>The executive summary: the key judgements in a few lines.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_form.py" line="63"/>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="65"/>
         <source>Executive summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -223,12 +332,12 @@
 <context>
     <name>BriefingModel</name>
     <message>
-        <location filename="../desktop_app/ui/models/briefing_model.py" line="152"/>
+        <location filename="../desktop_app/ui/models/briefing_model.py" line="153"/>
         <source>(a section without a heading)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/models/briefing_model.py" line="178"/>
+        <location filename="../desktop_app/ui/models/briefing_model.py" line="179"/>
         <source>The original was deleted; the briefing keeps the text it quoted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -236,291 +345,193 @@
 <context>
     <name>BriefingPanel</name>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="97"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="123"/>
         <source>New…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="97"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="124"/>
         <source>Start a new briefing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="98"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="129"/>
         <source>Rename…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="98"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="130"/>
         <source>Rename this briefing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="99"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="135"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="99"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="136"/>
         <source>Delete this briefing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="118"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="160"/>
         <source>Section…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="118"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="160"/>
         <source>Add a section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="119"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="164"/>
         <source>Paragraph…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="119"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="165"/>
         <source>Add a paragraph of your own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="120"/>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="478"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="170"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="120"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="171"/>
         <source>Edit the selected paragraph or heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="121"/>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="481"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="176"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="121"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="177"/>
         <source>Remove the selected entry from the briefing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="122"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="182"/>
         <source>Up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="122"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="183"/>
         <source>Move the selected entry up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="123"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="188"/>
         <source>Down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="123"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="189"/>
         <source>Move the selected entry down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="136"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="203"/>
         <source>Contents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="139"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="211"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="144"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="216"/>
         <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="147"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="219"/>
         <source>Word document (.docx)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="148"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="220"/>
         <source>Markdown (.md)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="149"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="221"/>
         <source>PDF (.pdf)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="233"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="310"/>
         <source>New briefing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="233"/>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="248"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="310"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="328"/>
         <source>Title of the briefing:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="240"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="318"/>
         <source>The briefing “%1” was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="248"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="327"/>
         <source>Rename the briefing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="259"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="340"/>
         <source>Delete the briefing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="260"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="342"/>
         <source>Delete the briefing “%1”? Its highlights and notes stay in the library.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="299"/>
-        <source>Untitled briefing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="325"/>
-        <source>New section</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="325"/>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="393"/>
-        <source>Heading of the section:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="363"/>
-        <source>%n entry(ies) added to the briefing.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="372"/>
-        <source>New paragraph</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="372"/>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="402"/>
-        <source>Text of the paragraph:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="376"/>
-        <source>The paragraph is empty; nothing was added.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="393"/>
-        <source>Rename the section</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="399"/>
-        <source>Quoted highlights and notes are edited where they live: in the reader or the notes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="402"/>
-        <source>Edit the paragraph</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="421"/>
-        <source>Delete the section</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="422"/>
-        <source>Delete the section “%1” and its %n entry(ies)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="474"/>
-        <source>Add a section…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="475"/>
-        <source>Add a paragraph…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="479"/>
-        <source>Move up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="480"/>
-        <source>Move down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="489"/>
         <source>Create a briefing first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="493"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="367"/>
         <source>Word documents (*.docx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="494"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="368"/>
         <source>Markdown files (*.md)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="495"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="369"/>
         <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="501"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="375"/>
         <source>Export the briefing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="511"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="385"/>
         <source>Exporting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="521"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="397"/>
         <source>The briefing was exported to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="526"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="402"/>
         <source>The export failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -563,6 +574,64 @@
             <numerusform>%1 من %n نتيجة</numerusform>
             <numerusform>%1 من %n نتيجة</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message>
+        <location filename="../desktop_app/ui/import_flow.py" line="31"/>
+        <source>%v of %m files</source>
+        <translation>%v من %m ملفات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/import_flow.py" line="32"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/import_flow.py" line="44"/>
+        <source>Import files</source>
+        <translation>استيراد ملفات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/import_flow.py" line="46"/>
+        <source>Documents (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)</source>
+        <translation>مستندات (*.txt *.md *.html *.htm *.docx *.pdf);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/import_flow.py" line="56"/>
+        <source>Import a folder</source>
+        <translation>استيراد مجلد</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/import_flow.py" line="65"/>
+        <source>An import is already running.</source>
+        <translation>هناك عملية استيراد جارية بالفعل.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/import_flow.py" line="72"/>
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/import_flow.py" line="88"/>
+        <source>Cancelling the import…</source>
+        <translation>جارٍ إلغاء الاستيراد…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/import_flow.py" line="107"/>
+        <source>%n article(s) imported.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/import_flow.py" line="116"/>
+        <source>The import failed: %1</source>
+        <translation>فشل الاستيراد: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/import_flow.py" line="123"/>
+        <source>The demo articles are not available in this build.</source>
+        <translation>المقالات التجريبية غير متوفرة في هذه النسخة.</translation>
     </message>
 </context>
 <context>
@@ -794,43 +863,33 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="60"/>
-        <location filename="../desktop_app/ui/main_window.py" line="192"/>
+        <location filename="../desktop_app/ui/main_window.py" line="57"/>
+        <location filename="../desktop_app/ui/main_window.py" line="190"/>
         <source>Hamish</source>
         <translation>هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="80"/>
+        <location filename="../desktop_app/ui/main_window.py" line="75"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="81"/>
+        <location filename="../desktop_app/ui/main_window.py" line="76"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="82"/>
+        <location filename="../desktop_app/ui/main_window.py" line="77"/>
         <source>Free notes</source>
         <translation>ملاحظات حرة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="119"/>
-        <source>%v of %m files</source>
-        <translation>%v من %m ملفات</translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/main_window.py" line="120"/>
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/main_window.py" line="180"/>
+        <location filename="../desktop_app/ui/main_window.py" line="177"/>
         <source>%1 — Hamish</source>
         <translation>%1 — هامش</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/main_window.py" line="182"/>
+        <location filename="../desktop_app/ui/main_window.py" line="179"/>
         <source>%n highlight(s) in this article.</source>
         <translation>
             <numerusform>لا تظليلات في هذا المقال.</numerusform>
@@ -842,81 +901,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="245"/>
+        <location filename="../desktop_app/ui/main_window.py" line="243"/>
         <source>Select some text of the article first.</source>
         <translation>حدّد جزءًا من نص المقال أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="291"/>
+        <location filename="../desktop_app/ui/main_window.py" line="289"/>
         <source>Tags</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="292"/>
+        <location filename="../desktop_app/ui/main_window.py" line="290"/>
         <source>Tags of “%1”, separated by commas:</source>
         <translation>وسوم «%1»، مفصولة بفواصل:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="320"/>
+        <location filename="../desktop_app/ui/main_window.py" line="322"/>
         <source>About Hamish</source>
         <translation>عن هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="321"/>
+        <location filename="../desktop_app/ui/main_window.py" line="323"/>
         <source>Hamish (هامش) is a reading and notes application for analysts.</source>
         <translation>هامش تطبيق للقراءة وتدوين الملاحظات للمحللين.</translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/main_window.py" line="333"/>
-        <source>Import files</source>
-        <translation>استيراد ملفات</translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/main_window.py" line="335"/>
-        <source>Documents (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)</source>
-        <translation>مستندات (*.txt *.md *.html *.htm *.docx *.pdf);;كل الملفات (*)</translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/main_window.py" line="342"/>
-        <source>Import a folder</source>
-        <translation>استيراد مجلد</translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/main_window.py" line="349"/>
-        <source>An import is already running.</source>
-        <translation>هناك عملية استيراد جارية بالفعل.</translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/main_window.py" line="355"/>
-        <source>Importing…</source>
-        <translation>جارٍ الاستيراد…</translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/main_window.py" line="371"/>
-        <source>Cancelling the import…</source>
-        <translation>جارٍ إلغاء الاستيراد…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../desktop_app/ui/main_window.py" line="389"/>
-        <source>%n article(s) imported.</source>
-        <translation>
-            <numerusform>لم يُستورد أي مقال.</numerusform>
-            <numerusform>استُورد مقال واحد.</numerusform>
-            <numerusform>استُورد مقالان.</numerusform>
-            <numerusform>استُوردت %Ln مقالات.</numerusform>
-            <numerusform>استُورد %Ln مقالًا.</numerusform>
-            <numerusform>استُورد %Ln مقال.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/main_window.py" line="396"/>
-        <source>The import failed: %1</source>
-        <translation>فشل الاستيراد: %1</translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/main_window.py" line="401"/>
-        <source>The demo articles are not available in this build.</source>
-        <translation>المقالات التجريبية غير متوفرة في هذه النسخة.</translation>
     </message>
 </context>
 <context>
@@ -1014,7 +1021,7 @@
 <context>
     <name>QGuiApplication</name>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="42"/>
+        <location filename="../desktop_app/ui/i18n.py" line="43"/>
         <source>QT_LAYOUT_DIRECTION</source>
         <translation>RTL</translation>
     </message>
@@ -1032,7 +1039,7 @@
         <translation>افتح مقالًا من المكتبة لقراءته هنا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/reader/view.py" line="143"/>
+        <location filename="../desktop_app/ui/reader/view.py" line="145"/>
         <source>Original</source>
         <translation>الأصل</translation>
     </message>
@@ -1045,47 +1052,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/saved_searches.py" line="34"/>
+        <location filename="../desktop_app/ui/panels/saved_searches.py" line="38"/>
         <source>Save…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/saved_searches.py" line="35"/>
+        <location filename="../desktop_app/ui/panels/saved_searches.py" line="39"/>
         <source>Save this search under a name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/saved_searches.py" line="38"/>
+        <location filename="../desktop_app/ui/panels/saved_searches.py" line="42"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/saved_searches.py" line="39"/>
+        <location filename="../desktop_app/ui/panels/saved_searches.py" line="43"/>
         <source>Delete the chosen saved search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/saved_searches.py" line="61"/>
+        <location filename="../desktop_app/ui/panels/saved_searches.py" line="65"/>
         <source>Saved searches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/saved_searches.py" line="91"/>
+        <location filename="../desktop_app/ui/panels/saved_searches.py" line="95"/>
         <source>Save the search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/saved_searches.py" line="91"/>
+        <location filename="../desktop_app/ui/panels/saved_searches.py" line="95"/>
         <source>Name of this search:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/saved_searches.py" line="98"/>
+        <location filename="../desktop_app/ui/panels/saved_searches.py" line="102"/>
         <source>The search was not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/saved_searches.py" line="101"/>
+        <location filename="../desktop_app/ui/panels/saved_searches.py" line="105"/>
         <source>The search “%1” was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1129,12 +1136,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="217"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="222"/>
         <source>This query cannot be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="226"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="231"/>
         <source>%n result(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1146,22 +1153,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="232"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="237"/>
         <source>Nothing matches this search with the chosen filters. Clear the filters to search everything.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="239"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="244"/>
         <source>Nothing matches this search. Try fewer or shorter words, or check the spelling.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="250"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="255"/>
         <source>The search failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="282"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="287"/>
         <source>This note is not attached to an article.</source>
         <translation type="unfinished"></translation>
     </message>

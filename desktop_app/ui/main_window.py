@@ -13,14 +13,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QToolBar,
     QWidget,
@@ -28,13 +25,12 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import NotFound
 from desktop_app.core.library import Library
-from desktop_app.core.models import Changes, ImportResult
+from desktop_app.core.models import Changes
 from desktop_app.resources import resource_path
-from desktop_app.ui import jobs
 from desktop_app.ui import settings as st
 from desktop_app.ui.bus import Bus
-from desktop_app.ui.dialogs.import_report import ImportReport
 from desktop_app.ui.dialogs.labels_dialog import LabelsDialog
+from desktop_app.ui.import_flow import ImportFlow
 from desktop_app.ui.menus import build_actions, build_menus, label_texts
 from desktop_app.ui.panels import wiring
 from desktop_app.ui.panels.annotations_panel import AnnotationsPanel
@@ -66,8 +62,6 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.runner = TaskRunner(self)
         self.session = Session(lib, self.bus, self.undo_stack, self)
-        self.import_task: Task | None = None
-        self.last_import: tuple[list[ImportResult], bool] | None = None
         self.docks: dict[str, QDockWidget] = {}
         self.panels_menu: QMenu | None = None
         self.toolbar: QToolBar | None = None
@@ -126,18 +120,8 @@ class MainWindow(QMainWindow):
         sb = self.statusBar()
         sb.setObjectName("statusBar")
         self.status_label = QLabel(self)
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("importProgress")
-        self.progress.setMaximumWidth(220)
-        self.progress.setFormat(self.tr("%v of %m files"))
-        self.cancel_btn = QPushButton(self.tr("Cancel"), self)
-        self.cancel_btn.setObjectName("cancelImport")
-        self.cancel_btn.clicked.connect(self.cancel_import)
         sb.addWidget(self.status_label, 1)
-        sb.addPermanentWidget(self.progress)
-        sb.addPermanentWidget(self.cancel_btn)
-        self.progress.hide()
-        self.cancel_btn.hide()
+        self.imports = ImportFlow(self)
 
     def _wire(self) -> None:
         lib_p, ann, rd, bus, ses = (
@@ -346,84 +330,19 @@ class MainWindow(QMainWindow):
     # -- import -----------------------------------------------------------------------------
     def import_files(self) -> None:
         """File > Import files."""
-        paths, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import files"),
-            "",
-            self.tr("Documents (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)"),
-        )
-        if paths:
-            self.start_import(paths)
+        self.imports.import_files()
 
     def import_folder(self) -> None:
         """File > Import a folder."""
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
-        if folder:
-            self.start_import([folder])
+        self.imports.import_folder()
 
     def start_import(self, paths: list[str]) -> Task | None:
-        """Import in the background with a progress bar and Cancel."""
-        if self.import_task is not None:
-            self.show_message(self.tr("An import is already running."))
-            return None
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.cancel_btn.show()
-        self.cancel_btn.setEnabled(True)
-        self.show_message(self.tr("Importing…"))
-        self.import_task = self.runner.run(
-            jobs.import_job,
-            str(self.lib.folder),
-            [str(p) for p in paths],
-            on_done=self._import_done,
-            on_error=self._import_failed,
-            on_progress=self._import_progress,
-        )
-        return self.import_task
-
-    def cancel_import(self) -> None:
-        """Stop the running import after the current file."""
-        if self.import_task is not None:
-            self.import_task.cancel()
-            self.cancel_btn.setEnabled(False)
-            self.show_message(self.tr("Cancelling the import…"))
-
-    def _import_progress(self, done: int, total: int, _path: str) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-
-    def _import_finished(self) -> None:
-        self.import_task = None
-        self.progress.hide()
-        self.cancel_btn.hide()
-        self.library.reload()
-        self.library.reload_tags()
-
-    def _import_done(self, result: tuple[list[ImportResult], bool]) -> None:
-        self._import_finished()
-        self.last_import = result
-        results, cancelled = result
-        ok = sum(1 for r in results if r.status == "imported")
-        self.show_message(self.tr("%n article(s) imported.", "", ok))
-        if cancelled or any(r.status != "imported" for r in results):
-            ImportReport(results, cancelled, self).show()
-        self.bus.articlesChanged.emit({r.article_id for r in results if r.article_id})
-
-    def _import_failed(self, message: str) -> None:
-        self._import_finished()
-        self.show_message(self.tr("The import failed: %1").replace("%1", message))
+        """Import paths in the background (progress bar and Cancel in the status bar)."""
+        return self.imports.start(paths)
 
     def add_demo(self) -> None:
-        """Add the demo articles (when this build has them)."""
-        if not jobs.demo_available():
-            self.show_message(self.tr("The demo articles are not available in this build."))
-            return
-        self.runner.run(
-            jobs.demo_job,
-            str(self.lib.folder),
-            on_done=lambda _n: self._import_finished(),
-            on_error=self._import_failed,
-        )
+        """Add the demo articles."""
+        self.imports.add_demo()
 
     def dragEnterEvent(self, e: QDragEnterEvent) -> None:  # noqa: N802
         if e.mimeData().hasUrls():

@@ -228,3 +228,22 @@ def test_rename_labels_dialog(window, library, monkeypatch):
     assert lib.labels()[0].name == "ادعاء رئيسي"
     assert "ادعاء رئيسي" in window.registry["label_1"].text()
     assert window.annotations.label_box.itemText(0) == "ادعاء رئيسي"
+
+
+def test_hovering_a_highlight_shows_its_note(window, library, qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    lib, ids = library
+    aid = ids["arabic"]
+    text = lib.get_article(aid).text
+    s = text.index("ميزانية إضافية")
+    lib.add_highlight(aid, s, s + 14, 1, "تحقق من الرقم")
+    window.open_article(aid)
+    point = _block_point(window, Utf16Map(text).to_utf16(s + 3))
+    viewport = window.reader.browser.viewport()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
+    window.reader.browser.viewportEvent(event)
+    assert "تحقق من الرقم" in QToolTip.text()
+    QToolTip.hideText()

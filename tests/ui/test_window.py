@@ -125,15 +125,15 @@ def test_import_in_background_with_progress_and_errors(window, library, tmp_path
     task = window.start_import([str(src)])
     assert task is not None
     task.signals.progress.connect(lambda d, t, _p: seen.append((d, t)))
-    qtbot.waitUntil(lambda: window.import_task is None, timeout=20000)
-    results, cancelled = window.last_import
+    qtbot.waitUntil(lambda: window.imports.task is None, timeout=20000)
+    results, cancelled = window.imports.last
     assert not cancelled
     assert sum(r.status == "imported" for r in results) == 6
     failed = [r for r in results if r.status == "failed"]
     assert len(failed) == 1 and failed[0].path.endswith("broken.pdf") and failed[0].error
     assert seen and seen[-1][0] == seen[-1][1] == 7
     assert window.library.model.rowCount() == 5 + 6
-    assert not window.progress.isVisible()
+    assert not window.imports.progress.isVisible()
 
 
 def test_import_can_be_cancelled(window, library, tmp_path, qtbot, monkeypatch):
@@ -153,11 +153,11 @@ def test_import_can_be_cancelled(window, library, tmp_path, qtbot, monkeypatch):
 
     monkeypatch.setattr(core_library.Library, "import_file", slow_import)
     task = window.start_import([str(src)])
-    assert window.cancel_btn.isVisible()
-    window.cancel_btn.click()
+    assert window.imports.cancel_btn.isVisible()
+    window.imports.cancel_btn.click()
     gate.set()
-    qtbot.waitUntil(lambda: window.import_task is None, timeout=20000)
-    results, cancelled = window.last_import
+    qtbot.waitUntil(lambda: window.imports.task is None, timeout=20000)
+    results, cancelled = window.imports.last
     assert cancelled
     assert len(results) < 9
     assert task.ctx.cancelled()
@@ -283,7 +283,7 @@ def test_drop_files_on_the_window_imports_them(window, library, tmp_path, qtbot)
         Qt.KeyboardModifier.NoModifier,
     )
     window.dropEvent(event)
-    qtbot.waitUntil(lambda: window.import_task is None, timeout=20000)
-    results, _ = window.last_import
+    qtbot.waitUntil(lambda: window.imports.task is None, timeout=20000)
+    results, _ = window.imports.last
     assert [r.status for r in results] == ["imported", "imported"]
     assert window.library.model.rowCount() == 7
