@@ -124,6 +124,14 @@ class _DocBuilder:
         self.cursor.insertText(url, lf)
 
     def build(self) -> None:
+        # One edit block: the layout runs once at the end instead of after every insertion.
+        self.cursor.beginEditBlock()
+        try:
+            self._build()
+        finally:
+            self.cursor.endEditBlock()
+
+    def _build(self) -> None:
         b, lab = self.b, self.labels
         self.block(clean_line(b.title), size=24, bold=True, color="#17365d", heading=0)
         if clean_line(b.subtitle):
