@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class Utf16Map:
@@ -10,7 +13,7 @@ class Utf16Map:
 
     def __init__(self, text: str) -> None:
         # Code-point indexes of characters outside the BMP (each takes two UTF-16 units).
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
         self._astral16 = [i + k for k, i in enumerate(self._astral)]
         self._len = len(text)
 
