@@ -131,6 +131,7 @@ class Batch:
         fresh: bool = False,
     ) -> None:
         self.ix, self.conn, self.bulk, self.timeout, self.fresh = ix, conn, bulk, timeout, fresh
+        self.merge: bool | None = None
         self.vocab = _VOCAB.setdefault(str(ix.storage.folder), Vocabulary())
         self.writer: SegmentWriter | None = None
         self.docs = 0
@@ -172,7 +173,10 @@ class Batch:
         w = self._w()
         self.vocab.flush(w, f"{seq}-{time.monotonic_ns()}")
         store.write_meta(w, seq)
-        w.commit(merge=not self.bulk or final)
+        if self.bulk and not final or self.merge is False:
+            w.commit(merge=False)
+        else:
+            w.commit(mergetype=merge_tiny)
         store.record_checksums(Path(self.ix.storage.folder))
         self.writer = None
         self.docs = 0
@@ -185,6 +189,26 @@ class Batch:
 
 
 _VOCAB: dict[str, Vocabulary] = {}
+TINY_SEGMENT = 500  # documents
+TINY_SEGMENTS_TO_MERGE = 5
+
+
+def merge_tiny(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
+    """Merge policy for live commits: merge only small segments, and only once several exist.
+
+    Whoosh's default can merge big segments left by a bulk import into a live commit, which
+    would hold up a new highlight for seconds.
+    """
+    from whoosh.reading import SegmentReader
+
+    tiny = [s for s in segments if s.doc_count_all() < TINY_SEGMENT]
+    if len(tiny) < TINY_SEGMENTS_TO_MERGE:
+        return segments
+    for seg in tiny:
+        reader = SegmentReader(writer.storage, writer.schema, seg)
+        writer.add_reader(reader)
+        reader.close()
+    return [s for s in segments if s.doc_count_all() >= TINY_SEGMENT]
 
 
 def apply(batch: Batch, work: Work, seq_after: Callable[[], int]) -> None:
@@ -246,6 +270,7 @@ def catch_up(
     from_seq: int,
     bulk: bool = False,
     timeout: float = 10.0,
+    merge: bool | None = None,
 ) -> tuple[int, int]:
     """Replay change_log rows after from_seq; returns (new seq, documents written)."""
     upto = src.max_seq(conn)
@@ -253,6 +278,7 @@ def catch_up(
         return from_seq, 0
     changes = src.changes_since(conn, from_seq, upto)
     batch = Batch(ix, conn, bulk or len(changes) > 500, timeout)
+    batch.merge = merge
     apply(batch, work_from_changes(changes), lambda: from_seq)
     batch.commit(upto, final=True)
     return upto, batch.total

@@ -15,6 +15,7 @@ from typing import Any
 
 from whoosh import query as wq
 from whoosh import scoring
+from whoosh.collectors import FilterCollector, TopCollector
 from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 
@@ -28,6 +29,19 @@ from desktop_app.core.storage.db import DB_NAME
 SNIPPETS = 10  # hits that get a snippet
 _MASK = wq.Or([wq.Term("kind", KIND_META), wq.Term("kind", KIND_VOCAB)])
 _KINDSET = frozenset(KINDS)
+
+
+class _TopAndAll(TopCollector):
+    """The top N by score, and the docnum of every match."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit=limit, usequality=False)
+        self.everything: list[int] = []
+
+    def collect(self, sub_docnum: int) -> Any:
+        """Remember every match, then score it."""
+        self.everything.append(self.offset + sub_docnum)
+        return super().collect(sub_docnum)
 
 
 @dataclass
@@ -143,7 +157,7 @@ class SearchService:
         return out
 
     def _facets(
-        self, s: Searcher, q: wq.Query, filters: dict[str, set[str]]
+        self, s: Searcher, docs: list[int], filters: dict[str, set[str]]
     ) -> tuple[int, dict[str, dict[str, int]]]:
         """Total and facet counts; each facet counts with the other facets' filters applied."""
         arrays = self._facet_arrays(s)
@@ -153,7 +167,7 @@ class SearchService:
         names = list(FACETS)
         cols = [arrays[n] for n in names]
         wanted = [filters.get(n) for n in names]
-        for doc in s.docs_for_query(q):
+        for doc in docs:
             if kinds[doc] not in _KINDSET:
                 continue
             values = [c[doc] for c in cols]
@@ -183,9 +197,14 @@ class SearchService:
             s = self._searcher()
             q = compile_query(tree, s.reader())
             fq = _filter_query(wanted)
-            results = s.search(q, limit=max(1, limit), filter=fq, mask=_MASK)
+            # One pass collects the top hits and every match (for total and facets).
+            everything = _TopAndAll(max(1, limit))
+            s.search_with_collector(q, FilterCollector(everything, restrict=_MASK))
+            results = everything.results()
+            if fq is not None:
+                results = s.search(q, limit=max(1, limit), filter=fq, mask=_MASK)
             top = [(r["id"], r.score) for r in results]
-            total, facets = self._facets(s, q, wanted)
+            total, facets = self._facets(s, everything.everything, wanted)
         except (QueryError, store.IndexBroken):
             raise
         except Exception as exc:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from desktop_app.core.search.analyzer import arabic_analyzer, normalize_term
+from desktop_app.core.search.analyzer import WORD_RE, arabic_analyzer, normalize_term
 from desktop_app.core.search.query import Marks, prefix_forms
 
 WIDTH = 200
@@ -34,20 +35,47 @@ class Snippet:
         return "".join(out)
 
 
+@lru_cache(maxsize=100_000)
+def _word_terms(surface: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
+    """(start, end, term, prefix forms) of the pieces of one written word, cached."""
+    return tuple(
+        (t.startchar, t.endchar, t.text,
+         tuple(prefix_forms(normalize_term(surface[t.startchar : t.endchar]))))
+        for t in _ANALYZER(surface, chars=True)
+    )
+
+
 def matches(text: str, marks: Marks) -> list[tuple[int, int, str]]:
-    """(start, end, term) of every word of text that the query matched."""
+    """(start, end, term) of every word of text that the query matched.
+
+    The same analysis as the index's, word by word, so offsets point into the original text.
+    """
     found: list[tuple[int, int, str]] = []
     if not marks.terms and not marks.prefixes:
         return found
-    for t in _ANALYZER(text, chars=True):
-        if t.text in marks.terms:
-            found.append((t.startchar, t.endchar, t.text))
-        elif marks.prefixes:
-            forms = prefix_forms(normalize_term(text[t.startchar : t.endchar]))
-            for p in marks.prefixes:
-                if any(f.startswith(p) for f in forms):
-                    found.append((t.startchar, t.endchar, p))
-                    break
+    terms, prefixes = marks.terms, marks.prefixes
+
+    def hits(surface: str) -> list[tuple[int, int, str]]:
+        out = []
+        for start, end, term, forms in _word_terms(surface):
+            if term in terms:
+                out.append((start, end, term))
+            elif prefixes:
+                for p in prefixes:
+                    if any(f.startswith(p) for f in forms):
+                        out.append((start, end, p))
+                        break
+        return out
+
+    # Decide once per distinct word (findall runs in C), then walk only to place the hits.
+    by_surface = {sf: h for sf in set(WORD_RE.findall(text)) if (h := hits(sf))}
+    if not by_surface:
+        return found
+    for m in WORD_RE.finditer(text):
+        h = by_surface.get(m.group())
+        if h:
+            base = m.start()
+            found.extend((base + a, base + b, t) for a, b, t in h)
     return found
 
 
