@@ -42,7 +42,9 @@ def facet_texts(panel, facet: str) -> dict[str, str]:  # type: ignore[no-untyped
         head = tree.topLevelItem(i)
         if head.data(0, Qt.ItemDataRole.UserRole + 10) == facet:
             return {
-                head.child(j).data(0, Qt.ItemDataRole.UserRole + 11): head.child(j).text(0)
+                head.child(j).data(0, Qt.ItemDataRole.UserRole + 11): head.child(j)
+                .text(0)
+                .replace("\u200e", "")
                 for j in range(head.childCount())
             }
     return {}

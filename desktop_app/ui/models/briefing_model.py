@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 
 from desktop_app.core.briefings import Briefing, BriefingItem, BriefingSection
 from desktop_app.core.text.direction import detect_direction
-from desktop_app.ui.models.search_model import RLM, meta_line
+from desktop_app.ui.models.search_model import LRM, RLM, meta_line
 from desktop_app.ui.panels.search_delegate import kind_icon
 from desktop_app.ui.ref_mime import (
     MIME_BRIEFING_ITEMS,
@@ -51,10 +51,19 @@ def item_summary(item: BriefingItem, limit: int = 220) -> str:
     if item.citation is not None and (item.citation.source or item.citation.title):
         text += "\n" + meta_line(item.citation.source, item.citation.title)
     # Quote marks and dots at a line's ends take the view's direction: give each line its own.
-    return "\n".join(
-        f"{RLM}{line}{RLM}" if detect_direction(line) == "rtl" else line
-        for line in text.split("\n")
-    )
+    return "\n".join(_own_direction(line) for line in text.split("\n"))
+
+
+def _own_direction(line: str) -> str:
+    mark = RLM if detect_direction(line) == "rtl" else LRM
+    return f"{mark}{line}{mark}"
+
+
+def _alignment(text: str) -> int:
+    """Content alignment: an Arabic entry flush right, a Latin one flush left, in any UI."""
+    rtl = detect_direction(text) == "rtl"
+    side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    return int(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
 
 
 class BriefingModel(QAbstractItemModel):
@@ -155,6 +164,8 @@ class BriefingModel(QAbstractItemModel):
             return sec.heading
         if role == Qt.ItemDataRole.DecorationRole:
             return kind_icon("section")
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _alignment(sec.heading)
         if role == SectionIdRole:
             return sec.id
         if role == KindRole:
@@ -179,9 +190,7 @@ class BriefingModel(QAbstractItemModel):
                 return self.tr("The original was deleted; the briefing keeps the text it quoted.")
             return item.text[:600]
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            rtl = detect_direction(item.text) == "rtl"
-            side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
-            return int(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+            return _alignment(item.text)
         if role == ItemIdRole:
             return item.id
         if role == SectionIdRole:

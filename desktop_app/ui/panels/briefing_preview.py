@@ -83,7 +83,7 @@ def build_preview(doc: QTextDocument, briefing: Briefing | None, base: QFont) ->
     w = _Writer(doc, base, fallback)
     if briefing.marking:
         w.para(briefing.marking, 0.9, bold=True, color=MARKING, center=True)
-    w.para(briefing.title, 1.7, bold=True, space=2)
+    w.para(briefing.title, 1.45, bold=True, space=2)
     if briefing.subtitle:
         w.para(briefing.subtitle, 1.2, color=MUTED)
     byline = " · ".join(

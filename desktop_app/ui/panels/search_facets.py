@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop_app.ui.models.search_model import FACETS, FacetValue
@@ -54,6 +54,10 @@ class FacetTree(QTreeWidget):
         self._filling = False
         self.itemChanged.connect(self._item_changed)
 
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """Modest: the results, not the filters, should get most of the panel."""
+        return QSize(super().sizeHint().width(), 150)
+
     def set_facets(self, facets: dict[str, list[FacetValue]]) -> None:
         """Show these facet values; checked values that no longer occur stay, with count 0."""
         self._filling = True
@@ -80,8 +84,12 @@ class FacetTree(QTreeWidget):
         self._filling = False
 
     def _value_item(self, head: QTreeWidgetItem, fv: FacetValue) -> QTreeWidgetItem:
+        # A mark of the interface's direction keeps "(3)" after an Arabic name in an English list.
+        mark = "\u200f" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "\u200e"
         text = (
-            _t("%1 (%2)").replace("%1", value_text(fv)).replace("%2", QLocale().toString(fv.count))
+            _t("%1 (%2)")
+            .replace("%1", value_text(fv) + mark)
+            .replace("%2", QLocale().toString(fv.count))
         )
         item = QTreeWidgetItem(head, [text])
         item.setData(0, FacetRole, fv.facet)

@@ -111,6 +111,9 @@ class SearchPanel(QWidget):
         self.delegate = SearchDelegate(self.list)
         self.list.setItemDelegate(self.delegate)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        # A scroll bar that comes and goes would change the width the results were laid out for.
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setDragEnabled(True)
@@ -138,8 +141,8 @@ class SearchPanel(QWidget):
         split.setObjectName("searchSplitter")
         split.addWidget(self.facets)
         split.addWidget(self.stack)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
         for w in (self.edit, self.saved, self.status):
             lay.addWidget(w)
         lay.addWidget(split, 1)
