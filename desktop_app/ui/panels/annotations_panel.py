@@ -18,18 +18,24 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.models import Highlight, Label, Note
-from desktop_app.core.text.direction import detect_direction
+from desktop_app.core.text.direction import first_strong
 from desktop_app.ui.panels.note_editor import NoteEditor
 from desktop_app.ui.panels.notes_list import NotesList
 
 HighlightIdRole = Qt.ItemDataRole.UserRole + 3
 
 
+_SWATCHES: dict[str, QIcon] = {}
+
+
 def swatch(color: str) -> QIcon:
-    """A small square of a label's colour."""
-    pix = QPixmap(12, 12)
-    pix.fill(QColor(color))
-    return QIcon(pix)
+    """A small square of a label's colour (made once per colour)."""
+    icon = _SWATCHES.get(color)
+    if icon is None:
+        pix = QPixmap(12, 12)
+        pix.fill(QColor(color))
+        icon = _SWATCHES[color] = QIcon(pix)
+    return icon
 
 
 class AnnotationsPanel(QWidget):
@@ -142,7 +148,7 @@ class AnnotationsPanel(QWidget):
         item = QListWidgetItem(swatch(lab.color if lab else "#cccccc"), text)
         item.setData(HighlightIdRole, h.id)
         item.setToolTip(lab.name if lab else "")
-        rtl = detect_direction(h.exact) == "rtl"
+        rtl = first_strong(h.exact) == "rtl"
         align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
         item.setTextAlignment(
             align | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter

@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QResizeEvent,
     QTextCursor,
+    QTextDocument,
 )
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
@@ -87,14 +88,14 @@ class ReaderBrowser(QTextBrowser):
         super().resizeEvent(e)
         self.fit_column()
 
-    def fit_column(self) -> None:
+    def fit_column(self, doc: QTextDocument | None = None) -> None:
         """Keep lines at a readable length: side margins grow on wide windows."""
         width = self.viewport().width()
         margin = max(24, (width - MAX_COLUMN_PX) // 2)
-        if margin == self._margin:
+        if doc is None and margin == self._margin:
             return
         self._margin = margin
-        root = self.document().rootFrame()
+        root = (doc or self.document()).rootFrame()
         fmt = root.frameFormat()
         fmt.setLeftMargin(margin)
         fmt.setRightMargin(margin)

@@ -63,10 +63,10 @@ class FindBar(QWidget):
         )
         self.hide()
 
-    def set_text(self, text: str) -> None:
+    def set_text(self, text: str, umap: Utf16Map | None = None) -> None:
         """The article text (code points) the bar searches."""
         self.text = text
-        self.umap = Utf16Map(text)
+        self.umap = umap or Utf16Map(text)
         if self.isVisible() and self.edit.text():
             self.search(self.edit.text())
         else:

@@ -17,6 +17,8 @@ from desktop_app.core.models import Highlight
 from desktop_app.core.text.offsets import Utf16Map
 from desktop_app.ui.theme import blend
 
+FALLBACK = QColor("#ffd54f")
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -62,9 +64,14 @@ class HighlightLayer:
         self.segments: list[Segment] = []
         self._starts: list[int] = []
 
-    def reset(self, text: str) -> None:
+    def attach(self, doc: QTextDocument, text: str, umap: Utf16Map | None = None) -> None:
+        """Paint on another document (a new article); nothing is painted yet."""
+        self.doc = doc
+        self.reset(text, umap)
+
+    def reset(self, text: str, umap: Utf16Map | None = None) -> None:
         """A new article was loaded into the document."""
-        self.umap = Utf16Map(text)
+        self.umap = umap or Utf16Map(text)
         self.highlights = {}
         self.segments = []
         self._starts = []
@@ -89,7 +96,7 @@ class HighlightLayer:
             fmt = cache.get(labels)
             if fmt is None:
                 fmt = QTextCharFormat()
-                shade = blend([colors.get(lab, QColor("#ffd54f")) for lab in labels], alpha, paper)
+                shade = blend([colors.get(lab) or FALLBACK for lab in labels], alpha, paper)
                 fmt.setBackground(QBrush(shade))
                 cache[labels] = fmt
             self._apply(cursor, seg.start, seg.end, fmt)

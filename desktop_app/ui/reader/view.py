@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QPalette
+from PySide6.QtGui import QColor, QDesktopServices, QPalette, QTextDocument
 from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.core.models import Article, Highlight, Label
+from desktop_app.core.text.offsets import Utf16Map
 from desktop_app.ui import settings as st
 from desktop_app.ui.fonts import reading_font
 from desktop_app.ui.reader.browser import ReaderBrowser
@@ -97,15 +98,22 @@ class ReaderView(QWidget):
         self.article = article
         self.labels = {lab.id: lab for lab in labels}
         self._fill_header(article)
-        build_document(
-            self.browser.document(), article, reading_font(self.font_size), self.line_height
-        )
-        self.browser.layer.reset(article.text)
-        self.find_bar.set_text(article.text)
         self.stack.setCurrentWidget(self.page)
-        self.browser.fit_column()
-        self.set_highlights(highlights)
+        self._load(article, highlights)
         self.restore_position(article.reading_position)
+
+    def _load(self, article: Article, highlights: list[Highlight]) -> None:
+        """Build the article and its highlights in a fresh document, laid out once when shown."""
+        doc = QTextDocument(self.browser)
+        doc.setDefaultStyleSheet(f"a {{ color: {self.theme.link}; }}")
+        build_document(doc, article, reading_font(self.font_size), self.line_height)
+        umap = Utf16Map(article.text)
+        self.browser.layer.attach(doc, article.text, umap)
+        self.find_bar.set_text(article.text, umap)
+        self._highlights = list(highlights)
+        self._paint()
+        self.browser.fit_column(doc)
+        self.browser.setDocument(doc)  # laid out once here; the previous document (a child) goes
 
     def clear(self) -> None:
         """Show the placeholder (no article open)."""
@@ -119,6 +127,10 @@ class ReaderView(QWidget):
     def set_highlights(self, highlights: list[Highlight]) -> None:
         """Repaint the highlights of the open article."""
         self._highlights = list(highlights)
+        self._paint()
+
+    def _paint(self) -> None:
+        highlights = self._highlights
         colors = {lid: QColor(lab.color) for lid, lab in self.labels.items()}
         self.browser.layer.paint(
             highlights, colors, self.theme.highlight_alpha, self.theme.color("background")
@@ -236,13 +248,7 @@ class ReaderView(QWidget):
         if self.article is None:
             return
         pos = self.reading_position()
-        build_document(
-            self.browser.document(), self.article, reading_font(self.font_size), self.line_height
-        )
-        self.browser.layer.reset(self.article.text)
-        self.browser._margin = -1
-        self.browser.fit_column()
-        self.set_highlights(self._highlights)
+        self._load(self.article, self._highlights)
         self.restore_position(pos)
 
     def apply_theme(self, theme: Theme) -> None:
