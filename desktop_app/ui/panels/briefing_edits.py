@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from desktop_app.ui.ref_mime import Refs
@@ -47,7 +48,9 @@ class BriefingEdits:
     def _ensure_briefing(self) -> int | None:
         if self.bid is not None:
             return self.bid
-        ch = self._try(self.service.create, self.tr("Untitled briefing"))
+        ch = self._try(
+            self.service.create, QCoreApplication.translate("BriefingEdits", "Untitled briefing")
+        )
         if ch is None:
             return None
         self.reload_list(ch.created)
@@ -74,7 +77,9 @@ class BriefingEdits:
         if bid is None:
             return None
         heading, ok = QInputDialog.getText(
-            self, self.tr("New section"), self.tr("Heading of the section:")
+            self,
+            QCoreApplication.translate("BriefingEdits", "New section"),
+            QCoreApplication.translate("BriefingEdits", "Heading of the section:"),
         )
         if not ok:
             return None
@@ -115,7 +120,11 @@ class BriefingEdits:
                     position += 1
         if created:
             self._select_key("item", created[-1])
-            self._info(self.tr("%n entry(ies) added to the briefing.", "", len(created)))
+            self._info(
+                QCoreApplication.translate(
+                    "BriefingEdits", "%n entry(ies) added to the briefing.", "", len(created)
+                )
+            )
         return created
 
     def add_highlight(self, highlight_id: int) -> list[int]:
@@ -125,12 +134,18 @@ class BriefingEdits:
     def add_text(self) -> int | None:
         """Ask for a paragraph and add it after the selection."""
         text, ok = QInputDialog.getMultiLineText(
-            self, self.tr("New paragraph"), self.tr("Text of the paragraph:")
+            self,
+            QCoreApplication.translate("BriefingEdits", "New paragraph"),
+            QCoreApplication.translate("BriefingEdits", "Text of the paragraph:"),
         )
         if not ok:
             return None
         if not text.strip():
-            self._error(self.tr("The paragraph is empty; nothing was added."))
+            self._error(
+                QCoreApplication.translate(
+                    "BriefingEdits", "The paragraph is empty; nothing was added."
+                )
+            )
             return None
         created = self.add_refs(Refs(texts=(text,)))
         return created[0] if created else None
@@ -148,8 +163,8 @@ class BriefingEdits:
             if sec is not None:
                 heading, ok = QInputDialog.getText(
                     self,
-                    self.tr("Rename the section"),
-                    self.tr("Heading of the section:"),
+                    QCoreApplication.translate("BriefingEdits", "Rename the section"),
+                    QCoreApplication.translate("BriefingEdits", "Heading of the section:"),
                     text=sec.heading,
                 )
                 if ok:
@@ -157,13 +172,17 @@ class BriefingEdits:
             return
         if item.kind != "text":
             self._error(
-                self.tr(
-                    "Quoted highlights and notes are edited where they live: in the reader or the notes."
+                QCoreApplication.translate(
+                    "BriefingEdits",
+                    "Quoted highlights and notes are edited where they live: in the reader or the notes.",
                 )
             )
             return
         text, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Edit the paragraph"), self.tr("Text of the paragraph:"), item.text
+            self,
+            QCoreApplication.translate("BriefingEdits", "Edit the paragraph"),
+            QCoreApplication.translate("BriefingEdits", "Text of the paragraph:"),
+            item.text,
         )
         if ok:
             self.edit_text(item.id, text)
@@ -182,9 +201,12 @@ class BriefingEdits:
         if sec.items:
             answer = QMessageBox.question(
                 self,
-                self.tr("Delete the section"),
-                self.tr(
-                    "Delete the section “%1” and its %n entry(ies)?", "", len(sec.items)
+                QCoreApplication.translate("BriefingEdits", "Delete the section"),
+                QCoreApplication.translate(
+                    "BriefingEdits",
+                    "Delete the section “%1” and its %n entry(ies)?",
+                    "",
+                    len(sec.items),
                 ).replace("%1", sec.heading),
             )
             if answer != QMessageBox.StandardButton.Yes:
@@ -240,13 +262,25 @@ class BriefingEdits:
         if idx.isValid():
             self.tree.setCurrentIndex(idx)
         menu = QMenu(self)
-        menu.addAction(self.tr("Add a section…"), self.add_section)
-        menu.addAction(self.tr("Add a paragraph…"), self.add_text)
+        menu.addAction(
+            QCoreApplication.translate("BriefingEdits", "Add a section…"), self.add_section
+        )
+        menu.addAction(
+            QCoreApplication.translate("BriefingEdits", "Add a paragraph…"), self.add_text
+        )
         if idx.isValid():
             menu.addSeparator()
-            menu.addAction(self.tr("Edit…"), self.edit_current)
-            menu.addAction(self.tr("Move up"), lambda: self.move_current(-1))
-            menu.addAction(self.tr("Move down"), lambda: self.move_current(1))
-            menu.addAction(self.tr("Remove"), self.remove_current)
+            menu.addAction(QCoreApplication.translate("BriefingEdits", "Edit…"), self.edit_current)
+            menu.addAction(
+                QCoreApplication.translate("BriefingEdits", "Move up"),
+                lambda: self.move_current(-1),
+            )
+            menu.addAction(
+                QCoreApplication.translate("BriefingEdits", "Move down"),
+                lambda: self.move_current(1),
+            )
+            menu.addAction(
+                QCoreApplication.translate("BriefingEdits", "Remove"), self.remove_current
+            )
         menu.exec(self.tree.viewport().mapToGlobal(pos))
         menu.deleteLater()

@@ -11,27 +11,25 @@ FacetRole = Qt.ItemDataRole.UserRole + 10
 ValueRole = Qt.ItemDataRole.UserRole + 11
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SearchFacets", text)
-
-
 def facet_title(facet: str) -> str:
     """The translated heading of a facet."""
     return {
-        "kind": _t("Kind"),
-        "source": _t("Source"),
-        "year": _t("Year"),
-        "language": _t("Language"),
-        "label": _t("Label"),
+        "kind": QCoreApplication.translate("SearchFacets", "Kind"),
+        "source": QCoreApplication.translate("SearchFacets", "Source"),
+        "year": QCoreApplication.translate("SearchFacets", "Year"),
+        "language": QCoreApplication.translate("SearchFacets", "Language"),
+        "label": QCoreApplication.translate("SearchFacets", "Label"),
     }.get(facet, facet)
 
 
 def value_text(fv: FacetValue) -> str:
     """How a facet value reads: kinds and languages by name, others as they are."""
     if fv.facet == "kind":
-        return {"article": _t("Articles"), "highlight": _t("Highlights"), "note": _t("Notes")}.get(
-            fv.value, fv.label
-        )
+        return {
+            "article": QCoreApplication.translate("SearchFacets", "Articles"),
+            "highlight": QCoreApplication.translate("SearchFacets", "Highlights"),
+            "note": QCoreApplication.translate("SearchFacets", "Notes"),
+        }.get(fv.value, fv.label)
     if fv.facet == "language":
         loc = QLocale(fv.value)
         if loc.language() != QLocale.Language.C:
@@ -87,7 +85,7 @@ class FacetTree(QTreeWidget):
         # A mark of the interface's direction keeps "(3)" after an Arabic name in an English list.
         mark = "\u200f" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "\u200e"
         text = (
-            _t("%1 (%2)")
+            QCoreApplication.translate("SearchFacets", "%1 (%2)")
             .replace("%1", value_text(fv) + mark)
             .replace("%2", QLocale().toString(fv.count))
         )

@@ -19,10 +19,6 @@ from desktop_app.ui.panels.search_reveal import reveal_match
 from desktop_app.ui.ref_mime import Refs, install_ref_drag
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Wiring", text)
-
-
 class IndexRelay(QObject):
     """Carries the index writer's 'committed' callback (its own thread) to the GUI thread."""
 
@@ -57,13 +53,19 @@ def install(w: Any, service: Any = None) -> tuple[SearchPanel, BriefingPanel]:
         try:
             service, writer = start_search(w.lib)
         except HamishError as exc:
-            w.show_message(_t("Search is not available: %1").replace("%1", str(exc)))
+            w.show_message(
+                QCoreApplication.translate("Wiring", "Search is not available: %1").replace(
+                    "%1", str(exc)
+                )
+            )
     w.search_service, w.search_writer = service, writer
     w.search = SearchPanel(w.bus, w.runner, service, w)
     w.search.set_service(service, w.lib)
     w.briefing = BriefingPanel(w.lib, w.bus, w.runner, w)
-    w.add_panel(w.search, "searchDock", _t("Search"), "left")
-    w.add_panel(w.briefing, "briefingDock", _t("Briefing"), "right")
+    w.add_panel(w.search, "searchDock", QCoreApplication.translate("Wiring", "Search"), "left")
+    w.add_panel(
+        w.briefing, "briefingDock", QCoreApplication.translate("Wiring", "Briefing"), "right"
+    )
     if "libraryDock" in w.docks:
         w.tabifyDockWidget(w.docks["libraryDock"], w.docks["searchDock"])
         w.docks["libraryDock"].raise_()
@@ -123,7 +125,9 @@ def add_reader_selection(w: Any) -> list[int]:
     else:
         hid = w.annotations.current_id()
     if hid is None:
-        w.show_message(_t("Select some text or a highlight first."))
+        w.show_message(
+            QCoreApplication.translate("Wiring", "Select some text or a highlight first.")
+        )
         return []
     ids = w.briefing.add_refs(Refs(highlights=(hid,)))
     if ids:
@@ -139,7 +143,11 @@ def _add_shown(w: Any) -> None:
 
 
 def _action(w: Any, name: str, slot: Any) -> QAction:
-    act = QAction(QIcon(str(resource_path("icons", "briefing.svg"))), _t("Add to Briefing"), w)
+    act = QAction(
+        QIcon(str(resource_path("icons", "briefing.svg"))),
+        QCoreApplication.translate("Wiring", "Add to Briefing"),
+        w,
+    )
     act.setObjectName(name)
     act.triggered.connect(slot)
     return act
