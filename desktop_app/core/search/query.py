@@ -252,7 +252,12 @@ def _terms_with_gaps(text: str) -> tuple[list[str], int]:
 
 def _any_field(fields: tuple[str, ...], make: object) -> wq.Query:
     qs = [make(f) for f in fields]  # type: ignore[operator]
-    return qs[0] if len(qs) == 1 else wq.Or(qs)
+    if len(qs) == 1:
+        return qs[0]
+    q = wq.Or(qs)
+    # A tree of unions: Whoosh's default preloads every posting into an array per segment.
+    q.matcher_type = wq.Or.DEFAULT_MATCHER
+    return q
 
 
 def prefix_forms(word: str) -> list[str]:

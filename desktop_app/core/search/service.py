@@ -17,6 +17,7 @@ from whoosh import query as wq
 from whoosh import scoring
 from whoosh.collectors import FilterCollector, TopCollector
 from whoosh.index import FileIndex
+from whoosh.reading import MultiReader, SegmentReader
 from whoosh.searching import Searcher
 
 from desktop_app.core.search import store
@@ -35,7 +36,9 @@ class _TopAndAll(TopCollector):
     """The top N by score, and the docnum of every match."""
 
     def __init__(self, limit: int) -> None:
-        super().__init__(limit=limit, usequality=False)
+        # No block skipping and no matcher replacement: both drop matches that cannot reach
+        # the top N, and the facets count every match.
+        super().__init__(limit=limit, usequality=False, replace=0)
         self.everything: list[int] = []
 
     def collect(self, sub_docnum: int) -> Any:
@@ -105,15 +108,30 @@ class SearchService:
 
     def _searcher(self) -> Searcher:
         s: Searcher | None = getattr(self._local, "searcher", None)
-        if s is None:
-            s = self._index().searcher(weighting=scoring.BM25F())
-        elif not s.up_to_date():
-            # A new searcher rather than refresh(): whoosh-reloaded's reader reuse can bring
-            # back segments the new commit dropped.
-            s.close()
-            s = self._index().searcher(weighting=scoring.BM25F())
-        self._local.searcher = s
+        if s is None or not s.up_to_date():
+            s = self._open_searcher()
+            self._local.searcher = s
         return s
+
+    def _open_searcher(self) -> Searcher:
+        """A searcher on the newest commit that reuses this thread's readers of unchanged
+        segments (whoosh-reloaded's own refresh() can bring back segments a commit dropped).
+        """
+        ix = self._index()
+        toc = ix._read_toc()
+        old: dict[tuple[str, int], SegmentReader] = getattr(self._local, "readers", {})
+        fresh: dict[tuple[str, int], SegmentReader] = {}
+        for seg in toc.segments:
+            key = (seg.segment_id(), seg.deleted_count())
+            reader = old.pop(key, None)
+            if reader is None:
+                reader = SegmentReader(ix.storage, toc.schema, seg, generation=toc.generation)
+            fresh[key] = reader
+        for reader in old.values():
+            reader.close()
+        self._local.readers = fresh
+        multi = MultiReader(list(fresh.values()), generation=toc.generation)
+        return Searcher(multi, weighting=scoring.BM25F(), closereader=False, fromindex=ix)
 
     def _conn(self) -> Any:
         c = getattr(self._local, "conn", None)
@@ -124,11 +142,9 @@ class SearchService:
         return c
 
     def close(self) -> None:
-        """Close this thread's searcher and every connection."""
-        s = getattr(self._local, "searcher", None)
-        if s is not None:
-            s.close()
-            self._local.searcher = None
+        """Close this thread's readers and every connection."""
+        for reader in getattr(self._local, "readers", {}).values():
+            reader.close()
         with self._lock:
             for c in self._conns:
                 c.close()

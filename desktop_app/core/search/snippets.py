@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from desktop_app.core.search.analyzer import WORD_RE, arabic_analyzer, normalize_term
 from desktop_app.core.search.query import Marks, prefix_forms
@@ -35,12 +34,19 @@ class Snippet:
         return "".join(out)
 
 
-@lru_cache(maxsize=100_000)
+_PIECES: dict[str, tuple[tuple[int, int, str, tuple[str, ...]], ...]] = {}
+_MAX_PIECES = 200_000
+
+
 def _word_terms(surface: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
-    """(start, end, term, prefix forms) of the pieces of one written word, cached."""
+    """(start, end, term, prefix forms) of the pieces of one written word."""
     return tuple(
-        (t.startchar, t.endchar, t.text,
-         tuple(prefix_forms(normalize_term(surface[t.startchar : t.endchar]))))
+        (
+            t.startchar,
+            t.endchar,
+            t.text,
+            tuple(prefix_forms(normalize_term(surface[t.startchar : t.endchar]))),
+        )
         for t in _ANALYZER(surface, chars=True)
     )
 
@@ -51,24 +57,25 @@ def matches(text: str, marks: Marks) -> list[tuple[int, int, str]]:
     The same analysis as the index's, word by word, so offsets point into the original text.
     """
     found: list[tuple[int, int, str]] = []
-    if not marks.terms and not marks.prefixes:
-        return found
     terms, prefixes = marks.terms, marks.prefixes
-
-    def hits(surface: str) -> list[tuple[int, int, str]]:
-        out = []
-        for start, end, term, forms in _word_terms(surface):
-            if term in terms:
-                out.append((start, end, term))
-            elif prefixes:
-                for p in prefixes:
-                    if any(f.startswith(p) for f in forms):
-                        out.append((start, end, p))
-                        break
-        return out
-
+    if not terms and not prefixes:
+        return found
+    cache = _PIECES
+    if len(cache) > _MAX_PIECES:
+        cache.clear()
     # Decide once per distinct word (findall runs in C), then walk only to place the hits.
-    by_surface = {sf: h for sf in set(WORD_RE.findall(text)) if (h := hits(sf))}
+    by_surface: dict[str, list[tuple[int, int, str]]] = {}
+    for sf in set(WORD_RE.findall(text)):
+        pieces = cache.get(sf)
+        if pieces is None:
+            pieces = cache[sf] = _word_terms(sf)
+        for start, end, term, forms in pieces:
+            if term in terms:
+                by_surface.setdefault(sf, []).append((start, end, term))
+            elif prefixes:
+                p = next((p for p in prefixes for f in forms if f.startswith(p)), None)
+                if p is not None:
+                    by_surface.setdefault(sf, []).append((start, end, p))
     if not by_surface:
         return found
     for m in WORD_RE.finditer(text):
