@@ -127,32 +127,32 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="62"/>
+        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="68"/>
         <source>Delete highlight</source>
         <translation>حذف التظليل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="69"/>
+        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="75"/>
         <source>A note on this highlight; it is saved as you type.</source>
         <translation>ملاحظة على هذا التظليل؛ تُحفظ أثناء الكتابة.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="72"/>
+        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="78"/>
         <source>Select text in the article and press H to highlight it.</source>
         <translation>حدّد نصًا في المقال واضغط H لتظليله.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="86"/>
+        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="92"/>
         <source>Highlights</source>
         <translation>التظليلات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="88"/>
+        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="94"/>
         <source>Article notes</source>
         <translation>ملاحظات المقال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="141"/>
+        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="147"/>
         <source>Orphaned (the text changed): %1</source>
         <translation>منفصل (تغيّر النص): %1</translation>
     </message>
@@ -160,110 +160,86 @@
 <context>
     <name>BriefingEdits</name>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="50"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="53"/>
         <source>Untitled briefing</source>
-        <translation type="unfinished"></translation>
+        <translation>موجز بلا عنوان</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="77"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="82"/>
         <source>New section</source>
-        <translation type="unfinished"></translation>
+        <translation>قسم جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="77"/>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="152"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="83"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="164"/>
         <source>Heading of the section:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="118"/>
-        <source>%n entry(ies) added to the briefing.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>عنوان القسم:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="128"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="135"/>
         <source>New paragraph</source>
-        <translation type="unfinished"></translation>
+        <translation>فقرة جديدة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="128"/>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="166"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="136"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="181"/>
         <source>Text of the paragraph:</source>
-        <translation type="unfinished"></translation>
+        <translation>نص الفقرة:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="133"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="142"/>
         <source>The paragraph is empty; nothing was added.</source>
-        <translation type="unfinished"></translation>
+        <translation>الفقرة فارغة؛ لم يُضف شيء.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="151"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="163"/>
         <source>Rename the section</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة تسمية القسم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="161"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="172"/>
         <source>Quoted highlights and notes are edited where they live: in the reader or the notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>تُحرَّر التظليلات والملاحظات المقتبسة في مكانها: في القارئ أو في الملاحظات.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="166"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="180"/>
         <source>Edit the paragraph</source>
-        <translation type="unfinished"></translation>
+        <translation>تحرير الفقرة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="185"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="201"/>
         <source>Delete the section</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="187"/>
-        <source>Delete the section “%1” and its %n entry(ies)?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>حذف القسم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="243"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="258"/>
         <source>Add a section…</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة قسم…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="244"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="261"/>
         <source>Add a paragraph…</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة فقرة…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="247"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="265"/>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>تحرير…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="248"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="267"/>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>نقل إلى أعلى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="249"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="271"/>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>نقل إلى أسفل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="250"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="275"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>إزالة</translation>
     </message>
 </context>
 <context>
@@ -271,75 +247,75 @@
     <message>
         <location filename="../desktop_app/ui/panels/briefing_form.py" line="35"/>
         <source>Title</source>
-        <translation type="unfinished">العنوان</translation>
+        <translation>العنوان</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_form.py" line="35"/>
         <source>The briefing&apos;s title</source>
-        <translation type="unfinished"></translation>
+        <translation>عنوان الموجز</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_form.py" line="36"/>
         <source>Subtitle</source>
-        <translation type="unfinished"></translation>
+        <translation>العنوان الفرعي</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_form.py" line="37"/>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>المُعِدّ</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_form.py" line="38"/>
         <source>Date</source>
-        <translation type="unfinished">التاريخ</translation>
+        <translation>التاريخ</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_form.py" line="38"/>
         <source>For example 2024-05-01</source>
-        <translation type="unfinished"></translation>
+        <translation>مثلًا 2024-05-01</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_form.py" line="39"/>
         <source>Handling marking</source>
-        <translation type="unfinished"></translation>
+        <translation>درجة التداول</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_form.py" line="39"/>
         <source>For example: For internal use only</source>
-        <translation type="unfinished"></translation>
+        <translation>مثلًا: للاستخدام الداخلي فقط</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_form.py" line="53"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>اللغة</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_form.py" line="54"/>
         <source>Include a table of contents</source>
-        <translation type="unfinished"></translation>
+        <translation>تضمين جدول المحتويات</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_form.py" line="62"/>
         <source>The executive summary: the key judgements in a few lines.</source>
-        <translation type="unfinished"></translation>
+        <translation>الملخص التنفيذي: أهم الأحكام في بضعة أسطر.</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_form.py" line="65"/>
         <source>Executive summary</source>
-        <translation type="unfinished"></translation>
+        <translation>الملخص التنفيذي</translation>
     </message>
 </context>
 <context>
     <name>BriefingModel</name>
     <message>
-        <location filename="../desktop_app/ui/models/briefing_model.py" line="153"/>
+        <location filename="../desktop_app/ui/models/briefing_model.py" line="162"/>
         <source>(a section without a heading)</source>
-        <translation type="unfinished"></translation>
+        <translation>(قسم بلا عنوان)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/models/briefing_model.py" line="179"/>
+        <location filename="../desktop_app/ui/models/briefing_model.py" line="190"/>
         <source>The original was deleted; the briefing keeps the text it quoted.</source>
-        <translation type="unfinished"></translation>
+        <translation>حُذف الأصل؛ يحتفظ الموجز بالنص الذي اقتبسه.</translation>
     </message>
 </context>
 <context>
@@ -347,193 +323,217 @@
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="123"/>
         <source>New…</source>
-        <translation type="unfinished"></translation>
+        <translation>جديد…</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="124"/>
         <source>Start a new briefing</source>
-        <translation type="unfinished"></translation>
+        <translation>بدء موجز جديد</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="129"/>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة تسمية…</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="130"/>
         <source>Rename this briefing</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة تسمية هذا الموجز</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="135"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="136"/>
         <source>Delete this briefing</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف هذا الموجز</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="160"/>
         <source>Section…</source>
-        <translation type="unfinished"></translation>
+        <translation>قسم…</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="160"/>
         <source>Add a section</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة قسم</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="164"/>
         <source>Paragraph…</source>
-        <translation type="unfinished"></translation>
+        <translation>فقرة…</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="165"/>
         <source>Add a paragraph of your own</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة فقرة من إنشائك</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="170"/>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>تحرير…</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="171"/>
         <source>Edit the selected paragraph or heading</source>
-        <translation type="unfinished"></translation>
+        <translation>تحرير الفقرة أو العنوان المحدد</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="176"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>إزالة</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="177"/>
         <source>Remove the selected entry from the briefing</source>
-        <translation type="unfinished"></translation>
+        <translation>إزالة البند المحدد من الموجز</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="182"/>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>أعلى</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="183"/>
         <source>Move the selected entry up</source>
-        <translation type="unfinished"></translation>
+        <translation>نقل البند المحدد إلى أعلى</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="188"/>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>أسفل</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="189"/>
         <source>Move the selected entry down</source>
-        <translation type="unfinished"></translation>
+        <translation>نقل البند المحدد إلى أسفل</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="203"/>
         <source>Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>المحتوى</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="211"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>البيانات</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="216"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="219"/>
         <source>Word document (.docx)…</source>
-        <translation type="unfinished"></translation>
+        <translation>مستند Word (.docx)…</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="220"/>
         <source>Markdown (.md)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (.md)…</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="221"/>
         <source>PDF (.pdf)…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (.pdf)…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="244"/>
+        <source>%n entry(ies) added to the briefing.</source>
+        <translation>
+            <numerusform>لم يُضف أي بند إلى الموجز.</numerusform>
+            <numerusform>أُضيف بند واحد إلى الموجز.</numerusform>
+            <numerusform>أُضيف بندان إلى الموجز.</numerusform>
+            <numerusform>أُضيفت %Ln بنود إلى الموجز.</numerusform>
+            <numerusform>أُضيف %Ln بندًا إلى الموجز.</numerusform>
+            <numerusform>أُضيف %Ln بند إلى الموجز.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="245"/>
+        <source>Delete the section “%1” and its %n entry(ies)?</source>
+        <translation>
+            <numerusform>هل تحذف القسم «%1»؟</numerusform>
+            <numerusform>هل تحذف القسم «%1» وبنده الوحيد؟</numerusform>
+            <numerusform>هل تحذف القسم «%1» وبنديه؟</numerusform>
+            <numerusform>هل تحذف القسم «%1» وبنوده الـ%Ln؟</numerusform>
+            <numerusform>هل تحذف القسم «%1» وبنوده الـ%Ln؟</numerusform>
+            <numerusform>هل تحذف القسم «%1» وبنوده الـ%Ln؟</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="310"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="316"/>
         <source>New briefing</source>
-        <translation type="unfinished"></translation>
+        <translation>موجز جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="310"/>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="328"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="316"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="334"/>
         <source>Title of the briefing:</source>
-        <translation type="unfinished"></translation>
+        <translation>عنوان الموجز:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="318"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="324"/>
         <source>The briefing “%1” was created.</source>
-        <translation type="unfinished"></translation>
+        <translation>أُنشئ الموجز «%1».</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="327"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="333"/>
         <source>Rename the briefing</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة تسمية الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="340"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="346"/>
         <source>Delete the briefing</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="342"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="348"/>
         <source>Delete the briefing “%1”? Its highlights and notes stay in the library.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="363"/>
-        <source>Create a briefing first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="367"/>
-        <source>Word documents (*.docx)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="368"/>
-        <source>Markdown files (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>هل تحذف الموجز «%1»؟ تبقى تظليلاته وملاحظاته في المكتبة.</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="369"/>
-        <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <source>Create a briefing first.</source>
+        <translation>أنشئ موجزًا أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="373"/>
+        <source>Word documents (*.docx)</source>
+        <translation>مستندات Word (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="374"/>
+        <source>Markdown files (*.md)</source>
+        <translation>ملفات Markdown (*.md)</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="375"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>ملفات PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="381"/>
         <source>Export the briefing</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="385"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="391"/>
         <source>Exporting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ التصدير إلى %1…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="397"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="403"/>
         <source>The briefing was exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>صُدِّر الموجز إلى %1.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="402"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="408"/>
         <source>The export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر التصدير: %1</translation>
     </message>
 </context>
 <context>
@@ -1029,17 +1029,17 @@
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../desktop_app/ui/reader/view.py" line="64"/>
+        <location filename="../desktop_app/ui/reader/view.py" line="65"/>
         <source>Tags, separated by commas</source>
         <translation>الوسوم، مفصولة بفواصل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/reader/view.py" line="71"/>
+        <location filename="../desktop_app/ui/reader/view.py" line="72"/>
         <source>Open an article from the library to read it here.</source>
         <translation>افتح مقالًا من المكتبة لقراءته هنا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/reader/view.py" line="145"/>
+        <location filename="../desktop_app/ui/reader/view.py" line="157"/>
         <source>Original</source>
         <translation>الأصل</translation>
     </message>
@@ -1049,128 +1049,176 @@
     <message>
         <location filename="../desktop_app/ui/panels/saved_searches.py" line="31"/>
         <source>Run a saved search</source>
-        <translation type="unfinished"></translation>
+        <translation>تشغيل بحث محفوظ</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/saved_searches.py" line="38"/>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ…</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/saved_searches.py" line="39"/>
         <source>Save this search under a name</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ هذا البحث باسم</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/saved_searches.py" line="42"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/saved_searches.py" line="43"/>
         <source>Delete the chosen saved search</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف البحث المحفوظ المختار</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/saved_searches.py" line="65"/>
         <source>Saved searches</source>
-        <translation type="unfinished"></translation>
+        <translation>عمليات البحث المحفوظة</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/saved_searches.py" line="95"/>
         <source>Save the search</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ البحث</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/saved_searches.py" line="95"/>
         <source>Name of this search:</source>
-        <translation type="unfinished"></translation>
+        <translation>اسم هذا البحث:</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/saved_searches.py" line="102"/>
         <source>The search was not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُحفظ البحث: %1</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/saved_searches.py" line="105"/>
         <source>The search “%1” was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>حُفظ البحث «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>SearchFacets</name>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="17"/>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="18"/>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="19"/>
+        <source>Year</source>
+        <translation>السنة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="20"/>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="21"/>
+        <source>Label</source>
+        <translation>التصنيف</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="29"/>
+        <source>Articles</source>
+        <translation>مقالات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="30"/>
+        <source>Highlights</source>
+        <translation>تظليلات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="31"/>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="88"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>SearchPanel</name>
     <message>
         <location filename="../desktop_app/ui/panels/search_panel.py" line="94"/>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="192"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="195"/>
         <source>Type to search articles, highlights and notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>اكتب للبحث في المقالات والتظليلات والملاحظات.</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/search_panel.py" line="102"/>
         <source>Search (Ctrl+K): words, &quot;a phrase&quot;, AND, OR, NOT</source>
-        <translation type="unfinished"></translation>
+        <translation>بحث (Ctrl+K): كلمات، &quot;عبارة&quot;، AND، OR، NOT</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="128"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="131"/>
         <source>Clear the filters</source>
-        <translation type="unfinished"></translation>
+        <translation>مسح عوامل التصفية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="146"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="149"/>
         <source>Open</source>
-        <translation type="unfinished">فتح</translation>
+        <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="148"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="151"/>
         <source>Add to Briefing</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة إلى الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="195"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="198"/>
         <source>Search is not available: the library has no index yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>البحث غير متاح: لا فهرس للمكتبة بعد.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="197"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="200"/>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="222"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="225"/>
         <source>This query cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّرت قراءة هذا الاستعلام: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="231"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="234"/>
         <source>%n result(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>لا نتائج</numerusform>
+            <numerusform>نتيجة واحدة</numerusform>
+            <numerusform>نتيجتان</numerusform>
+            <numerusform>%Ln نتائج</numerusform>
+            <numerusform>%Ln نتيجة</numerusform>
+            <numerusform>%Ln نتيجة</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="237"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="240"/>
         <source>Nothing matches this search with the chosen filters. Clear the filters to search everything.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا شيء يطابق هذا البحث مع عوامل التصفية المختارة. امسح عوامل التصفية للبحث في كل شيء.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="244"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="247"/>
         <source>Nothing matches this search. Try fewer or shorter words, or check the spelling.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا شيء يطابق هذا البحث. جرّب كلمات أقل أو أقصر، أو تحقق من الإملاء.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="255"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="258"/>
         <source>The search failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر البحث: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="287"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="290"/>
         <source>This note is not attached to an article.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذه الملاحظة غير مرتبطة بمقال.</translation>
     </message>
 </context>
 <context>
@@ -1222,6 +1270,34 @@
         <location filename="../desktop_app/ui/undo.py" line="113"/>
         <source>Move the article to the trash</source>
         <translation>نقل المقال إلى المهملات</translation>
+    </message>
+</context>
+<context>
+    <name>Wiring</name>
+    <message>
+        <location filename="../desktop_app/ui/panels/wiring.py" line="57"/>
+        <source>Search is not available: %1</source>
+        <translation>البحث غير متاح: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/wiring.py" line="65"/>
+        <source>Search</source>
+        <translation>البحث</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/wiring.py" line="67"/>
+        <source>Briefing</source>
+        <translation>الموجز</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/wiring.py" line="129"/>
+        <source>Select some text or a highlight first.</source>
+        <translation>حدّد نصًا أو تظليلًا أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/wiring.py" line="148"/>
+        <source>Add to Briefing</source>
+        <translation>إضافة إلى الموجز</translation>
     </message>
 </context>
 </TS>

@@ -22,6 +22,7 @@ class BriefingEdits:
     service: Any
     bid: int | None
     briefing: Any
+    plural_text: Any
 
     # -- selection ----------------------------------------------------------------------------
     def current_section_id(self) -> int | None:
@@ -120,11 +121,7 @@ class BriefingEdits:
                     position += 1
         if created:
             self._select_key("item", created[-1])
-            self._info(
-                QCoreApplication.translate(
-                    "BriefingEdits", "%n entry(ies) added to the briefing.", "", len(created)
-                )
-            )
+            self._info(self.plural_text("added", len(created)))
         return created
 
     def add_highlight(self, highlight_id: int) -> list[int]:
@@ -202,12 +199,7 @@ class BriefingEdits:
             answer = QMessageBox.question(
                 self,
                 QCoreApplication.translate("BriefingEdits", "Delete the section"),
-                QCoreApplication.translate(
-                    "BriefingEdits",
-                    "Delete the section “%1” and its %n entry(ies)?",
-                    "",
-                    len(sec.items),
-                ).replace("%1", sec.heading),
+                self.plural_text("delete_section", len(sec.items)).replace("%1", sec.heading),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return

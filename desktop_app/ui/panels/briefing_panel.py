@@ -238,6 +238,12 @@ class BriefingPanel(QWidget, BriefingEdits):
         self.status.setText(text)
         self.message.emit(text)
 
+    def plural_text(self, key: str, n: int) -> str:
+        """A message with a count, in the interface language's plural form."""
+        if key == "added":
+            return self.tr("%n entry(ies) added to the briefing.", "", n)
+        return self.tr("Delete the section “%1” and its %n entry(ies)?", "", n)
+
     def _try(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
         """Call a service method; a refusal becomes a message in the panel, never a traceback."""
         try:
