@@ -218,3 +218,20 @@ def test_writer_thread_serves_several_threads(indexed) -> None:
     assert svc.search("note").total == 5
     svc.close()
     assert os.path.isdir(store.index_dir(lib.folder))
+
+
+def test_bulk_backlog_goes_to_a_spawned_helper_and_ends_complete(library: Library) -> None:
+    from tests.conftest import make_doc
+
+    writer = live.attach(library, background=True, helper=True)
+    writer.bulk_threshold = 15
+    try:
+        for i in range(60):
+            library.add_document(make_doc([f"مقال رقم {i} عن الوَزِيرُ 📌 item{i}"], f"عنوان {i}"))
+        writer.flush()
+        assert writer.helper_runs >= 1
+        assert total(library, "الوزير") == 60
+        assert total(library, "item37") == 1
+        assert writer.check().ok
+    finally:
+        close_all()

@@ -52,6 +52,8 @@ class IndexWriter:
         self.folder = store.index_dir(self.library_folder)
         self.lock_timeout = lock_timeout
         self.allow_helper = False
+        self.bulk_threshold = BULK_THRESHOLD
+        self.helper_runs = 0
         self._cond = threading.Condition()
         self._tasks: deque[tuple[Callable[[], Any], Future[Any]]] = deque()
         self._dirty = False
@@ -182,7 +184,7 @@ class IndexWriter:
         ix = self._open()
         conn = self._db()
         backlog = src.max_seq(conn) - self._seq
-        if helper and self.allow_helper and backlog >= BULK_THRESHOLD and self._start_helper():
+        if helper and self.allow_helper and backlog >= self.bulk_threshold and self._start_helper():
             return self._seq
         meta = store.read_meta(ix)
         if meta is not None:
@@ -282,6 +284,7 @@ class IndexWriter:
         try:
             self._ix = None  # the helper owns the index until it stops
             self._helper = bulk.Helper.start(self.library_folder, self._seq)
+            self.helper_runs += 1
         except Exception as exc:
             log.warning("no indexing helper (%s); indexing in this process", exc)
             self._helper = None
