@@ -207,3 +207,12 @@ def test_new_highlight_is_searchable_after_the_background_commit(indexed) -> Non
     r = svc.search("promise")
     assert [h.kind for h in r.hits] == ["highlight"]
     assert "😀" in r.hits[0].snippet_text
+
+
+def test_snippet_offsets_point_into_the_article_text(indexed) -> None:
+    lib, _, svc = indexed
+    text = lib.get_article(1).text
+    hit = next(h for h in svc.search("حصص").hits if h.kind == "article")
+    assert hit.snippet_spans
+    for s, e in hit.snippet_spans:
+        assert text[hit.snippet_offset + s : hit.snippet_offset + e] == hit.snippet_text[s:e]

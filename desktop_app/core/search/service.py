@@ -62,7 +62,9 @@ class Hit:
     snippet: str = ""  # HTML: matched words in <b></b>, the rest escaped
     snippet_text: str = ""
     snippet_spans: list[tuple[int, int]] = field(default_factory=list)
-    snippet_offset: int = 0  # where snippet_text starts in the article (or quote, or note) text
+    # snippet_offset + a position in snippet_text = that position in the article text (for
+    # highlights: in the quote, then a newline and the note; for notes: in the note)
+    snippet_offset: int = 0
 
 
 @dataclass

@@ -19,7 +19,7 @@ class Snippet:
 
     text: str
     spans: list[tuple[int, int]] = field(default_factory=list)
-    offset: int = 0  # where text (without a leading ellipsis) starts in the original
+    offset: int = 0  # original position = offset + position in text (spans included)
 
     def marked(self, open_: str = "<b>", close: str = "</b>", escape: bool = True) -> str:
         """The text with each match wrapped (HTML-escaped by default)."""
@@ -132,4 +132,4 @@ def make_snippet(text: str, marks: Marks, width: int = WIDTH) -> Snippet:
     body = text[start:end].replace("\n", " ")
     shift = len(lead) - start
     spans = [(s + shift, e + shift) for s, e in inside]
-    return Snippet(lead + body + tail, spans, start)
+    return Snippet(lead + body + tail, spans, start - len(lead))
