@@ -110,10 +110,21 @@ def test_undecodable_bytes() -> None:
         parse_bytes(codecs.BOM_UTF16_LE + "نص".encode("utf-16-le") + b"\x00\xd8", "bad.txt")
 
 
+def test_stray_control_byte_in_utf8_is_dropped_not_fatal() -> None:
+    # As in a corpus article: a C1 control character inside "TU 216".
+    data = "عنوان\n\nأعلنت الخطوط انطلاق الرحلة TU 216\x8f المبرمجة إلى إسطنبول.".encode()
+    doc = parse_bytes(data, "a.txt")
+    assert doc.encoding == "utf-8"
+    assert [p.text for p in doc.paragraphs] == [
+        "أعلنت الخطوط انطلاق الرحلة TU 216 المبرمجة إلى إسطنبول."
+    ]
+
+
 def test_utf16_without_bom() -> None:
     text = "قال الوزير إن الخطة جاهزة\nوالثانية هنا"
     doc = parse_bytes(text.encode("utf-16-le"), "plain.txt")
     assert texts(doc) == text.split("\n")
+    assert decode("بلامسافات".encode("utf-16-be")) == ("بلامسافات", "utf-16-be")
 
 
 def test_title_rules() -> None:

@@ -77,6 +77,8 @@ _ODD = -9.0
 _CONTROL = -12.0
 
 
+MAX_CONTROL_SHARE = 0.01  # above this share of control characters, bytes are not text
+MAX_STRAY_CONTROLS = 3  # ...unless there are only this many
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
@@ -169,9 +171,19 @@ def decode_arabic_code_page(data: bytes) -> tuple[str, str] | None:
     if best is None:
         return None
     _, text, enc = best
-    if arabic_letter_share(text) < 0.6 or control_share(text) > 0.001 or glued_share(text) > 0.1:
+    if (
+        arabic_letter_share(text) < 0.6
+        or control_share(text) > MAX_CONTROL_SHARE
+        or glued_share(text) > 0.1
+    ):
         return None
     return text, enc
+
+
+def _plausible_utf16(text: str) -> bool:
+    # Text of the scripts Hamish is for: Latin, Greek, Cyrillic, Hebrew, Arabic, punctuation.
+    common = sum(1 for ch in text if ord(ch) < 0x0800 or 0x2000 <= ord(ch) < 0x2070)
+    return control_share(text) == 0 and common >= 0.9 * len(text)
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
@@ -182,11 +194,14 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        if control_share(text) == 0 and sum(ch.isprintable() or ch.isspace() for ch in text) == len(
-            text
-        ):
+        if _plausible_utf16(text):
             return text, enc
     return None
+
+
+def strip_controls(text: str) -> str:
+    """Text without control characters other than tabs and line breaks."""
+    return _CONTROLS.sub("", text) if _CONTROLS.search(text) else text
 
 
 _BOMS = (
@@ -221,13 +236,16 @@ def decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     else:
-        if control_share(text) == 0:
+        share = control_share(text)
+        if share == 0:
             return text, "utf-8"
-        # Valid UTF-8 full of control bytes: UTF-16 without a byte-order mark, or binary.
-        found = _utf16_without_bom(data)
+        stray = len(_CONTROLS.findall(text)) <= MAX_STRAY_CONTROLS
+        # Valid UTF-8 with NUL bytes or many controls: UTF-16 without a byte-order mark, or binary.
+        suspect = b"\x00" in data or (share > MAX_CONTROL_SHARE and not stray)
+        found = _utf16_without_bom(data) if suspect else None
         if found is not None:
             return found
-        if control_share(text) < 0.001:
+        if share <= MAX_CONTROL_SHARE or stray:  # stray control bytes occur in real news text
             return text, "utf-8"
         raise ImportFailed("undecodable bytes: control characters, not a text file")
     found = decode_arabic_code_page(data)
@@ -241,7 +259,7 @@ def decode(data: bytes) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is not None:
         text = str(best)
-        if control_share(text) < 0.001:
+        if control_share(text) <= MAX_CONTROL_SHARE:
             return text, best.encoding
     raise ImportFailed(
         "undecodable bytes: not UTF-8, UTF-16, Windows-1256, ISO-8859-6 or another known encoding"

@@ -9,7 +9,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from desktop_app.core.importers.common import iso_date, make_document, split_tags
-from desktop_app.core.importers.encoding import decode
+from desktop_app.core.importers.encoding import decode, strip_controls
 from desktop_app.core.models import ImportedDocument, ParagraphKind
 from desktop_app.core.text.paragraphs import build_paragraphs
 
@@ -125,7 +125,7 @@ def blocks(tokens: list[Token]) -> list[tuple[str, ParagraphKind, int]]:
 def parse(data: bytes, name: str) -> ImportedDocument:
     """Parse a Markdown file; the front matter title, else the first level-1 heading, is the title."""
     text, encoding = decode(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
     meta, body = front_matter(text)
     md = MarkdownIt("commonmark").enable("table")
     paragraphs = build_paragraphs(blocks(md.parse(body)))

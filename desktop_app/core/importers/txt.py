@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from desktop_app.core.importers.common import make_document
-from desktop_app.core.importers.encoding import decode
+from desktop_app.core.importers.encoding import decode, strip_controls
 from desktop_app.core.models import ImportedDocument
 from desktop_app.core.text.paragraphs import build_paragraphs, split_plain_text
 
@@ -37,7 +37,7 @@ def split_title(text: str) -> tuple[str, str]:
 def parse(data: bytes, name: str) -> ImportedDocument:
     """Parse a .txt file; a short first line followed by a blank line is the title."""
     text, encoding = decode(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
     title, body = split_title(text)
     paragraphs = build_paragraphs(split_plain_text(body))
     return make_document(paragraphs, name, "txt", title=title, encoding=encoding)
