@@ -14,7 +14,7 @@ from desktop_app.core.importers.pdf import CORRUPT, NO_TEXT
 from desktop_app.core.library import Library
 from tests.core.test_importers_docx import build as build_docx
 from tests.core.test_importers_html import PAGE
-from tests.core.test_importers_pdf import PARAS, shaped_pdf
+from tests.core.test_importers_pdf import PARAS, paras_pdf, shaped_pdf
 
 
 @pytest.mark.parametrize("name", ["a.txt", "a.md", "a.html", "a.docx", "a.pdf"])
@@ -78,7 +78,7 @@ def test_mixed_import_keeps_good_files_and_reports_bad_ones(tmp_path: Path) -> N
         "مقال.md": "# عنوان\n\nفقرة عن **المياه** في البلاد.".encode(),
         "صفحة.html": PAGE.replace("{charset}", "utf-8").encode(),
         "تقرير.docx": build_docx(),
-        "ملف.pdf": shaped_pdf(PARAS),
+        "ملف.pdf": paras_pdf(),
     }
     whole_pdf = shaped_pdf(PARAS[:1])
     bad = {

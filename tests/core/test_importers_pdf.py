@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import io
 import unicodedata
@@ -67,6 +68,12 @@ def shaped_pdf(
         write(pdf, [heading], size=24)
     write(pdf, paras)
     return bytes(pdf.output())
+
+
+@functools.cache
+def paras_pdf() -> bytes:
+    """The PDF of PARAS, made once (embedding Amiri takes a while)."""
+    return shaped_pdf(PARAS)
 
 
 # -- a small shaper: presentation forms in visual order, as legacy PDF makers wrote them ----------
@@ -210,7 +217,7 @@ def test_no_text_layer() -> None:
 
 
 def test_text_layer_without_character_map() -> None:
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(shaped_pdf(PARAS))))
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(paras_pdf())))
     for page in writer.pages:
         for ref in page["/Resources"]["/Font"].values():
             del ref.get_object()[NameObject("/ToUnicode")]  # glyph ids come out, not letters
@@ -242,7 +249,7 @@ def test_owner_password_only_pdf_imports() -> None:
 
 @pytest.mark.parametrize("cut", [0.3, 0.7, 0.95])
 def test_truncated_pdf(cut: float) -> None:
-    data = shaped_pdf(PARAS)
+    data = paras_pdf()
     with pytest.raises(ImportFailed) as err:
         parse_bytes(data[: int(len(data) * cut)], "cut.pdf")
     assert str(err.value) == CORRUPT
