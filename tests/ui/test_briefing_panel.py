@@ -261,3 +261,59 @@ def test_ref_mime_round_trip_and_garbage():
     bad.setData("application/x-hamish-refs", b"\xff not json")
     assert decode_refs(bad) is None
     assert decode_refs(QMimeData()) is None
+
+
+def test_briefing_edits_undo_and_redo(qtbot, window, library, monkeypatch):
+    lib, ids = library
+    h = lib.add_highlight_by_quote(ids["arabic"], "خطة جديدة لإصلاح التعليم")
+    panel = panel_of(window)
+    stack = window.undo_stack
+    bid = new_briefing(panel, monkeypatch, "Undo 📌")
+    svc = BriefingService(lib)
+
+    def texts() -> list[str]:
+        return [t for _k, t in order(lib, bid)]
+
+    def layout() -> list[tuple[str, list[str]]]:
+        return [(s.heading, [i.text for i in s.items]) for s in svc.get(bid).sections]
+
+    start = stack.index()
+    panel.add_refs(Refs(highlights=(h.id,), texts=("one", "اثنان")))  # one step (a macro)
+    assert stack.index() == start + 1
+    panel.tree.setCurrentIndex(panel.model.item_index(svc.get(bid).items()[2].id))
+    panel.acts["moveUp"].trigger()
+    assert texts() == ["خطة جديدة لإصلاح التعليم", "اثنان", "one"]
+    panel.edit_text(svc.get(bid).items()[2].id, "one, edited")
+    panel.tree.setCurrentIndex(panel.model.item_index(svc.get(bid).items()[0].id))
+    panel.acts["removeItem"].trigger()
+    assert texts() == ["اثنان", "one, edited"]
+    sec = svc.get(bid).sections[0]
+    panel.rename_section(sec.id, "القسم الأول")
+    panel._fields_edited({"marking": "سري"})
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    panel.tree.setCurrentIndex(panel.model.section_index(sec.id))
+    panel.acts["removeItem"].trigger()
+    assert layout() == [] and svc.get(bid).marking == "سري"
+    done = stack.index()
+    history = [
+        [("القسم الأول", ["اثنان", "one, edited"])],  # before deleting the section
+        [("القسم الأول", ["اثنان", "one, edited"])],  # before the marking (layout unchanged)
+        [("", ["اثنان", "one, edited"])],  # before the rename
+        [("", ["خطة جديدة لإصلاح التعليم", "اثنان", "one, edited"])],  # before the removal
+        [("", ["خطة جديدة لإصلاح التعليم", "اثنان", "one"])],  # before the edit
+        [("", ["خطة جديدة لإصلاح التعليم", "one", "اثنان"])],  # before the move
+    ]
+    for expected in history:
+        stack.undo()
+        assert layout() == expected
+    assert svc.get(bid).marking == ""
+    stack.undo()  # the first add: the section stays, empty
+    assert texts() == []
+    for _ in range(done - stack.index()):
+        stack.redo()
+    assert layout() == [] and svc.get(bid).marking == "سري"
+    stack.undo()
+    assert layout() == [("القسم الأول", ["اثنان", "one, edited"])]
+    assert panel.last_error == ""

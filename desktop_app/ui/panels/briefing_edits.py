@@ -11,6 +11,16 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
+from desktop_app.ui.panels.briefing_undo import (
+    AddEntries,
+    AddSection,
+    DeleteSection,
+    EditText,
+    RemoveEntries,
+    RenameSection,
+    Reorder,
+    layout_of,
+)
 from desktop_app.ui.ref_mime import Refs
 
 
@@ -23,6 +33,9 @@ class BriefingEdits:
     bid: int | None
     briefing: Any
     plural_text: Any
+    undo_stack: Any
+    ids: Any
+    _do: Any
 
     # -- selection ----------------------------------------------------------------------------
     def current_section_id(self) -> int | None:
@@ -86,15 +99,17 @@ class BriefingEdits:
             return None
         sec = self.model.section_at(self.tree.currentIndex())
         position = sec.position + 1 if sec is not None else None
-        ch = self._try(self.service.add_section, bid, heading, position)
-        if ch is not None:
-            self._select_key("section", ch.created)
-            return ch.created
+        cmd = AddSection(self.service, self.ids, bid, heading, position)
+        if self._do(cmd) and cmd.sid is not None:
+            self._select_key("section", cmd.sid)
+            return cmd.sid
         return None
 
     def rename_section(self, sid: int, heading: str) -> None:
         """Change a section's heading."""
-        self._try(self.service.rename_section, sid, heading)
+        sec = next((s for s in self.model.sections if s.id == sid), None)
+        before = sec.heading if sec is not None else ""
+        self._do(RenameSection(self.service, self.ids, self.bid or 0, sid, before, heading))
 
     # -- items --------------------------------------------------------------------------------
     def add_refs(
@@ -113,12 +128,17 @@ class BriefingEdits:
         entries = [("highlight_id", h) for h in refs.highlights]
         entries += [("note_id", n) for n in refs.notes]
         entries += [("text", t) for t in refs.texts]
-        for key, value in entries:
-            ch = self._try(self.service.add_item, sid, position=position, **{key: value})
-            if ch is not None and ch.created is not None:
-                created.append(ch.created)
+        stack = self.undo_stack
+        if stack is not None and len(entries) > 1:
+            stack.beginMacro(QCoreApplication.translate("BriefingEdits", "Add to the briefing"))
+        for entry in entries:
+            cmd = AddEntries(self.service, self.ids, self.bid or 0, sid, [entry], position)
+            if self._do(cmd):
+                created.append(cmd.items[0])
                 if position is not None:
                     position += 1
+        if stack is not None and len(entries) > 1:
+            stack.endMacro()
         if created:
             self._select_key("item", created[-1])
             self._info(self.plural_text("added", len(created)))
@@ -149,7 +169,13 @@ class BriefingEdits:
 
     def edit_text(self, item_id: int, text: str) -> None:
         """Change a free paragraph."""
-        self._try(self.service.edit_text, item_id, text)
+        item = (
+            next((it for it in self.briefing.items() if it.id == item_id), None)
+            if self.briefing
+            else None
+        )
+        before = item.text if item is not None else text
+        self._do(EditText(self.service, self.ids, self.bid or 0, item_id, before, text))
 
     def edit_current(self) -> None:
         """Edit the selected paragraph or section heading."""
@@ -189,8 +215,7 @@ class BriefingEdits:
         indexes = self.tree.selectionModel().selectedIndexes() or [self.tree.currentIndex()]
         items = [it for it in (self.model.item_at(i) for i in indexes) if it is not None]
         if items:
-            for it in items:
-                self._try(self.service.remove_item, it.id)
+            self._do(RemoveEntries(self.service, self.ids, self.bid or 0, items))
             return
         sec = self.model.section_at(self.tree.currentIndex())
         if sec is None:
@@ -203,10 +228,13 @@ class BriefingEdits:
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self._try(self.service.delete_section, sec.id)
+        self._do(DeleteSection(self.service, self.ids, self.bid or 0, sec))
 
     def move_items(self, item_ids: list[int], sid: int, position: int) -> None:
         """Move items (in order) to a position of a section (a drop)."""
+        self._reorder(lambda: self._move_items(item_ids, sid, position))
+
+    def _move_items(self, item_ids: list[int], sid: int, position: int) -> None:
         order = {
             it.id: (it.section_id, it.position)
             for it in (self.briefing.items() if self.briefing else [])
@@ -229,6 +257,20 @@ class BriefingEdits:
 
     def move_current(self, delta: int) -> None:
         """Move the selected item (across section ends) or section one place up or down."""
+        self._reorder(lambda: self._move_current(delta))
+
+    def _reorder(self, move: Any) -> None:
+        if self.bid is None:
+            return
+        cmd = Reorder(
+            self.service, self.ids, self.bid, layout_of(self.service, self.ids, self.bid), move
+        )
+        cmd.on_error = self._error
+        cmd.run()
+        if cmd.after != cmd.before and self.undo_stack is not None:
+            self.undo_stack.push(cmd)
+
+    def _move_current(self, delta: int) -> None:
         idx = self.tree.currentIndex()
         item = self.model.item_at(idx)
         secs = self.model.sections

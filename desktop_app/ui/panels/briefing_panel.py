@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +40,7 @@ from desktop_app.ui.panels.briefing_edits import BriefingEdits
 from desktop_app.ui.panels.briefing_export import default_name, export_job, with_suffix
 from desktop_app.ui.panels.briefing_form import BriefingForm
 from desktop_app.ui.panels.briefing_preview import BriefingPreview
+from desktop_app.ui.panels.briefing_undo import BriefingCommand, IdMap, UpdateFields
 from desktop_app.ui.tasks import TaskRunner
 
 
@@ -69,11 +70,18 @@ class BriefingPanel(QWidget, BriefingEdits):
     exported = Signal(str)  # the written path
 
     def __init__(
-        self, lib: Any, bus: Any, runner: TaskRunner, parent: QWidget | None = None
+        self,
+        lib: Any,
+        bus: Any,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("briefingPanel")
         self.lib, self.bus, self.runner = lib, bus, runner
+        self.undo_stack = undo_stack
+        self.ids = IdMap()  # ids that adding again after an undo changes
         self.service = BriefingService(lib)
         self.bid: int | None = None
         self.briefing: Briefing | None = None
@@ -244,6 +252,18 @@ class BriefingPanel(QWidget, BriefingEdits):
             return self.tr("%n entry(ies) added to the briefing.", "", n)
         return self.tr("Delete the section “%1” and its %n entry(ies)?", "", n)
 
+    def _do(self, cmd: BriefingCommand) -> bool:
+        """Run an edit once (a refusal becomes a message), then keep it on the undo stack."""
+        cmd.on_error = self._error
+        try:
+            cmd.run()
+        except (HamishError, ValueError) as exc:
+            self._error(str(exc))
+            return False
+        if self.undo_stack is not None:
+            self.undo_stack.push(cmd)
+        return True
+
     def _try(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
         """Call a service method; a refusal becomes a message in the panel, never a traceback."""
         try:
@@ -355,7 +375,11 @@ class BriefingPanel(QWidget, BriefingEdits):
             self.reload_list()
 
     def _fields_edited(self, fields: dict) -> None:
-        if self.bid is not None and self._try(self.service.update, self.bid, **fields) is None:
+        if self.bid is None or self.briefing is None:
+            return
+        before = {k: getattr(self.briefing, k) for k in fields}
+        cmd = UpdateFields(self.service, self.ids, self.bid, before, dict(fields))
+        if not self._do(cmd):
             self.form.load(self.briefing)
         elif "title" in fields:
             self.combo.setItemText(

@@ -61,7 +61,7 @@ def install(w: Any, service: Any = None) -> tuple[SearchPanel, BriefingPanel]:
     w.search_service, w.search_writer = service, writer
     w.search = SearchPanel(w.bus, w.runner, service, w)
     w.search.set_service(service, w.lib)
-    w.briefing = BriefingPanel(w.lib, w.bus, w.runner, w)
+    w.briefing = BriefingPanel(w.lib, w.bus, w.runner, w, w.undo_stack)
     w.add_panel(w.search, "searchDock", QCoreApplication.translate("Wiring", "Search"), "left")
     w.add_panel(
         w.briefing, "briefingDock", QCoreApplication.translate("Wiring", "Briefing"), "right"
