@@ -160,84 +160,89 @@
 <context>
     <name>BriefingEdits</name>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="53"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="66"/>
         <source>Untitled briefing</source>
         <translation>موجز بلا عنوان</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="82"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="95"/>
         <source>New section</source>
         <translation>قسم جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="83"/>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="164"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="96"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="190"/>
         <source>Heading of the section:</source>
         <translation>عنوان القسم:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="135"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="133"/>
+        <source>Add to the briefing</source>
+        <translation>إضافة إلى الموجز</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="155"/>
         <source>New paragraph</source>
         <translation>فقرة جديدة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="136"/>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="181"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="156"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="207"/>
         <source>Text of the paragraph:</source>
         <translation>نص الفقرة:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="142"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="162"/>
         <source>The paragraph is empty; nothing was added.</source>
         <translation>الفقرة فارغة؛ لم يُضف شيء.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="163"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="189"/>
         <source>Rename the section</source>
         <translation>إعادة تسمية القسم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="172"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="198"/>
         <source>Quoted highlights and notes are edited where they live: in the reader or the notes.</source>
         <translation>تُحرَّر التظليلات والملاحظات المقتبسة في مكانها: في القارئ أو في الملاحظات.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="180"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="206"/>
         <source>Edit the paragraph</source>
         <translation>تحرير الفقرة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="201"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="226"/>
         <source>Delete the section</source>
         <translation>حذف القسم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="258"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="300"/>
         <source>Add a section…</source>
         <translation>إضافة قسم…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="261"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="303"/>
         <source>Add a paragraph…</source>
         <translation>إضافة فقرة…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="265"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="307"/>
         <source>Edit…</source>
         <translation>تحرير…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="267"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="309"/>
         <source>Move up</source>
         <translation>نقل إلى أعلى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="271"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="313"/>
         <source>Move down</source>
         <translation>نقل إلى أسفل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="275"/>
+        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="317"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
@@ -321,127 +326,127 @@
 <context>
     <name>BriefingPanel</name>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="123"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="131"/>
         <source>New…</source>
         <translation>جديد…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="124"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="132"/>
         <source>Start a new briefing</source>
         <translation>بدء موجز جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="129"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="137"/>
         <source>Rename…</source>
         <translation>إعادة تسمية…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="130"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="138"/>
         <source>Rename this briefing</source>
         <translation>إعادة تسمية هذا الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="135"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="143"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="136"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="144"/>
         <source>Delete this briefing</source>
         <translation>حذف هذا الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="160"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="168"/>
         <source>Section…</source>
         <translation>قسم…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="160"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="168"/>
         <source>Add a section</source>
         <translation>إضافة قسم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="164"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="172"/>
         <source>Paragraph…</source>
         <translation>فقرة…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="165"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="173"/>
         <source>Add a paragraph of your own</source>
         <translation>إضافة فقرة من إنشائك</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="170"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="178"/>
         <source>Edit…</source>
         <translation>تحرير…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="171"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="179"/>
         <source>Edit the selected paragraph or heading</source>
         <translation>تحرير الفقرة أو العنوان المحدد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="176"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="184"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="177"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="185"/>
         <source>Remove the selected entry from the briefing</source>
         <translation>إزالة البند المحدد من الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="182"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="190"/>
         <source>Up</source>
         <translation>أعلى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="183"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="191"/>
         <source>Move the selected entry up</source>
         <translation>نقل البند المحدد إلى أعلى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="188"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="196"/>
         <source>Down</source>
         <translation>أسفل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="189"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="197"/>
         <source>Move the selected entry down</source>
         <translation>نقل البند المحدد إلى أسفل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="203"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="211"/>
         <source>Contents</source>
         <translation>المحتوى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="211"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="219"/>
         <source>Details</source>
         <translation>البيانات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="216"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="224"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="219"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="227"/>
         <source>Word document (.docx)…</source>
         <translation>مستند Word (.docx)…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="220"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="228"/>
         <source>Markdown (.md)…</source>
         <translation>Markdown (.md)…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="221"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="229"/>
         <source>PDF (.pdf)…</source>
         <translation>PDF (.pdf)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="244"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="252"/>
         <source>%n entry(ies) added to the briefing.</source>
         <translation>
             <numerusform>لم يُضف أي بند إلى الموجز.</numerusform>
@@ -453,7 +458,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="245"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="253"/>
         <source>Delete the section “%1” and its %n entry(ies)?</source>
         <translation>
             <numerusform>هل تحذف القسم «%1»؟</numerusform>
@@ -465,75 +470,118 @@
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="316"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="336"/>
         <source>New briefing</source>
         <translation>موجز جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="316"/>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="334"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="336"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="354"/>
         <source>Title of the briefing:</source>
         <translation>عنوان الموجز:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="324"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="344"/>
         <source>The briefing “%1” was created.</source>
         <translation>أُنشئ الموجز «%1».</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="333"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="353"/>
         <source>Rename the briefing</source>
         <translation>إعادة تسمية الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="346"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="366"/>
         <source>Delete the briefing</source>
         <translation>حذف الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="348"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="368"/>
         <source>Delete the briefing “%1”? Its highlights and notes stay in the library.</source>
         <translation>هل تحذف الموجز «%1»؟ تبقى تظليلاته وملاحظاته في المكتبة.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="369"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="393"/>
         <source>Create a briefing first.</source>
         <translation>أنشئ موجزًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="373"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="397"/>
         <source>Word documents (*.docx)</source>
         <translation>مستندات Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="374"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="398"/>
         <source>Markdown files (*.md)</source>
         <translation>ملفات Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="375"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="399"/>
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="381"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="405"/>
         <source>Export the briefing</source>
         <translation>تصدير الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="391"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="415"/>
         <source>Exporting to %1…</source>
         <translation>جارٍ التصدير إلى %1…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="403"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="427"/>
         <source>The briefing was exported to %1.</source>
         <translation>صُدِّر الموجز إلى %1.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="408"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="432"/>
         <source>The export failed: %1</source>
         <translation>تعذّر التصدير: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingUndo</name>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_undo.py" line="118"/>
+        <source>Add to the briefing</source>
+        <translation>إضافة إلى الموجز</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_undo.py" line="140"/>
+        <source>Remove from the briefing</source>
+        <translation>إزالة من الموجز</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_undo.py" line="169"/>
+        <source>Move in the briefing</source>
+        <translation>نقل داخل الموجز</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_undo.py" line="200"/>
+        <source>Edit the paragraph</source>
+        <translation>تحرير الفقرة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_undo.py" line="216"/>
+        <source>Rename the section</source>
+        <translation>إعادة تسمية القسم</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_undo.py" line="231"/>
+        <source>Add a section</source>
+        <translation>إضافة قسم</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_undo.py" line="251"/>
+        <source>Delete the section</source>
+        <translation>حذف القسم</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_undo.py" line="277"/>
+        <source>Edit the briefing&apos;s details</source>
+        <translation>تحرير بيانات الموجز</translation>
     </message>
 </context>
 <context>
