@@ -245,6 +245,9 @@ def test_export_docx_in_the_background_and_errors(
     with qtbot.waitSignal(panel.exported, timeout=20000):
         panel.export("md", str(tmp_path / "out" / "brief.md"))
     assert "الوَزِيرُ أَحْمَد" in (tmp_path / "out" / "brief.md").read_text(encoding="utf-8")
+    with qtbot.waitSignal(panel.exported, timeout=30000) as sig:
+        panel.export("pdf", str(tmp_path / "out" / "brief.pdf"))
+    assert Path(sig.args[0]).read_bytes().startswith(b"%PDF")
     panel.export("docx", str(tmp_path / "missing" / "b.docx"))
     qtbot.waitUntil(lambda: panel.export_btn.isEnabled(), timeout=20000)
     assert panel.status.text().startswith("The export failed: ")
@@ -317,3 +320,41 @@ def test_briefing_edits_undo_and_redo(qtbot, window, library, monkeypatch):
     stack.undo()
     assert layout() == [("القسم الأول", ["اثنان", "one, edited"])]
     assert panel.last_error == ""
+
+
+def test_annotations_list_drags_the_selected_highlight(qtbot, window, library, monkeypatch):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QDrag, QMouseEvent
+
+    lib, ids = library
+    h = lib.add_highlight_by_quote(ids["mixed"], "The outlook remains uncertain")
+    window.open_article(ids["mixed"])
+    window.docks["annotationsDock"].raise_()
+    ann = window.annotations
+    ann.select_highlight(h.id)
+    dragged = []
+
+    def fake_exec(self, *args):  # type: ignore[no-untyped-def]
+        dragged.append(decode_refs(self.mimeData()))
+        return Qt.DropAction.CopyAction
+
+    monkeypatch.setattr(QDrag, "exec", fake_exec)
+    vp = ann.list.viewport()
+    start = ann.list.visualItemRect(ann.list.currentItem()).center()
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    mods = Qt.KeyboardModifier.NoModifier
+    press = QMouseEvent(
+        QEvent.Type.MouseButtonPress,
+        QPointF(start),
+        QPointF(vp.mapToGlobal(start)),
+        left,
+        left,
+        mods,
+    )
+    QApplication.sendEvent(vp, press)
+    end = start + QPoint(QApplication.startDragDistance() + 5, 0)
+    move = QMouseEvent(
+        QEvent.Type.MouseMove, QPointF(end), QPointF(vp.mapToGlobal(end)), none, left, mods
+    )
+    QApplication.sendEvent(vp, move)
+    assert dragged == [Refs(highlights=(h.id,))]

@@ -247,3 +247,16 @@ def test_saved_searches_round_trip(qtbot, window, library, monkeypatch):
     assert [r.article_id for r in panel.model.rows] == [ids["harakat"]]
     qtbot.mouseClick(panel.saved.delete_btn, Qt.MouseButton.LeftButton)
     assert SavedSearches(lib).list() == [] and combo.count() == 1
+
+
+def test_a_note_hit_opens_its_article_without_selecting(qtbot, window, library):
+    lib, ids = library
+    note = lib.add_note("متابعة: الخطة تحتاج ميزانية 📌 follow-up", ids["arabic"])
+    panel = ready(window)
+    rows = search(qtbot, panel, "متابعة")
+    assert [(r.kind, r.note_id) for r in rows] == [("note", note.id)]
+    with qtbot.waitSignal(window.bus.openArticleRequested, timeout=5000) as sig:
+        panel.open_row(rows[0])
+    assert sig.args == [ids["arabic"], -1]
+    assert window.reader.article.id == ids["arabic"]
+    assert window.reader.selection() is None

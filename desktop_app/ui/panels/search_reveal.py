@@ -102,12 +102,14 @@ def reveal_match(reader: object, row: SearchRow, query: str = "") -> tuple[int, 
         flasher = Flasher(browser)
         browser._search_flasher = flasher
     umap: Utf16Map = browser.layer.umap
-    if row.kind == "highlight" and row.highlight_id is not None:
+    if row.kind in ("highlight", "note") and row.highlight_id is not None:
         r16 = browser.layer.range16(row.highlight_id)
         if r16 is not None:
             browser.place_cursor(r16[0], r16[1])
             flasher.flash(*r16)
             return umap.to_codepoint(r16[0]), umap.to_codepoint(r16[1])
+    if row.kind == "note":  # a note's words are not in the article: opening it is enough
+        return None
     found = find_match(article.text, row, query)
     if found is None:
         return None
