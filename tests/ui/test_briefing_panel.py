@@ -358,3 +358,24 @@ def test_annotations_list_drags_the_selected_highlight(qtbot, window, library, m
     )
     QApplication.sendEvent(vp, move)
     assert dragged == [Refs(highlights=(h.id,))]
+
+
+def test_article_and_free_notes_add_to_the_briefing(qtbot, window, library, monkeypatch):
+    lib, ids = library
+    panel = panel_of(window)
+    bid = new_briefing(panel, monkeypatch)
+    note = lib.add_note("ملاحظة على المقال 📌", ids["arabic"])
+    free = lib.add_note("A free note without an article.", None)
+    window.open_article(ids["arabic"])
+    window.annotations.set_article_notes(lib.article_notes(ids["arabic"]), note.id)
+    window.reload_free_notes(free.id)
+    assert window.annotations.notes.current_id() == note.id
+    assert window.free_notes.current_id() == free.id
+    for act in window.note_to_briefing_actions:
+        act.trigger()
+    items = BriefingService(lib).get(bid).items()
+    assert [(i.kind, i.note_id, i.text) for i in items] == [
+        ("note", note.id, "ملاحظة على المقال 📌"),
+        ("note", free.id, "A free note without an article."),
+    ]
+    assert items[0].citation.title == "خطة لإصلاح التعليم" and items[1].citation is None

@@ -260,3 +260,15 @@ def test_a_note_hit_opens_its_article_without_selecting(qtbot, window, library):
     assert sig.args == [ids["arabic"], -1]
     assert window.reader.article.id == ids["arabic"]
     assert window.reader.selection() is None
+
+
+def test_results_follow_the_index_and_keep_the_selection(qtbot, window, library):
+    lib, ids = library
+    panel = ready(window)
+    rows = search(qtbot, panel, "budget")
+    assert [(r.kind, r.article_id) for r in rows] == [("article", ids["english"])]
+    panel.list.setCurrentIndex(panel.model.index(0, 0))
+    h = lib.add_highlight_by_quote(ids["english"], "the budget was too small", note="ميزانية")
+    # The index writer commits in the background; the panel searches again by itself.
+    qtbot.waitUntil(lambda: any(r.highlight_id == h.id for r in panel.model.rows), timeout=20000)
+    assert [r.key() for r in panel.selected_rows()] == [("article", ids["english"], None, None)]

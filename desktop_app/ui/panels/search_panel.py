@@ -226,10 +226,14 @@ class SearchPanel(QWidget):
             self.resultsShown.emit(0)
             return
         self.last_error = ""
-        self.shown_query = query
         rows: list[SearchRow] = res["rows"]
+        same = query == self.shown_query
+        keep = [r.key() for r in self.selected_rows()] if same else []
+        scroll = self.list.verticalScrollBar().value() if same else 0
+        self.shown_query = query
         self.delegate.clear_cache()
         self.model.set_rows(rows, res["total"])
+        self._reselect(keep, scroll)
         self.facets.set_facets(res["facets"])
         self.status.setText(self.tr("%n result(s)", "", res["total"]))
         if rows:
@@ -248,6 +252,17 @@ class SearchPanel(QWidget):
                 )
             )
         self.resultsShown.emit(len(rows))
+
+    def _reselect(self, keys: list[tuple], scroll: int) -> None:
+        """After the same query ran again (the index changed): the same results selected."""
+        sel = self.list.selectionModel()
+        for i, row in enumerate(self.model.rows):
+            if row.key() in keys:
+                idx = self.model.index(i, 0)
+                sel.select(idx, sel.SelectionFlag.Select)
+                if row.key() == keys[-1]:
+                    sel.setCurrentIndex(idx, sel.SelectionFlag.NoUpdate)
+        self.list.verticalScrollBar().setValue(scroll)
 
     def _failed(self, req: int, message: str) -> None:
         if req != self.request:

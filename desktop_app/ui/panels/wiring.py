@@ -174,3 +174,23 @@ def _annotations_menu(w: Any) -> None:
     ann.list.addAction(act)
     w.annotation_to_briefing_action = act
     w.annotation_drag = install_ref_drag(ann.list, selected)
+    w.note_to_briefing_actions = []
+    for notes in (ann.notes, getattr(w, "free_notes", None)):
+        if notes is not None:
+            w.note_to_briefing_actions.append(_notes_menu(w, notes))
+
+
+def _notes_menu(w: Any, notes: Any) -> QAction:
+    """ "Add to Briefing" and dragging for a list of notes (article notes, free notes)."""
+
+    def selected() -> Refs | None:
+        nid = notes.current_id()
+        return Refs(notes=(nid,)) if nid is not None else None
+
+    act = _action(
+        w, f"action_{notes.objectName()}_to_briefing", lambda: _add(w, selected() or Refs())
+    )
+    notes.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    notes.list.addAction(act)
+    install_ref_drag(notes.list, selected)
+    return act
