@@ -30,7 +30,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from desktop_app.core.search.analyzer import WORD_RE, _unstemmed  # noqa: E402
-from desktop_app.core.search.stemmer import is_arabic_letter, strip_suffixes  # noqa: E402
+from desktop_app.core.search.stemmer import (  # noqa: E402
+    GUARDED_ENDINGS,
+    is_arabic_letter,
+    strip_suffixes,
+)
 from desktop_app.core.search.stopwords import STOPWORDS  # noqa: E402
 
 ARTICLE_GROUPS = ("وبال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال")
@@ -38,6 +42,8 @@ CLITIC_LETTERS = "وفبلك"
 BARE_MIN = 10
 BARE_RATIO = 5
 EXCESS = 1.5
+FINAL_RATIO = 2
+FINAL_AFTER = ("", "ات", "ه", "ها", "هم", "ي", "يه", "يين", "يون")
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "desktop_app/core/search/_lexicon.py"
 
 
@@ -61,7 +67,35 @@ def word_counts(corpus: Path) -> tuple[Counter[str], int]:
     return counts, n
 
 
-def evidence(counts: Counter[str]) -> tuple[Counter[str], Counter[str]]:
+def final_stems(counts: Counter[str], min_count: int) -> list[str]:
+    """Words whose ان / ون / ين ending belongs to them (اعلان, قانون, فلسطين), not a plural.
+
+    The ending is kept when the whole word (alone, after ال, or before another suffix, as in
+    اعلانات or قانونه) is FINAL_RATIO times more frequent than the word without the ending
+    or feminine, and no sister ending is seen (متظاهرين has متظاهرون: a plural).
+    """
+    keep: list[str] = []
+    for w in list(counts):
+        if len(w) < 5 or w[-2:] not in GUARDED_ENDINGS or w in STOPWORDS:
+            continue
+        if any(w.startswith(g) and len(w) - len(g) >= 3 for g in ARTICLE_GROUPS):
+            continue
+        if w[0] in CLITIC_LETTERS and counts[w[1:]] >= counts[w]:
+            continue  # ولبنان: the entry لبنان does the work
+        x = w[:-2]
+        # A sister ending seen (متظاهرين / متظاهرون, طالبان / طالبين): a plural or a dual.
+        sisters = ("ون", "ين") if w.endswith("ين") else ("ين",) if w.endswith("ون") else ("ين",)
+        if sum(counts[a + x + e] for a in ("", "ال") for e in sisters if x + e != w) >= 2:
+            continue
+        whole = sum(counts[a + w + e] for a in ("", "ال") for e in FINAL_AFTER)
+        # The reading as an ending: the bare word (مسلم), its feminine or its ات plural.
+        single = sum(counts[a + x + e] for a in ("", "ال") for e in ("", "ه", "ات"))
+        if whole >= min_count and whole > FINAL_RATIO * single:
+            keep.append(w)
+    return sorted(keep)
+
+
+def evidence(counts: Counter[str], keep_final: frozenset[str]) -> tuple[Counter[str], Counter[str]]:
     """bare[x] and art[x] stem evidence (see the module docstring).
 
     A stopword counts for itself only: فهي is evidence for فهي, not for a stem فه.
@@ -72,10 +106,10 @@ def evidence(counts: Counter[str]) -> tuple[Counter[str], Counter[str]]:
         if word in STOPWORDS:
             bare[word] += c
             continue
-        bare[strip_suffixes(word)] += c
+        bare[strip_suffixes(word, keep_final)] += c
         for group in ARTICLE_GROUPS:
             if word.startswith(group) and len(word) - len(group) >= 2:
-                art[strip_suffixes(word[len(group) :])] += c
+                art[strip_suffixes(word[len(group) :], keep_final)] += c
                 break
     return bare, art
 
@@ -102,7 +136,11 @@ def prefix_rates(counts: Counter[str]) -> dict[str, float]:
 
 
 def keep_stems(
-    counts: Counter[str], bare: Counter[str], art: Counter[str], min_count: int
+    counts: Counter[str],
+    bare: Counter[str],
+    art: Counter[str],
+    min_count: int,
+    keep_final: frozenset[str],
 ) -> list[str]:
     """Stems whose first letter (or leading article group) belongs to the word.
 
@@ -116,10 +154,10 @@ def keep_stems(
         if split is None:
             continue
         prefix, n = split
-        x = strip_suffixes(word)
+        x = strip_suffixes(word, keep_final)
         if len(x) < 3:
             continue
-        y = strip_suffixes(word[n:])
+        y = strip_suffixes(word[n:], keep_final)
         # An article never precedes a function word: ال + في is not a reading of الفي.
         s = 0 if n > 1 and y in STOPWORDS else art[y] + bare[y]
         k_art = art[x]
@@ -138,26 +176,32 @@ def keep_stems(
     return sorted(x for x, v in votes.items() if v > 0)
 
 
-def write_module(stems: list[str], out: Path, n_articles: int) -> None:
-    """Write the lexicon as a small Python module (a frozenset built from one string)."""
+def _wrap(words: list[str]) -> str:
     lines: list[str] = []
     line = ""
-    for s in stems:
-        if len(line) + len(s) + 1 > 90:
+    for w in words:
+        if len(line) + len(w) + 1 > 90:
             lines.append(line)
             line = ""
-        line = f"{line} {s}" if line else s
+        line = f"{line} {w}" if line else w
     if line:
         lines.append(line)
-    body = "\n".join(lines)
+    return "\n".join(lines)
+
+
+def write_module(initial: list[str], final: list[str], out: Path, n_articles: int) -> None:
+    """Write the lexicon as a small Python module (two frozensets built from strings)."""
     out.write_text(
-        '"""Stems whose leading و ف ب ل ك or ال belongs to the word (light-stemmer guard).\n\n'
+        '"""Light-stemmer guards: stems whose leading و ف ب ل ك or ال belongs to the word, and\n'
+        "words whose ان / ون / ين ending belongs to them.\n\n"
         "Generated by bench/build_stem_lexicon.py from the even-numbered half of the ANT news\n"
         f"corpus ({n_articles} articles); regenerate rather than edit, and bump ANALYZER_VERSION.\n"
         '"""\n\n'
         "from __future__ import annotations\n\n"
-        f'_STEMS = """\n{body}\n"""\n\n'
-        "KEEP_INITIAL: frozenset[str] = frozenset(_STEMS.split())\n",
+        f'_INITIAL = """\n{_wrap(initial)}\n"""\n\n'
+        f'_FINAL = """\n{_wrap(final)}\n"""\n\n'
+        "KEEP_INITIAL: frozenset[str] = frozenset(_INITIAL.split())\n"
+        "KEEP_FINAL: frozenset[str] = frozenset(_FINAL.split())\n",
         encoding="utf-8",
     )
 
@@ -174,12 +218,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     t0 = time.perf_counter()
     counts, n = word_counts(args.corpus)
-    bare, art = evidence(counts)
-    stems = keep_stems(counts, bare, art, args.min_count)
-    write_module(stems, args.out, n)
+    final = final_stems(counts, args.min_count)
+    keep_final = frozenset(final)
+    bare, art = evidence(counts, keep_final)
+    stems = keep_stems(counts, bare, art, args.min_count, keep_final)
+    write_module(stems, final, args.out, n)
     by_letter = Counter("ال" if s.startswith("ال") else s[0] for s in stems)
     print(f"articles read: {n}  word types: {len(counts)}  tokens: {sum(counts.values())}")
     print(f"prefix rates: { {p: round(r, 4) for p, r in prefix_rates(counts).items()} }")
+    print(f"words keeping an ان/ون/ين ending: {len(final)}")
     print(f"guard stems: {len(stems)}  by first letter: {dict(by_letter)}")
     print(
         f"wrote {args.out} ({args.out.stat().st_size / 1024:.1f} KB) in {time.perf_counter() - t0:.1f} s"

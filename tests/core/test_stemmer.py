@@ -71,6 +71,28 @@ def test_prefixes_and_suffixes_are_stripped(word: str, expected: str) -> None:
     assert s(word) == expected
 
 
+@pytest.mark.parametrize(
+    "group",
+    [
+        ["إعلان", "الإعلان", "الإعلانات", "إعلانه", "والإعلان"],
+        ["قانون", "القانون", "القانونية", "قانونه"],
+        ["مليون", "المليون", "بمليون"],
+        ["ديوان", "الديوان"],
+    ],
+)
+def test_endings_that_belong_to_the_word_are_kept(group: list[str]) -> None:
+    stems = {s(w) for w in group}
+    assert stems == {normalize(group[0])}, dict(zip(group, map(s, group), strict=True))
+
+
+def test_endings_that_are_plurals_or_duals_are_stripped() -> None:
+    assert s("المسلمون") == s("مسلمين") == s("مسلم") == "مسلم"
+    assert s("المتظاهرين") == s("متظاهرون") == "متظاهر"
+    assert s("إعلان") != s("أعلى")
+    # Without the lexicon the ending goes, as in plain light10.
+    assert stem_arabic("قانون", keep_final=frozenset()) == "قان"
+
+
 def test_conjunction_before_a_word_with_a_kept_initial_letter() -> None:
     # و + وزير, و + فرنسا: the conjunction goes, the stem's own letter stays.
     assert s("ووزير") == s("وزير") == "وزير"

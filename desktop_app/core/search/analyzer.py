@@ -19,13 +19,14 @@ from desktop_app.core.search.stemmer import stem
 from desktop_app.core.search.stopwords import STOPWORDS
 from desktop_app.core.text.normalize import normalize
 
-ANALYZER_VERSION = 2
+ANALYZER_VERSION = 3
 
 # Characters that stay inside a word although they are not \w: Arabic harakat and Quranic
 # marks, dagger alef, tatweel, ZWNJ/ZWJ, and Latin combining accents (decomposed text).
 _INWORD = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
 _RUN = rf"(?:[^\W_]|[{_INWORD}])+"
 # Digits keep their decimal or thousands separator: 3.5, ٣٫٥, 1,000.
+# No capturing groups: callers use WORD_RE.findall for whole words.
 WORD_RE = re.compile(rf"{_RUN}(?:(?<=\d)[.,\u066b\u066c](?=\d){_RUN})*")
 
 _ARABIC_SCRIPT = re.compile(
