@@ -200,6 +200,10 @@ class Library:
         """Ids of articles matching a filter, in display order."""
         return sql_art.article_ids(self.conn, text, tag, sort, trash)
 
+    def article_count(self, trash: bool = False) -> int:
+        """How many articles the library holds (or the trash, with trash=True)."""
+        return sql_art.article_count(self.conn, trash)
+
     def summaries(self, ids: Sequence[int]) -> dict[int, ArticleSummary]:
         """Summaries for a page of ids."""
         return sql_art.summaries(self.conn, ids)

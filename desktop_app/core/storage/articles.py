@@ -125,6 +125,12 @@ def article_ids(
     ]
 
 
+def article_count(conn: sqlite3.Connection, trash: bool = False) -> int:
+    """How many articles are in the library (or in the trash)."""
+    where = "deleted_at IS NOT NULL" if trash else "deleted_at IS NULL"
+    return int(conn.execute(f"SELECT COUNT(*) FROM articles WHERE {where}").fetchone()[0])
+
+
 def summaries(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, ArticleSummary]:
     """Summaries of the given articles, by id."""
     out: dict[int, ArticleSummary] = {}
