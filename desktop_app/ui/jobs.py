@@ -63,3 +63,23 @@ def demo_job(ctx: TaskContext, folder: str) -> int:
         return len(lib.article_ids())
     finally:
         lib.close()
+
+
+def article_ids_job(
+    ctx: TaskContext, folder: str, query: tuple[str, str | None, str, bool]
+) -> list[int]:
+    """The ids of a library-list query (text, tag, sort, trash), on a connection of its own."""
+    lib = Library(folder)
+    try:
+        return lib.article_ids(*query)
+    finally:
+        lib.close()
+
+
+def tags_job(ctx: TaskContext, folder: str) -> list[tuple[str, int]]:
+    """Every tag with its article count, on a connection of its own."""
+    lib = Library(folder)
+    try:
+        return lib.tags()
+    finally:
+        lib.close()

@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.toolbar: QToolBar | None = None
         self.reader = ReaderView(self)
         self.setCentralWidget(self.reader)
-        self.library = LibraryPanel(lib, self)
+        self.library = LibraryPanel(lib, self, self.runner)
         self.annotations = AnnotationsPanel(self)
         self.free_notes = NotesList("freeNotes", self)
         self.registry = build_actions(self)

@@ -287,3 +287,24 @@ def test_drop_files_on_the_window_imports_them(window, library, tmp_path, qtbot)
     results, _ = window.imports.last
     assert [r.status for r in results] == ["imported", "imported"]
     assert window.library.model.rowCount() == 7
+
+
+def test_large_library_lists_in_the_background(window, library, qtbot):
+    lib, ids = library
+    panel = window.library
+    panel.model.background_from = 0  # behave as with a library of 20,000 articles
+    before = panel.model.pages_fetched
+    panel.filter.setText("School")
+    panel.apply_filter()
+    assert panel.model.loading
+    qtbot.waitUntil(lambda: not panel.model.loading, timeout=10000)
+    assert panel.model.ids == [ids["english"]]
+    # A newer query wins over one still running.
+    panel.model.set_query(text="تقرير")
+    panel.model.set_query(text="")
+    qtbot.waitUntil(lambda: not panel.model.loading, timeout=10000)
+    assert len(panel.model.ids) == 5
+    assert panel.model.pages_fetched >= before
+    panel.reload_tags()
+    qtbot.waitUntil(lambda: window.runner.running == 0, timeout=10000)
+    assert panel.tag.itemData(0) is None

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QIcon
 
 from desktop_app.core.library import Library
 from desktop_app.core.models import ArticleSummary
 from desktop_app.resources import resource_path
+from desktop_app.ui import jobs
+from desktop_app.ui.tasks import TaskRunner
 
 PAGE = 200
+BACKGROUND_FROM = 2000  # from this many articles, filtering and sorting leave the GUI thread
 COLUMNS = ("title", "source", "date", "highlights")
 SORT_KEYS = {0: "title", 1: "source", 2: "date", 3: "highlights"}
 ArticleIdRole = Qt.ItemDataRole.UserRole + 1
@@ -22,9 +25,15 @@ Index = QModelIndex | QPersistentModelIndex
 class LibraryModel(QAbstractTableModel):
     """Rows are article ids; summaries are loaded lazily in pages of PAGE rows."""
 
-    def __init__(self, lib: Library, parent: Any = None) -> None:
+    idsLoaded = Signal()
+
+    def __init__(self, lib: Library, parent: Any = None, runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.lib = lib
+        self.runner = runner
+        self.background_from = BACKGROUND_FROM
+        self._request = 0
+        self.loading = False
         self.ids: list[int] = []
         self._rows: dict[int, ArticleSummary] = {}
         self._pages: set[int] = set()
@@ -54,12 +63,31 @@ class LibraryModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        """Re-read the ids and forget every cached row."""
+        """Re-read the ids; on a large library the query runs on the thread pool."""
+        self._request += 1
+        query = (self.text, self.tag, self.sort_key, self.trash)
+        if self.runner is None or self.lib.article_count(self.trash) < self.background_from:
+            self._apply(self._request, self.lib.article_ids(*query))
+            return
+        self.loading = True
+        request = self._request
+        self.runner.run(
+            jobs.article_ids_job,
+            str(self.lib.folder),
+            query,
+            on_done=lambda ids: self._apply(request, ids),
+        )
+
+    def _apply(self, request: int, ids: list[int]) -> None:
+        if request != self._request:  # a newer query was asked for meanwhile
+            return
+        self.loading = False
         self.beginResetModel()
-        self.ids = self.lib.article_ids(self.text, self.tag, self.sort_key, self.trash)
+        self.ids = ids
         self._rows.clear()
         self._pages.clear()
         self.endResetModel()
+        self.idsLoaded.emit()
 
     def refresh_rows(self, article_ids: set[int]) -> None:
         """Re-fetch the rows of some articles (their counts or titles changed)."""

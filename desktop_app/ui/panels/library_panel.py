@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.library import Library
+from desktop_app.ui import jobs
 from desktop_app.ui.models.library_model import ArticleIdRole, LibraryModel
+from desktop_app.ui.tasks import TaskRunner
 
 SORTS = ("imported", "title", "source", "date", "highlights")
 
@@ -35,11 +37,15 @@ class LibraryPanel(QWidget):
     restoreRequested = Signal(int)
     editTagsRequested = Signal(int)
 
-    def __init__(self, lib: Library, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, lib: Library, parent: QWidget | None = None, runner: TaskRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("libraryPanel")
         self.lib = lib
-        self.model = LibraryModel(lib, self)
+        self.runner = runner
+        self.model = LibraryModel(lib, self, runner)
+        self.model.idsLoaded.connect(self._update_state)
         self._build()
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -161,18 +167,26 @@ class LibraryPanel(QWidget):
         self._update_state()
 
     def reload_tags(self) -> None:
-        """Refill the tag filter."""
+        """Refill the tag filter (counted on the thread pool for a large library)."""
+        if self.runner is not None and self.lib.article_count() >= self.model.background_from:
+            self.runner.run(jobs.tags_job, str(self.lib.folder), on_done=self._fill_tags)
+        else:
+            self._fill_tags(self.lib.tags())
+
+    def _fill_tags(self, tags: list[tuple[str, int]]) -> None:
         current = self.tag.currentData()
         self.tag.blockSignals(True)
         self.tag.clear()
         self.tag.addItem(self.tr("All tags"), None)
-        for name, n in self.lib.tags():
+        for name, n in tags:
             self.tag.addItem(self.tr("%1 (%n)", "", n).replace("%1", name), name)
         i = self.tag.findData(current)
         self.tag.setCurrentIndex(max(0, i))
         self.tag.blockSignals(False)
 
     def _update_state(self) -> None:
+        if self.model.loading:
+            return
         n = self.model.rowCount()
         trash = self.model.trash
         empty_library = n == 0 and not trash and not self.model.text and not self.model.tag
