@@ -221,13 +221,23 @@ def test_writer_thread_serves_several_threads(indexed) -> None:
 
 
 def test_bulk_backlog_goes_to_a_spawned_helper_and_ends_complete(library: Library) -> None:
+    import threading
+
     from tests.conftest import make_doc
 
     writer = live.attach(library, background=True, helper=True)
+    writer.flush()
     writer.bulk_threshold = 15
+    # Keep the writer thread busy while the backlog builds, as a fast import does.
+    release = threading.Event()
+    blocker = threading.Thread(target=writer.call, args=(release.wait,))
+    blocker.start()
     try:
         for i in range(60):
             library.add_document(make_doc([f"مقال رقم {i} عن الوَزِيرُ 📌 item{i}"], f"عنوان {i}"))
+        release.set()
+        blocker.join()
+        writer.call(writer._sync)
         writer.flush()
         assert writer.helper_runs >= 1
         assert total(library, "الوزير") == 60
