@@ -379,3 +379,32 @@ def test_article_and_free_notes_add_to_the_briefing(qtbot, window, library, monk
         ("note", free.id, "A free note without an article."),
     ]
     assert items[0].citation.title == "خطة لإصلاح التعليم" and items[1].citation is None
+
+
+def test_briefing_list_create_rename_switch_delete(qtbot, window, library, monkeypatch):
+    lib, _ids = library
+    panel = panel_of(window)
+    first = new_briefing(panel, monkeypatch, "الأول")
+    panel.add_refs(Refs(texts=("نص",)))
+    second = new_briefing(panel, monkeypatch, "Second")
+    combo = panel.combo
+    assert {combo.itemText(i) for i in range(combo.count())} == {"الأول", "Second"}
+    monkeypatch.setattr(
+        QInputDialog, "getText", staticmethod(lambda *a, **k: ("Second, renamed", True))
+    )
+    panel.acts["renameBriefing"].trigger()
+    assert BriefingService(lib).get(second).title == "Second, renamed"
+    combo.activated.emit(combo.findData(first))
+    assert panel.bid == first and panel.model.rowCount() == 1
+    assert lib.get_setting("gui.last_briefing") == str(first)
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No)
+    )
+    panel.acts["deleteBriefing"].trigger()
+    assert {b.id for b in BriefingService(lib).list()} == {first, second}
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    )
+    panel.acts["deleteBriefing"].trigger()
+    assert [b.id for b in BriefingService(lib).list()] == [second]
+    assert panel.bid == second and combo.count() == 1
