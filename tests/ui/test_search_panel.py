@@ -272,3 +272,22 @@ def test_results_follow_the_index_and_keep_the_selection(qtbot, window, library)
     # The index writer commits in the background; the panel searches again by itself.
     qtbot.waitUntil(lambda: any(r.highlight_id == h.id for r in panel.model.rows), timeout=20000)
     assert [r.key() for r in panel.selected_rows()] == [("article", ids["english"], None, None)]
+
+
+def test_a_missing_index_is_a_message_not_a_query_error(qtbot, library, settings_dir):
+    from desktop_app.core.search.service import SearchService
+    from desktop_app.ui.bus import Bus
+    from desktop_app.ui.panels.search_panel import SearchPanel
+    from desktop_app.ui.tasks import TaskRunner
+
+    lib, _ids = library
+    runner = TaskRunner()
+    service = SearchService(lib.folder)  # nobody built an index for this library
+    panel = SearchPanel(Bus(), runner, service)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.resultsShown, timeout=10000):
+        panel.set_query("الوزير")
+    assert panel.note_label.text().startswith("Search is not available right now: ")
+    assert "index" in panel.last_error
+    runner.drain()
+    service.close()

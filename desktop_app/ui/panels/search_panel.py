@@ -49,9 +49,11 @@ def search_job(ctx: TaskContext, service: Any, query: str, limit: int, filters: 
     try:
         result = service.search(query, limit=limit, filters=filters or None, snippets=SNIPPETS)
     except HamishError as exc:
-        return {"error": str(exc).splitlines()[0] if str(exc) else type(exc).__name__}
+        # A malformed query, or an index that cannot be read (missing, still being built).
+        kind = "query" if type(exc).__name__ == "QueryError" else "index"
+        return {"error": str(exc).splitlines()[0] if str(exc) else type(exc).__name__, "kind": kind}
     except ValueError as exc:  # a query the parser refuses
-        return {"error": str(exc).splitlines()[0]}
+        return {"error": str(exc).splitlines()[0], "kind": "query"}
     hits = list(
         getattr(result, "hits", None)
         or (result.get("hits", []) if isinstance(result, dict) else [])
@@ -222,7 +224,11 @@ class SearchPanel(QWidget):
             self.last_error = res["error"]
             self.model.set_rows([])
             self.status.setText("")
-            self._show_message(self.tr("This query cannot be read: %1").replace("%1", res["error"]))
+            if res.get("kind") == "index":
+                text = self.tr("Search is not available right now: %1")
+            else:
+                text = self.tr("This query cannot be read: %1")
+            self._show_message(text.replace("%1", res["error"]))
             self.resultsShown.emit(0)
             return
         self.last_error = ""
