@@ -752,27 +752,27 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../desktop_app/ui/models/library_model.py" line="109"/>
+        <location filename="../desktop_app/ui/models/library_model.py" line="137"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/models/library_model.py" line="109"/>
+        <location filename="../desktop_app/ui/models/library_model.py" line="137"/>
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/models/library_model.py" line="109"/>
+        <location filename="../desktop_app/ui/models/library_model.py" line="137"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/models/library_model.py" line="109"/>
+        <location filename="../desktop_app/ui/models/library_model.py" line="137"/>
         <source>Highlights</source>
         <translation>التظليلات</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/models/library_model.py" line="146"/>
+        <location filename="../desktop_app/ui/models/library_model.py" line="174"/>
         <source>%n highlight(s)</source>
         <translation>
             <numerusform>لا تظليلات</numerusform>
@@ -787,72 +787,72 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="64"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="70"/>
         <source>Filter by title, source or author</source>
         <translation>تصفية حسب العنوان أو المصدر أو الكاتب</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="69"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="75"/>
         <source>Newest first</source>
         <translation>الأحدث أولًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="70"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="76"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="71"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="77"/>
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="72"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="78"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="73"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="79"/>
         <source>Most highlighted</source>
         <translation>الأكثر تظليلًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="80"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="86"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="80"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="86"/>
         <source>Trash</source>
         <translation>المهملات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="109"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="115"/>
         <source>Restore the selected article</source>
         <translation>استعادة المقال المحدد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="118"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="124"/>
         <source>The library is empty. Import files or folders, or drop them on the window.</source>
         <translation>المكتبة فارغة. استورد ملفات أو مجلدات، أو أفلتها على النافذة.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="123"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="129"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="126"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="132"/>
         <source>Add the demo articles</source>
         <translation>إضافة المقالات التجريبية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="168"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="180"/>
         <source>All tags</source>
         <translation>كل الوسوم</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="170"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="182"/>
         <source>%1 (%n)</source>
         <translation>
             <numerusform>%1 (%Ln)</numerusform>
@@ -864,7 +864,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="182"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="196"/>
         <source>%n article(s) in the trash</source>
         <translation>
             <numerusform>لا مقالات في المهملات</numerusform>
@@ -876,7 +876,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="184"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="198"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>لا مقالات</numerusform>
@@ -888,22 +888,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="216"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="230"/>
         <source>Restore</source>
         <translation>استعادة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="220"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="234"/>
         <source>Open</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="222"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="236"/>
         <source>Edit tags…</source>
         <translation>تعديل الوسوم…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="224"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="238"/>
         <source>Move to the trash</source>
         <translation>نقل إلى المهملات</translation>
     </message>
@@ -1196,48 +1196,53 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="94"/>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="195"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="96"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="197"/>
         <source>Type to search articles, highlights and notes.</source>
         <translation>اكتب للبحث في المقالات والتظليلات والملاحظات.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="102"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="104"/>
         <source>Search (Ctrl+K): words, &quot;a phrase&quot;, AND, OR, NOT</source>
         <translation>بحث (Ctrl+K): كلمات، &quot;عبارة&quot;، AND، OR، NOT</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="131"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="133"/>
         <source>Clear the filters</source>
         <translation>مسح عوامل التصفية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="149"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="151"/>
         <source>Open</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="151"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="153"/>
         <source>Add to Briefing</source>
         <translation>إضافة إلى الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="198"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="200"/>
         <source>Search is not available: the library has no index yet.</source>
         <translation>البحث غير متاح: لا فهرس للمكتبة بعد.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="200"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="202"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="225"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="228"/>
+        <source>Search is not available right now: %1</source>
+        <translation>البحث غير متاح الآن: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="230"/>
         <source>This query cannot be read: %1</source>
         <translation>تعذّرت قراءة هذا الاستعلام: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="238"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="244"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>لا نتائج</numerusform>
@@ -1249,22 +1254,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="244"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="250"/>
         <source>Nothing matches this search with the chosen filters. Clear the filters to search everything.</source>
         <translation>لا شيء يطابق هذا البحث مع عوامل التصفية المختارة. امسح عوامل التصفية للبحث في كل شيء.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="251"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="257"/>
         <source>Nothing matches this search. Try fewer or shorter words, or check the spelling.</source>
         <translation>لا شيء يطابق هذا البحث. جرّب كلمات أقل أو أقصر، أو تحقق من الإملاء.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="273"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="279"/>
         <source>The search failed: %1</source>
         <translation>تعذّر البحث: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="305"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="311"/>
         <source>This note is not attached to an article.</source>
         <translation>هذه الملاحظة غير مرتبطة بمقال.</translation>
     </message>
