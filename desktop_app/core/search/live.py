@@ -28,13 +28,19 @@ def attach(lib: Any, background: bool = False, helper: bool | None = None) -> In
         writer.notify()
 
     lib.add_listener(on_changes)
-    if not background:
+    if not background and id(writer) not in _AT_EXIT:
+        _AT_EXIT.add(id(writer))
         atexit.register(_flush_at_exit, writer)
     writer.notify()  # catch up with changes made while nobody was indexing
     return writer
 
 
+_AT_EXIT: set[int] = set()
+
+
 def _flush_at_exit(writer: IndexWriter) -> None:
+    if writer.closed:
+        return
     try:
         writer.flush()
     except HamishError as exc:

@@ -68,6 +68,11 @@ class IndexWriter:
         self._thread.start()
 
     # -- public -----------------------------------------------------------------------------
+    @property
+    def closed(self) -> bool:
+        """True once close() was called."""
+        return self._closed
+
     def notify(self) -> None:
         """Something changed in the database: catch up soon."""
         with self._cond:
