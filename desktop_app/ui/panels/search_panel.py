@@ -113,6 +113,9 @@ class SearchPanel(QWidget):
         self.delegate = SearchDelegate(self.list)
         self.list.setItemDelegate(self.delegate)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        # Results are laid out a few at a time between events, so typing never waits for them.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(10)
         # A scroll bar that comes and goes would change the width the results were laid out for.
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -237,7 +240,6 @@ class SearchPanel(QWidget):
         keep = [r.key() for r in self.selected_rows()] if same else []
         scroll = self.list.verticalScrollBar().value() if same else 0
         self.shown_query = query
-        self.delegate.clear_cache()
         self.model.set_rows(rows, res["total"])
         self._reselect(keep, scroll)
         self.facets.set_facets(res["facets"])
