@@ -326,127 +326,127 @@
 <context>
     <name>BriefingPanel</name>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="131"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="128"/>
         <source>New…</source>
         <translation>جديد…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="132"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="129"/>
         <source>Start a new briefing</source>
         <translation>بدء موجز جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="137"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="134"/>
         <source>Rename…</source>
         <translation>إعادة تسمية…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="138"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="135"/>
         <source>Rename this briefing</source>
         <translation>إعادة تسمية هذا الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="143"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="140"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="144"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="141"/>
         <source>Delete this briefing</source>
         <translation>حذف هذا الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="168"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="165"/>
         <source>Section…</source>
         <translation>قسم…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="168"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="165"/>
         <source>Add a section</source>
         <translation>إضافة قسم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="172"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="169"/>
         <source>Paragraph…</source>
         <translation>فقرة…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="173"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="170"/>
         <source>Add a paragraph of your own</source>
         <translation>إضافة فقرة من إنشائك</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="178"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="175"/>
         <source>Edit…</source>
         <translation>تحرير…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="179"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="176"/>
         <source>Edit the selected paragraph or heading</source>
         <translation>تحرير الفقرة أو العنوان المحدد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="184"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="181"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="185"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="182"/>
         <source>Remove the selected entry from the briefing</source>
         <translation>إزالة البند المحدد من الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="190"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="187"/>
         <source>Up</source>
         <translation>أعلى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="191"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="188"/>
         <source>Move the selected entry up</source>
         <translation>نقل البند المحدد إلى أعلى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="196"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="193"/>
         <source>Down</source>
         <translation>أسفل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="197"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="194"/>
         <source>Move the selected entry down</source>
         <translation>نقل البند المحدد إلى أسفل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="211"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="208"/>
         <source>Contents</source>
         <translation>المحتوى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="219"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="216"/>
         <source>Details</source>
         <translation>البيانات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="224"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="221"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="227"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="224"/>
         <source>Word document (.docx)…</source>
         <translation>مستند Word (.docx)…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="228"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="225"/>
         <source>Markdown (.md)…</source>
         <translation>Markdown (.md)…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="229"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="226"/>
         <source>PDF (.pdf)…</source>
         <translation>PDF (.pdf)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="252"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="249"/>
         <source>%n entry(ies) added to the briefing.</source>
         <translation>
             <numerusform>لم يُضف أي بند إلى الموجز.</numerusform>
@@ -458,7 +458,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="253"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="250"/>
         <source>Delete the section “%1” and its %n entry(ies)?</source>
         <translation>
             <numerusform>هل تحذف القسم «%1»؟</numerusform>
@@ -470,73 +470,73 @@
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="336"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="333"/>
         <source>New briefing</source>
         <translation>موجز جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="336"/>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="354"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="333"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="351"/>
         <source>Title of the briefing:</source>
         <translation>عنوان الموجز:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="344"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="341"/>
         <source>The briefing “%1” was created.</source>
         <translation>أُنشئ الموجز «%1».</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="353"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="350"/>
         <source>Rename the briefing</source>
         <translation>إعادة تسمية الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="366"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="363"/>
         <source>Delete the briefing</source>
         <translation>حذف الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="368"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="365"/>
         <source>Delete the briefing “%1”? Its highlights and notes stay in the library.</source>
         <translation>هل تحذف الموجز «%1»؟ تبقى تظليلاته وملاحظاته في المكتبة.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="393"/>
+        <location filename="../desktop_app/ui/panels/briefing_export.py" line="74"/>
         <source>Create a briefing first.</source>
         <translation>أنشئ موجزًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="397"/>
+        <location filename="../desktop_app/ui/panels/briefing_export.py" line="78"/>
         <source>Word documents (*.docx)</source>
         <translation>مستندات Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="398"/>
+        <location filename="../desktop_app/ui/panels/briefing_export.py" line="79"/>
         <source>Markdown files (*.md)</source>
         <translation>ملفات Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="399"/>
+        <location filename="../desktop_app/ui/panels/briefing_export.py" line="80"/>
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="405"/>
+        <location filename="../desktop_app/ui/panels/briefing_export.py" line="86"/>
         <source>Export the briefing</source>
         <translation>تصدير الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="415"/>
+        <location filename="../desktop_app/ui/panels/briefing_export.py" line="97"/>
         <source>Exporting to %1…</source>
         <translation>جارٍ التصدير إلى %1…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="427"/>
+        <location filename="../desktop_app/ui/panels/briefing_export.py" line="113"/>
         <source>The briefing was exported to %1.</source>
         <translation>صُدِّر الموجز إلى %1.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="432"/>
+        <location filename="../desktop_app/ui/panels/briefing_export.py" line="122"/>
         <source>The export failed: %1</source>
         <translation>تعذّر التصدير: %1</translation>
     </message>
@@ -1197,7 +1197,7 @@
     <name>SearchPanel</name>
     <message>
         <location filename="../desktop_app/ui/panels/search_panel.py" line="96"/>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="197"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="200"/>
         <source>Type to search articles, highlights and notes.</source>
         <translation>اكتب للبحث في المقالات والتظليلات والملاحظات.</translation>
     </message>
@@ -1207,42 +1207,42 @@
         <translation>بحث (Ctrl+K): كلمات، &quot;عبارة&quot;، AND، OR، NOT</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="133"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="136"/>
         <source>Clear the filters</source>
         <translation>مسح عوامل التصفية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="151"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="154"/>
         <source>Open</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="153"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="156"/>
         <source>Add to Briefing</source>
         <translation>إضافة إلى الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="200"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="203"/>
         <source>Search is not available: the library has no index yet.</source>
         <translation>البحث غير متاح: لا فهرس للمكتبة بعد.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="202"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="205"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="228"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="231"/>
         <source>Search is not available right now: %1</source>
         <translation>البحث غير متاح الآن: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="230"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="233"/>
         <source>This query cannot be read: %1</source>
         <translation>تعذّرت قراءة هذا الاستعلام: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="244"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="246"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>لا نتائج</numerusform>
@@ -1254,22 +1254,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="250"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="252"/>
         <source>Nothing matches this search with the chosen filters. Clear the filters to search everything.</source>
         <translation>لا شيء يطابق هذا البحث مع عوامل التصفية المختارة. امسح عوامل التصفية للبحث في كل شيء.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="257"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="259"/>
         <source>Nothing matches this search. Try fewer or shorter words, or check the spelling.</source>
         <translation>لا شيء يطابق هذا البحث. جرّب كلمات أقل أو أقصر، أو تحقق من الإملاء.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="279"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="281"/>
         <source>The search failed: %1</source>
         <translation>تعذّر البحث: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="311"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="313"/>
         <source>This note is not attached to an article.</source>
         <translation>هذه الملاحظة غير مرتبطة بمقال.</translation>
     </message>

@@ -6,7 +6,6 @@ the bus (briefingsChanged), which reloads the model. Drops and tree edits arrive
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
@@ -14,7 +13,6 @@ from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -34,10 +32,9 @@ from PySide6.QtWidgets import (
 from desktop_app.core.briefings import Briefing, BriefingService
 from desktop_app.core.errors import HamishError
 from desktop_app.core.models import Changes
-from desktop_app.ui import settings as st
 from desktop_app.ui.models.briefing_model import BriefingModel
 from desktop_app.ui.panels.briefing_edits import BriefingEdits
-from desktop_app.ui.panels.briefing_export import default_name, export_job, with_suffix
+from desktop_app.ui.panels.briefing_export import BriefingExports
 from desktop_app.ui.panels.briefing_form import BriefingForm
 from desktop_app.ui.panels.briefing_preview import BriefingPreview
 from desktop_app.ui.panels.briefing_undo import BriefingCommand, IdMap, UpdateFields
@@ -63,7 +60,7 @@ class BriefingTree(QTreeView):
         self.setExpandsOnDoubleClick(False)
 
 
-class BriefingPanel(QWidget, BriefingEdits):
+class BriefingPanel(QWidget, BriefingEdits, BriefingExports):
     """Compose briefings from highlights, notes and free text; export them."""
 
     message = Signal(str)
@@ -385,51 +382,6 @@ class BriefingPanel(QWidget, BriefingEdits):
             self.combo.setItemText(
                 max(0, self.combo.findData(self.bid)), str(fields["title"]).strip()
             )
-
-    # -- export -------------------------------------------------------------------------------
-    def export(self, fmt: str, path: str | None = None) -> bool:
-        """Ask for a file (unless given) and write the briefing in the background."""
-        if self.briefing is None:
-            self._error(self.tr("Create a briefing first."))
-            return False
-        self.form.flush()
-        filters = {
-            "docx": self.tr("Word documents (*.docx)"),
-            "md": self.tr("Markdown files (*.md)"),
-            "pdf": self.tr("PDF files (*.pdf)"),
-        }
-        if path is None:
-            folder = st.get_str("briefing/exportFolder", str(Path.home()))
-            path, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("Export the briefing"),
-                str(Path(folder) / default_name(self.briefing, fmt)),
-                filters[fmt],
-            )
-            if not path:
-                return False
-        path = with_suffix(path, fmt)
-        st.put("briefing/exportFolder", str(Path(path).parent))
-        briefing = self.service.get(self.briefing.id)
-        self.export_btn.setEnabled(False)
-        self._info(self.tr("Exporting to %1…").replace("%1", Path(path).name))
-        self.runner.run(
-            export_job, fmt, briefing, path, on_done=self._exported, on_error=self._export_failed
-        )
-        return True
-
-    def _exported(self, result: dict) -> None:
-        self.export_btn.setEnabled(self.briefing is not None)
-        if result.get("error"):
-            self._export_failed(result["error"])
-            return
-        self.last_error = ""
-        self._info(self.tr("The briefing was exported to %1.").replace("%1", result["path"]))
-        self.exported.emit(result["path"])
-
-    def _export_failed(self, message: str) -> None:
-        self.export_btn.setEnabled(self.briefing is not None)
-        self._error(self.tr("The export failed: %1").replace("%1", message))
 
     # -- helpers for the window ---------------------------------------------------------------
     def index_of_item(self, item_id: int) -> QModelIndex:
