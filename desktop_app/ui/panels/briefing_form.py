@@ -30,6 +30,8 @@ class BriefingForm(QWidget):
         self._filling = False
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # A dock is narrow: each label above its field, so nothing scrolls sideways.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.edits: dict[str, QLineEdit] = {}
         for key, label, hint in (
             ("title", self.tr("Title"), self.tr("The briefing's title")),

@@ -211,6 +211,7 @@ class BriefingPanel(QWidget, BriefingEdits, BriefingExports):
         scroll = QScrollArea(self)
         scroll.setObjectName("briefingFormScroll")
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.form)
         self.tabs.addTab(scroll, self.tr("Details"))
