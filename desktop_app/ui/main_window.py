@@ -166,9 +166,9 @@ class MainWindow(QMainWindow):
         """Show an article (and scroll to a highlight when given)."""
         for editor in self.note_editors():
             editor.flush()
-        if not self.session.open_article(article_id):
+        article = self.session.open_article(article_id)
+        if article is None:
             return False
-        article = self.lib.get_article(article_id)
         highlights = self.lib.highlights(article_id)
         self.reader.show_article(article, highlights, self.lib.labels())
         self.annotations.set_highlights(highlights)

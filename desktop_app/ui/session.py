@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from desktop_app.core.errors import HamishError, NotFound
 from desktop_app.core.library import Library
-from desktop_app.core.models import Changes, Note
+from desktop_app.core.models import Article, Changes, Note
 from desktop_app.ui import undo
 from desktop_app.ui.bus import Bus
 
@@ -54,17 +54,17 @@ class Session(QObject):
         self.lib.remove_listener(self._changed)
 
     # -- articles ---------------------------------------------------------------------------
-    def open_article(self, article_id: int) -> bool:
-        """Make an article the open one (the window shows it); False when it does not exist."""
+    def open_article(self, article_id: int) -> Article | None:
+        """Make an article the open one and return it (the window shows it); None when missing."""
         try:
-            self.lib.get_article(article_id)
+            article = self.lib.get_article(article_id)
         except NotFound as exc:
             self.message.emit(str(exc))
-            return False
+            return None
         self.article_id = article_id
         self.lib.set_setting("gui.last_article", str(article_id))
         self.articleOpened.emit(article_id)
-        return True
+        return article
 
     def close_article(self) -> None:
         """No article open."""
