@@ -10,7 +10,7 @@ variant type is queried with its most frequent attested form, and recall is aver
 groups. Systems: (a) a Whoosh index with Hamish's ArabicAnalyzer, (b) a Whoosh index with
 StandardAnalyzer, (c) SQLite FTS5 unicode61 on the raw text, (d) FTS5 on text normalized by
 Hamish's normalizer (no stemming), and (e) Hamish's analysis with the stem guard lexicon
-removed (plain light10-style stripping, term sets, no index). The lexicon was built from the
+removed (both KEEP_INITIAL and KEEP_FINAL: plain light10-style stripping, term sets, no index). The lexicon was built from the
 even-numbered articles; the second table keeps only odd-numbered articles. The "in truth" row
 is the share of a query's hits that lie inside its ground truth: a rough precision, low when a
 system conflates other words, but also lowered by true forms the groups do not list.
@@ -193,7 +193,7 @@ def noguard_terms(text: str) -> set[str]:
     for m in WORD_RE.finditer(text):
         n = normalize_term(m.group())
         if n and n not in STOPWORDS:
-            out.add(stem_arabic(n, keep=frozenset()) if _ARABIC_WORD.match(n) else n)
+            out.add(stem_arabic(n, frozenset(), frozenset()) if _ARABIC_WORD.match(n) else n)
     return out
 
 

@@ -34,7 +34,10 @@ _ARABIC_SCRIPT = re.compile(
 )
 _COMBINING_ACCENT = re.compile("[\u0300-\u036f]")
 _NUMBER_SEPARATORS = str.maketrans({"\u066b": ".", "\u066c": ","})
-CACHE_SIZE = 200_000
+# Per-word result caches. The vocabulary is Zipfian: on 20,000 news articles 100,000 entries
+# (about 26 MB) serve 95% of the tokens (200,000 entries: 96%, all distinct words).
+CACHE_SIZE = 100_000
+UNSTEMMED_CACHE_SIZE = 20_000  # the unstemmed form is mostly asked once per new word
 
 # One analysed piece of a surface word: start, end (relative), term text, stopword flag.
 Piece = tuple[int, int, str, bool]
@@ -111,7 +114,7 @@ def _stemmed(surface: str) -> str | tuple[Piece, ...]:
     return _analyze_surface(surface, True)
 
 
-@lru_cache(maxsize=CACHE_SIZE)
+@lru_cache(maxsize=UNSTEMMED_CACHE_SIZE)
 def _unstemmed(surface: str) -> str | tuple[Piece, ...]:
     return _analyze_surface(surface, False)
 
