@@ -134,6 +134,12 @@ def test_import_in_background_with_progress_and_errors(window, library, tmp_path
     assert seen and seen[-1][0] == seen[-1][1] == 7
     assert window.library.model.rowCount() == 5 + 6
     assert not window.imports.progress.isVisible()
+    from desktop_app.ui.dialogs.import_report import ImportReport
+
+    [report] = [d for d in window.findChildren(ImportReport) if d.isVisible()]
+    rows = [report.tree.topLevelItem(i).text(0) for i in range(report.tree.topLevelItemCount())]
+    assert len(rows) == 1 and rows[0].endswith("broken.pdf")
+    assert report.tree.topLevelItem(0).text(1) == failed[0].error
 
 
 def test_import_can_be_cancelled(window, library, tmp_path, qtbot, monkeypatch):
