@@ -10,7 +10,7 @@ from typing import Any
 
 from desktop_app.core import annotations as anchoring
 from desktop_app.core.errors import HamishError, ImportFailed, NotFound, QuoteNotFound
-from desktop_app.core.importers import expand_paths, parse_bytes
+from desktop_app.core.importers import check_size, expand_paths, parse_bytes
 from desktop_app.core.models import (
     Article,
     ArticleSummary,
@@ -118,6 +118,7 @@ class Library:
                 raise ImportFailed("no such file")
             if path.is_dir():
                 raise ImportFailed("is a folder")
+            check_size(path.stat().st_size)
             data = path.read_bytes()
             doc = parse_bytes(data, path.name)
             return self.add_document(

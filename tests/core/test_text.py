@@ -84,3 +84,14 @@ def test_paragraph_splitting_keeps_text(parts: list[str]) -> None:
 def test_one_paragraph_a_line_without_blank_lines() -> None:
     assert split_plain_text("سطر أول\nسطر ثان\n\n") == ["سطر أول", "سطر ثان"]
     assert split_plain_text("a\nb\n\nc") == ["a\nb", "c"]
+
+
+@given(st.text(max_size=60))
+def test_strong_counts_match_the_unicode_bidi_classes(text: str) -> None:
+    import unicodedata
+
+    from desktop_app.core.text.direction import strong_counts
+
+    classes = [unicodedata.bidirectional(ch) for ch in text]
+    expected = (sum(c in ("R", "AL") for c in classes), sum(c == "L" for c in classes))
+    assert strong_counts(text) == expected

@@ -29,16 +29,21 @@ def is_supported(path: Path) -> bool:
     return path.suffix.lower() in FORMATS
 
 
+def check_size(size: int, max_bytes: int = MAX_BYTES) -> None:
+    """Refuse a file over the size limit (checked before reading it, and again on the bytes)."""
+    if size > max_bytes:
+        raise ImportFailed(
+            f"file too large: {size / 1e6:.1f} MB (the limit is {max_bytes / 1e6:.1f} MB)"
+        )
+
+
 def parse_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> ImportedDocument:
     """Parse a file's bytes with the importer for its extension; raises ImportFailed."""
     ext = Path(name).suffix.lower()
     module_name = FORMATS.get(ext)
     if module_name is None:
         raise ImportFailed(f"unsupported file type {ext or '(no extension)'}")
-    if len(data) > max_bytes:
-        raise ImportFailed(
-            f"file too large: {len(data) / 1e6:.1f} MB (the limit is {max_bytes / 1e6:.1f} MB)"
-        )
+    check_size(len(data), max_bytes)
     if not data.strip():
         raise ImportFailed("empty file")
     module = importlib.import_module(f"desktop_app.core.importers.{module_name}")

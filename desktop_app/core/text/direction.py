@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -19,10 +20,25 @@ def _bidi_class(ch: str) -> str:
     return unicodedata.bidirectional(ch)
 
 
+@lru_cache(maxsize=1)
+def _strong_table() -> dict[int, str | None]:
+    """str.translate table: strong RTL -> 'r', strong LTR -> 'l', everything else dropped."""
+    table: dict[int, str | None] = {}
+    for cp in range(0x10000):
+        cls = "" if 0xD800 <= cp <= 0xDFFF else unicodedata.bidirectional(chr(cp))
+        table[cp] = "r" if cls in _RTL_CLASSES else ("l" if cls in _LTR_CLASSES else None)
+    return table
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 def strong_counts(text: str) -> tuple[int, int]:
     """Return (rtl, ltr) counts of strong characters in text."""
-    rtl = ltr = 0
-    for ch in text:
+    # translate runs in C: about twice as fast as classifying each character in Python.
+    marks = text.translate(_strong_table())
+    rtl, ltr = marks.count("r"), marks.count("l")
+    for ch in _ASTRAL.findall(marks):
         cls = _bidi_class(ch)
         if cls in _RTL_CLASSES:
             rtl += 1
