@@ -291,3 +291,41 @@ def test_a_missing_index_is_a_message_not_a_query_error(qtbot, library, settings
     assert "index" in panel.last_error
     runner.drain()
     service.close()
+
+
+def test_article_hits_add_a_quoted_paragraph_and_words_are_found_without_marks():
+    from desktop_app.ui.models.search_model import refs_of
+    from desktop_app.ui.panels.search_reveal import find_match, query_words
+
+    art = SearchRow(
+        "article",
+        4,
+        None,
+        None,
+        "القَرَارُ النِّهَائِيُّ",
+        "وكالة",
+        "2024-05-04",
+        1.0,
+        "قَالَ الوَزِيرُ",
+        ((6, 15),),
+    )
+    hl = SearchRow("highlight", 2, 7, None, "Plan", "Daily", "", 1.0, "budget", ((0, 6),))
+    refs = refs_of([art, hl])
+    assert refs.highlights == (7,)
+    assert refs.texts == ("«قَالَ الوَزِيرُ» (القَرَارُ النِّهَائِيُّ، وكالة، \u200e2024-05-04\u200e)",)
+    assert query_words('title:الوزير AND "خطة جديدة" OR -x NOT y*') == [
+        "الوزير",
+        "خطة",
+        "جديدة",
+        "x",
+        "y",
+    ]
+    text = "قال الوزير ثم قَالَ الوَزِيرُ أَحْمَد"
+    unmarked = SearchRow("article", 4, None, None, "t", "", "", 1.0, "ثم قَالَ الوَزِيرُ أَحْمَد", ())
+    # No marks: the query's words are looked for, nearest the snippet's place in the article,
+    # and the whole word is selected as written.
+    s, e = find_match(text, unmarked, "وزير")
+    assert text[s:e] == "الوَزِيرُ"
+    first = SearchRow("article", 4, None, None, "t", "", "", 1.0, "", ())
+    s, e = find_match(text, first, "وزير")
+    assert text[s:e] == "الوزير"

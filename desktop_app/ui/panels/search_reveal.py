@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QTextCursor
@@ -37,10 +38,14 @@ def find_match(text: str, row: SearchRow, query: str = "") -> tuple[int, int] | 
     The snippet's marked words come first (they are the words as the index matched them); the
     occurrence nearest the snippet's place in the article wins.
     """
-    for terms in (row.terms(), query_words(query)):
+    for whole, terms in ((False, row.terms()), (True, query_words(query))):
         ranges: list[tuple[int, int]] = []
         for term in terms:
-            ranges.extend(find_all_folded(text, term))
+            found = find_all_folded(text, term)
+            # A query word may be part of a longer word (وزير in الوزير): select the word.
+            ranges.extend(_whole_word(text, s, e) for s, e in found) if whole else ranges.extend(
+                found
+            )
         if ranges:
             anchor = row.snippet_start
             if anchor is None and row.snippet:
@@ -48,8 +53,24 @@ def find_match(text: str, row: SearchRow, query: str = "") -> tuple[int, int] | 
                 anchor = located[0][0] if located else None
             if anchor is None:
                 return min(ranges)
+            inside = [r for r in ranges if anchor <= r[0] < anchor + max(1, len(row.snippet))]
+            if inside:  # the first match within the snippet's stretch of the article
+                return min(inside)
             return min(ranges, key=lambda r: (abs(r[0] - anchor), r[0]))
     return None
+
+
+def _whole_word(text: str, start: int, end: int) -> tuple[int, int]:
+    """The word around text[start:end] (letters, digits and combining marks)."""
+    while start > 0 and _in_word(text[start - 1]):
+        start -= 1
+    while end < len(text) and _in_word(text[end]):
+        end += 1
+    return start, end
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or unicodedata.category(ch) in ("Mn", "Mc") or ch == "\u0640"
 
 
 class Flasher:
