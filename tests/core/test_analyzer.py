@@ -189,6 +189,19 @@ def test_terms_ignore_sprinkled_harakat_and_tatweel(words, seps, marks) -> None:
     marks_iter = iter(marks)
     sprinkled = "".join(ch + (next(marks_iter, "") if _is_arabic_letter(ch) else "") for ch in text)
     assert index_terms(sprinkled) == index_terms(text)
+    # The offset-free path (used when indexing) and the offset path agree on terms and positions.
+    for removestops in (True, False):
+        plain = [
+            (t.text, t.pos, t.stopped)
+            for t in arabic_analyzer()(sprinkled, positions=True, removestops=removestops)
+        ]
+        with_chars = [
+            (t.text, t.pos, t.stopped)
+            for t in arabic_analyzer()(
+                sprinkled, positions=True, chars=True, removestops=removestops
+            )
+        ]
+        assert plain == with_chars
     # And the offsets still cover whole original words.
     for t in arabic_analyzer()(sprinkled, chars=True):
         piece = sprinkled[t.startchar : t.endchar]

@@ -165,6 +165,25 @@ class ArabicAnalyzer(Analyzer):
             return
         analyse = _stemmed if self.stemming else _unstemmed
         pos = start_pos
+        if not chars and not keeporiginal:
+            # Indexing without offsets: findall skips building a match object per word.
+            for surface in WORD_RE.findall(value):
+                result = analyse(surface)
+                if result.__class__ is str:
+                    t.text = result
+                    t.stopped = False
+                    t.pos = pos
+                    pos += 1
+                    yield t
+                    continue
+                for _start, _end, text, stopped in result:
+                    if not (stopped and removestops):
+                        t.text = text
+                        t.stopped = stopped
+                        t.pos = pos
+                        yield t
+                    pos += 1
+            return
         for m in WORD_RE.finditer(value):
             result = analyse(m.group())
             if result.__class__ is str:  # the common case: one term for the whole word
