@@ -23,6 +23,11 @@ _FOLD = {
     "\u0671": "\u0627",  # ٱ -> ا
     "\u0649": "\u064a",  # ى -> ي
     "\u0629": "\u0647",  # ة -> ه
+    # Persian keyboard forms found in Arabic text (as Lucene's PersianNormalizer folds them).
+    "\u06cc": "\u064a",  # ی -> ي
+    "\u06a9": "\u0643",  # ک -> ك
+    "\u06c0": "\u0647",  # ۀ -> ه
+    "\u06c1": "\u0647",  # ہ -> ه
 }
 
 
