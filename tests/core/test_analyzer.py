@@ -33,6 +33,7 @@ def test_normalization_vectors() -> None:
     assert index_terms("مستشفى") == index_terms("مستشفي")
     assert index_terms("مدرسة") == index_terms("مدرسه")
     assert index_terms("ٱلقدس") == index_terms("القدس")
+    assert index_terms("الكويتي") == index_terms("الکویتی")  # Persian-keyboard letters
     # Presentation forms, as PDFs give them.
     assert index_terms("\ufe8d\ufedf\ufeee\ufeaf\ufef3\ufead") == index_terms("الوزير")
     assert index_terms("وزير\ufe76") == ["وزير"]  # isolated fatha form does not split
