@@ -250,62 +250,62 @@
 <context>
     <name>BriefingForm</name>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_form.py" line="35"/>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="37"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_form.py" line="35"/>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="37"/>
         <source>The briefing&apos;s title</source>
         <translation>عنوان الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_form.py" line="36"/>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="38"/>
         <source>Subtitle</source>
         <translation>العنوان الفرعي</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_form.py" line="37"/>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="39"/>
         <source>Author</source>
         <translation>المُعِدّ</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_form.py" line="38"/>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="40"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_form.py" line="38"/>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="40"/>
         <source>For example 2024-05-01</source>
         <translation>مثلًا 2024-05-01</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_form.py" line="39"/>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="41"/>
         <source>Handling marking</source>
         <translation>درجة التداول</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_form.py" line="39"/>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="41"/>
         <source>For example: For internal use only</source>
         <translation>مثلًا: للاستخدام الداخلي فقط</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_form.py" line="53"/>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="55"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_form.py" line="54"/>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="56"/>
         <source>Include a table of contents</source>
         <translation>تضمين جدول المحتويات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_form.py" line="62"/>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="64"/>
         <source>The executive summary: the key judgements in a few lines.</source>
         <translation>الملخص التنفيذي: أهم الأحكام في بضعة أسطر.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_form.py" line="65"/>
+        <location filename="../desktop_app/ui/panels/briefing_form.py" line="67"/>
         <source>Executive summary</source>
         <translation>الملخص التنفيذي</translation>
     </message>
@@ -421,32 +421,32 @@
         <translation>المحتوى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="216"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="217"/>
         <source>Details</source>
         <translation>البيانات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="221"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="222"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="224"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="225"/>
         <source>Word document (.docx)…</source>
         <translation>مستند Word (.docx)…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="225"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="226"/>
         <source>Markdown (.md)…</source>
         <translation>Markdown (.md)…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="226"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="227"/>
         <source>PDF (.pdf)…</source>
         <translation>PDF (.pdf)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="249"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="250"/>
         <source>%n entry(ies) added to the briefing.</source>
         <translation>
             <numerusform>لم يُضف أي بند إلى الموجز.</numerusform>
@@ -458,7 +458,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="250"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="251"/>
         <source>Delete the section “%1” and its %n entry(ies)?</source>
         <translation>
             <numerusform>هل تحذف القسم «%1»؟</numerusform>
@@ -470,33 +470,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="333"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="334"/>
         <source>New briefing</source>
         <translation>موجز جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="333"/>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="351"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="334"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="352"/>
         <source>Title of the briefing:</source>
         <translation>عنوان الموجز:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="341"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="342"/>
         <source>The briefing “%1” was created.</source>
         <translation>أُنشئ الموجز «%1».</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="350"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="351"/>
         <source>Rename the briefing</source>
         <translation>إعادة تسمية الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="363"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="364"/>
         <source>Delete the briefing</source>
         <translation>حذف الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="365"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="366"/>
         <source>Delete the briefing “%1”? Its highlights and notes stay in the library.</source>
         <translation>هل تحذف الموجز «%1»؟ تبقى تظليلاته وملاحظاته في المكتبة.</translation>
     </message>

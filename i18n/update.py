@@ -30,8 +30,12 @@ def main() -> int:
     """Update and compile every translation."""
     for lang in LANGS:
         ts = f"i18n/hamish_{lang}.ts"
-        subprocess.run([tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-ts", ts], cwd=ROOT, check=True)
-        subprocess.run([tool("pyside6-lrelease"), ts, "-qm", f"i18n/hamish_{lang}.qm"], cwd=ROOT, check=True)
+        subprocess.run(
+            [tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-ts", ts], cwd=ROOT, check=True
+        )
+        subprocess.run(
+            [tool("pyside6-lrelease"), ts, "-qm", f"i18n/hamish_{lang}.qm"], cwd=ROOT, check=True
+        )
     return 0
 
 
