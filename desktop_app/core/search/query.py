@@ -19,7 +19,9 @@ from desktop_app.core.search.stemmer import stem
 
 FIELDS = ("title", "source", "tag", "label", "kind", "lang", "date")
 _FIELD_NAMES = {**{f: f for f in FIELDS}, "language": "lang", "tags": "tag"}
-MAX_EXPANSIONS = 1000
+MAX_EXPANSIONS = 2000  # vocabulary words looked at for one prefix
+MAX_TERMS = 64  # index terms a prefix expands to
+PREFIX_FIELDS = ("title", "body", "note")
 _ANALYZER = arabic_analyzer()
 _FIELD_RE = re.compile(r"([A-Za-z]+):(.*)", re.S)
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -275,7 +277,11 @@ def prefix_forms(word: str) -> list[str]:
 
 
 def expand_prefix(reader: object, prefix: str) -> list[str]:
-    """Index terms of the vocabulary words that start with prefix (normalized, unstemmed)."""
+    """Index terms of the vocabulary words that start with prefix (normalized, unstemmed).
+
+    A short prefix can have thousands of completions: the MAX_TERMS most frequent are kept,
+    which bounds the cost of the query.
+    """
     p = normalize_term(prefix)
     stems: dict[str, None] = {}
     for i, word in enumerate(reader.expand_prefix("vocab", p)):  # type: ignore[attr-defined]
@@ -284,7 +290,11 @@ def expand_prefix(reader: object, prefix: str) -> list[str]:
         w = word.decode("utf-8") if isinstance(word, bytes) else word
         for t in index_terms(w):
             stems[t] = None
-    return list(stems)
+    if len(stems) <= MAX_TERMS:
+        return list(stems)
+    df = reader.doc_frequency  # type: ignore[attr-defined]
+    ranked = sorted(stems, key=lambda t: -(df("body", t) + df("title", t)))
+    return ranked[:MAX_TERMS]
 
 
 def compile_query(tree: Tree, reader: object) -> wq.Query:
@@ -313,6 +323,7 @@ def _compile(tree: Tree, reader: object) -> wq.Query | None:
         return wq.Term(leaf.field, leaf.text)
     fields = _fields(leaf)
     if leaf.kind == "prefix":
+        fields = PREFIX_FIELDS if not leaf.field else fields
         stems = expand_prefix(reader, leaf.text)
         if not stems:
             return wq.NullQuery

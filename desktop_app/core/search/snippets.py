@@ -34,11 +34,13 @@ class Snippet:
         return "".join(out)
 
 
-_PIECES: dict[str, tuple[tuple[int, int, str, tuple[str, ...]], ...]] = {}
+Piece = tuple[int, int, str, tuple[str, ...]]
+_PIECES: dict[str, tuple[Piece, ...]] = {}  # written word -> its analysed pieces
+_BY_TERM: dict[str, set[str]] = {}  # index term -> written words that give it
 _MAX_PIECES = 200_000
 
 
-def _word_terms(surface: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ...]:
+def _word_terms(surface: str) -> tuple[Piece, ...]:
     """(start, end, term, prefix forms) of the pieces of one written word."""
     return tuple(
         (
@@ -51,33 +53,55 @@ def _word_terms(surface: str) -> tuple[tuple[int, int, str, tuple[str, ...]], ..
     )
 
 
+def _learn(surfaces: set[str]) -> None:
+    if len(_PIECES) + len(surfaces) > _MAX_PIECES:
+        _PIECES.clear()
+        _BY_TERM.clear()
+    for sf in surfaces:
+        pieces = _PIECES[sf] = _word_terms(sf)
+        for piece in pieces:
+            _BY_TERM.setdefault(piece[2], set()).add(sf)
+
+
 def matches(text: str, marks: Marks) -> list[tuple[int, int, str]]:
     """(start, end, term) of every word of text that the query matched.
 
     The same analysis as the index's, word by word, so offsets point into the original text.
+    Words are analysed once per process; which words match is found with set operations.
     """
     found: list[tuple[int, int, str]] = []
     terms, prefixes = marks.terms, marks.prefixes
     if not terms and not prefixes:
         return found
-    cache = _PIECES
-    if len(cache) > _MAX_PIECES:
-        cache.clear()
-    # Decide once per distinct word (findall runs in C), then walk only to place the hits.
+    surfaces = set(WORD_RE.findall(text))
+    new = surfaces - _PIECES.keys()
+    if new:
+        _learn(new)
+    if surfaces - _PIECES.keys():  # the cache was just emptied: learn this text again
+        _learn(surfaces - _PIECES.keys())
+    candidates: set[str] = set()
+    for t in terms:
+        bucket = _BY_TERM.get(t)
+        if bucket:
+            candidates |= surfaces & bucket
+    if prefixes:
+        candidates |= {
+            sf
+            for sf in surfaces
+            for piece in _PIECES[sf]
+            if any(f.startswith(p) for p in prefixes for f in piece[3])
+        }
+    if not candidates:
+        return found
     by_surface: dict[str, list[tuple[int, int, str]]] = {}
-    for sf in set(WORD_RE.findall(text)):
-        pieces = cache.get(sf)
-        if pieces is None:
-            pieces = cache[sf] = _word_terms(sf)
-        for start, end, term, forms in pieces:
+    for sf in candidates:
+        for start, end, term, forms in _PIECES[sf]:
             if term in terms:
                 by_surface.setdefault(sf, []).append((start, end, term))
-            elif prefixes:
+            else:
                 p = next((p for p in prefixes for f in forms if f.startswith(p)), None)
                 if p is not None:
                     by_surface.setdefault(sf, []).append((start, end, p))
-    if not by_surface:
-        return found
     for m in WORD_RE.finditer(text):
         h = by_surface.get(m.group())
         if h:
