@@ -63,6 +63,7 @@ def test_digits_fold_to_ascii_and_keep_decimals() -> None:
 
 def test_stopwords_arabic_and_english_with_positions_kept() -> None:
     assert index_terms("في إلى على the of") == []
+    assert index_terms("وعلى وخلال فهذا وبين") == []  # conjunction + stopword
     # A removed stopword still takes a position, so phrases do not jump over it.
     toks = tokens("الوزير في القاهرة")
     assert [(t[0], t[1]) for t in toks] == [("وزير", 0), ("قاهر", 2)]

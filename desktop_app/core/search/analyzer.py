@@ -19,7 +19,7 @@ from desktop_app.core.search.stemmer import stem
 from desktop_app.core.search.stopwords import STOPWORDS
 from desktop_app.core.text.normalize import normalize
 
-ANALYZER_VERSION = 4
+ANALYZER_VERSION = 5
 
 # Characters that stay inside a word although they are not \w: Arabic harakat and Quranic
 # marks, dagger alef, tatweel, ZWNJ/ZWJ, and Latin combining accents (decomposed text).
@@ -90,7 +90,14 @@ def _analyze_piece(text: str, stemming: bool) -> tuple[str, bool] | None:
         norm = norm.replace(" ", "")
     if norm in STOPWORDS:
         return norm, True
-    return (stem(norm) if stemming else norm), False
+    if not stemming:
+        return norm, False
+    term = stem(norm)
+    # و / ف + a stopword (وعلى, وخلال, فهذا) is a stopword too, when the stemmer reads the
+    # letter as the conjunction (فلم "film" keeps its ف and stays a word).
+    if term in STOPWORDS and norm[0] in "وف" and term[0] != norm[0]:
+        return norm, True
+    return term, False
 
 
 def _analyze_surface(surface: str, stemming: bool) -> str | tuple[Piece, ...]:
