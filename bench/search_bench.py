@@ -269,88 +269,25 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=20000)
     ap.add_argument("--queries", type=int, default=240)
     ap.add_argument("--skip-cli", action="store_true")
+    ap.add_argument(
+        "--library",
+        type=Path,
+        help="an existing library of this corpus: skip the import figures, measure the rest",
+    )
     args = ap.parse_args()
     arts = load(args.corpus, args.limit)
     n = len(arts)
     tmp = Path(tempfile.mkdtemp(prefix="hamish-bench-"))
     print(f"corpus: {n} articles; work folder {tmp}")
     try:
-        lib_dir = tmp / "lib"
-        t_imp, t_tot = import_in_process(arts, lib_dir)
-        close_all()
-        print(
-            f"in-process import + index: {t_tot:.1f} s = {n / t_tot:.0f} articles/s"
-            f" (import alone {t_imp:.1f} s = {n / t_imp:.0f}/s)"
-        )
-        t0 = time.perf_counter()
-        ok = subprocess.run(
-            [sys.executable, "-m", "desktop_app", "--library", str(lib_dir), "reindex", "--json"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        )
-        t_re = time.perf_counter() - t0
-        print(
-            f"reindex (rebuild from SQLite): {t_re:.1f} s = {n / t_re:.0f} articles/s"
-            f" {ok.stdout.strip()}"
-        )
-        if not args.skip_cli:
-            txt = tmp / "txt"
-            write_txt(arts, txt)
-            t_cli = cli_import(txt, tmp / "cli-lib")
-            chk = subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "desktop_app",
-                    "--library",
-                    str(tmp / "cli-lib"),
-                    "check",
-                    "--json",
-                    "--no-repair",
-                ],
-                cwd=ROOT,
-                capture_output=True,
-                text=True,
-            ).stdout.strip()
-            print(
-                f"hamish import FOLDER (subprocess, end to end): {t_cli:.1f} s ="
-                f" {n / t_cli:.0f} articles/s; check: {chk}"
-            )
-            shutil.rmtree(txt, ignore_errors=True)
+        lib_dir = args.library or tmp / "lib"
+        if args.library is None:
+            import_figures(args, arts, lib_dir, tmp)
         size = dir_size(lib_dir / "index")
         print(
             f"index size: {size / 1e6:.1f} MB = {size / 1e6 / (n / 1000):.2f} MB per 1,000 articles"
         )
-        qs = build_queries(arts, args.queries)
-        hq = [to_hamish(q) for q in qs]
-        times, totals = run_hamish(lib_dir, hq)
-        fts_path = tmp / "fts.sqlite3"
-        t_fts = build_fts(arts, fts_path)
-        ftimes = run_fts(fts_path, qs)
-        fsize = fts_path.stat().st_size
-        zero = sum(1 for t in totals if t == 0)
-        print(f"queries: {len(hq)} mixed ({zero} with no match), snippets for the top 10, facets")
-        print(
-            f"  Hamish/Whoosh: p50 {pct(times, 50):.1f} ms, p95 {pct(times, 95):.1f} ms,"
-            f" max {max(times):.1f} ms, mean {statistics.mean(times):.1f} ms"
-        )
-        print(
-            f"  SQLite FTS5:   p50 {pct(ftimes, 50):.1f} ms, p95 {pct(ftimes, 95):.1f} ms,"
-            f" max {max(ftimes):.1f} ms (build {t_fts:.1f} s = {n / t_fts:.0f}/s)"
-        )
-        print(
-            f"  ratio Whoosh/FTS5: p50 {pct(times, 50) / max(pct(ftimes, 50), 1e-6):.1f}x,"
-            f" p95 {pct(times, 95) / max(pct(ftimes, 95), 1e-6):.1f}x"
-        )
-        print(f"FTS5 size: {fsize / 1e6:.1f} MB = {fsize / 1e6 / (n / 1000):.2f} MB per 1,000")
-        by_kind: dict[str, list[float]] = {}
-        for q, t in zip(qs, times, strict=True):
-            by_kind.setdefault(q["kind"], []).append(t)
-        print(
-            "  by kind (p50 ms): "
-            + ", ".join(f"{k} {pct(v, 50):.1f}" for k, v in sorted(by_kind.items()))
-        )
+        query_figures(args, arts, lib_dir, tmp)
         lat = highlight_latency(lib_dir)
         print(
             f"new highlight -> searchable: median {statistics.median(lat):.0f} ms,"
@@ -360,6 +297,89 @@ def main() -> None:
         close_all()
         if os.environ.get("HAMISH_BENCH_KEEP") != "1":
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def import_figures(args: argparse.Namespace, arts: list[dict], lib_dir: Path, tmp: Path) -> None:
+    """Bulk import + index in one process, rebuild, and `hamish import` in a subprocess."""
+    n = len(arts)
+    t_imp, t_tot = import_in_process(arts, lib_dir)
+    close_all()
+    print(
+        f"in-process import + index: {t_tot:.1f} s = {n / t_tot:.0f} articles/s"
+        f" (import alone {t_imp:.1f} s = {n / t_imp:.0f}/s)"
+    )
+    t0 = time.perf_counter()
+    ok = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--library", str(lib_dir), "reindex", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    t_re = time.perf_counter() - t0
+    print(
+        f"reindex (rebuild from SQLite): {t_re:.1f} s = {n / t_re:.0f} articles/s"
+        f" {ok.stdout.strip()}"
+    )
+    if not args.skip_cli:
+        txt = tmp / "txt"
+        write_txt(arts, txt)
+        t_cli = cli_import(txt, tmp / "cli-lib")
+        chk = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "desktop_app",
+                "--library",
+                str(tmp / "cli-lib"),
+                "check",
+                "--json",
+                "--no-repair",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        print(
+            f"hamish import FOLDER (subprocess, end to end): {t_cli:.1f} s ="
+            f" {n / t_cli:.0f} articles/s; check: {chk}"
+        )
+        shutil.rmtree(txt, ignore_errors=True)
+
+
+def query_figures(args: argparse.Namespace, arts: list[dict], lib_dir: Path, tmp: Path) -> None:
+    """Latency of mixed queries through Hamish and through SQLite FTS5; FTS5 size."""
+    n = len(arts)
+    qs = build_queries(arts, args.queries)
+    hq = [to_hamish(q) for q in qs]
+    times, totals = run_hamish(lib_dir, hq)
+    fts_path = tmp / "fts.sqlite3"
+    t_fts = build_fts(arts, fts_path)
+    ftimes = run_fts(fts_path, qs)
+    fsize = fts_path.stat().st_size
+    zero = sum(1 for t in totals if t == 0)
+    print(f"queries: {len(hq)} mixed ({zero} with no match), snippets for the top 10, facets")
+    print(
+        f"  Hamish/Whoosh: p50 {pct(times, 50):.1f} ms, p95 {pct(times, 95):.1f} ms,"
+        f" max {max(times):.1f} ms, mean {statistics.mean(times):.1f} ms"
+    )
+    print(
+        f"  SQLite FTS5:   p50 {pct(ftimes, 50):.1f} ms, p95 {pct(ftimes, 95):.1f} ms,"
+        f" max {max(ftimes):.1f} ms (build {t_fts:.1f} s = {n / t_fts:.0f}/s)"
+    )
+    print(
+        f"  ratio Whoosh/FTS5: p50 {pct(times, 50) / max(pct(ftimes, 50), 1e-6):.1f}x,"
+        f" p95 {pct(times, 95) / max(pct(ftimes, 95), 1e-6):.1f}x"
+    )
+    print(f"FTS5 size: {fsize / 1e6:.1f} MB = {fsize / 1e6 / (n / 1000):.2f} MB per 1,000")
+    by_kind: dict[str, list[float]] = {}
+    for q, t in zip(qs, times, strict=True):
+        by_kind.setdefault(q["kind"], []).append(t)
+    print(
+        "  by kind (p50 ms): "
+        + ", ".join(f"{k} {pct(v, 50):.1f}" for k, v in sorted(by_kind.items()))
+    )
+    slow = sorted(zip(times, hq, strict=True), reverse=True)[:5]
+    print("  slowest: " + "; ".join(f"{q} {t:.0f} ms" for t, q in slow))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,6 @@ Every function here runs on the one writer of the process (see writer.py).
 from __future__ import annotations
 
 import sqlite3
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,43 +15,11 @@ from whoosh.index import FileIndex
 from whoosh.writing import SegmentWriter
 
 from desktop_app.core.search import store
-from desktop_app.core.search.analyzer import WORD_RE, arabic_analyzer
-from desktop_app.core.search.query import prefix_forms
-from desktop_app.core.search.schema import KIND_VOCAB, META_ID
+from desktop_app.core.search.schema import META_ID
 from desktop_app.core.storage import search_source as src
 
 # Documents per commit during a long catch-up or a rebuild.
 BATCH_DOCS = 5000
-
-_UNSTEMMED = arabic_analyzer(stemming=False)
-
-
-class Vocabulary:
-    """Normalized unstemmed words already written to the index by this process."""
-
-    def __init__(self) -> None:
-        self.seen: set[str] = set()
-        self._surfaces: set[str] = set()
-        self.pending: set[str] = set()
-
-    def add_text(self, text: str) -> None:
-        """Collect the words of text that this process has not written yet."""
-        new = set(WORD_RE.findall(text)) - self._surfaces
-        if not new:
-            return
-        self._surfaces |= new
-        for surface in new:
-            for t in _UNSTEMMED(surface):
-                for form in prefix_forms(t.text):
-                    if form not in self.seen:
-                        self.seen.add(form)
-                        self.pending.add(form)
-
-    def flush(self, writer: SegmentWriter, tag: str) -> None:
-        """Write the new words as one vocabulary document."""
-        if self.pending:
-            writer.add_document(id=f"v{tag}", kind=KIND_VOCAB, vocab=" ".join(sorted(self.pending)))
-            self.pending = set()
 
 
 def _year(date: str) -> str:
@@ -132,7 +99,6 @@ class Batch:
     ) -> None:
         self.ix, self.conn, self.bulk, self.timeout, self.fresh = ix, conn, bulk, timeout, fresh
         self.merge: bool | None = None
-        self.vocab = _VOCAB.setdefault(str(ix.storage.folder), Vocabulary())
         self.writer: SegmentWriter | None = None
         self.docs = 0
         self.total = 0
@@ -150,9 +116,6 @@ class Batch:
         if doc["id"] in self.added:
             return
         self.added.add(doc["id"])
-        for name in ("title", "body", "note", "atitle"):
-            if name in doc:
-                self.vocab.add_text(doc[name])
         if self.fresh:
             self._w().add_document(**doc)
         else:
@@ -171,7 +134,6 @@ class Batch:
     def commit(self, seq: int, final: bool = False) -> None:
         """Commit what was added, recording seq; keeps the writer open unless final."""
         w = self._w()
-        self.vocab.flush(w, f"{seq}-{time.monotonic_ns()}")
         store.write_meta(w, seq)
         if self.bulk and not final or self.merge is False:
             w.commit(merge=False)
@@ -188,7 +150,6 @@ class Batch:
             self.commit(seq)
 
 
-_VOCAB: dict[str, Vocabulary] = {}
 TINY_SEGMENT = 500  # documents
 TINY_SEGMENTS_TO_MERGE = 5
 
@@ -288,7 +249,6 @@ def rebuild(
     folder: Path, conn: sqlite3.Connection, timeout: float = 10.0
 ) -> tuple[FileIndex, int, int]:
     """A new index of everything live in the database; returns (index, seq, documents)."""
-    _VOCAB.pop(str(folder), None)
     ix = store.create(folder)
     seq = src.max_seq(conn)
     arts, free_notes = src.live_articles_and_free_notes(conn)

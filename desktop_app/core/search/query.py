@@ -276,24 +276,32 @@ def prefix_forms(word: str) -> list[str]:
     return forms
 
 
-def expand_prefix(reader: object, prefix: str) -> list[str]:
-    """Index terms of the vocabulary words that start with prefix (normalized, unstemmed).
+def expand_prefix(
+    reader: object, prefix: str, fields: tuple[str, ...] = ("title", "body")
+) -> list[str]:
+    """Index terms for a prefix (normalized, not stemmed): terms that start with it, or with it
+    less a leading article or clitic, and stems it runs past (negotiat* finds negoti-).
 
     A short prefix can have thousands of completions: the MAX_TERMS most frequent are kept,
     which bounds the cost of the query.
     """
-    p = normalize_term(prefix)
-    stems: dict[str, None] = {}
-    for i, word in enumerate(reader.expand_prefix("vocab", p)):  # type: ignore[attr-defined]
-        if i >= MAX_EXPANSIONS:
-            break
-        w = word.decode("utf-8") if isinstance(word, bytes) else word
-        for t in index_terms(w):
-            stems[t] = None
-    if len(stems) <= MAX_TERMS:
-        return list(stems)
+    found: dict[str, None] = {}
+    lexicon = reader.expand_prefix  # type: ignore[attr-defined]
+    has = reader.__contains__  # type: ignore[attr-defined]
+    for form in prefix_forms(normalize_term(prefix)):
+        for name in fields:
+            for i, term in enumerate(lexicon(name, form)):
+                if i >= MAX_EXPANSIONS:
+                    break
+                found[term.decode("utf-8") if isinstance(term, bytes) else term] = None
+            # A stem can be shorter than the typed prefix (suffixes stripped).
+            for cut in range(1, min(4, len(form) - 2) + 1):
+                if has((name, form[:-cut])):
+                    found[form[:-cut]] = None
+    if len(found) <= MAX_TERMS:
+        return list(found)
     df = reader.doc_frequency  # type: ignore[attr-defined]
-    ranked = sorted(stems, key=lambda t: -(df("body", t) + df("title", t)))
+    ranked = sorted(found, key=lambda t: -sum(df(f, t) for f in fields))
     return ranked[:MAX_TERMS]
 
 
@@ -324,7 +332,7 @@ def _compile(tree: Tree, reader: object) -> wq.Query | None:
     fields = _fields(leaf)
     if leaf.kind == "prefix":
         fields = PREFIX_FIELDS if not leaf.field else fields
-        stems = expand_prefix(reader, leaf.text)
+        stems = expand_prefix(reader, leaf.text, tuple(f for f in fields if f != "atitle")[:2])
         if not stems:
             return wq.NullQuery
         return _any_field(fields, lambda f: wq.Or([wq.Term(f, s) for s in stems]))

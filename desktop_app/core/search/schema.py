@@ -10,12 +10,13 @@ from whoosh import fields
 from desktop_app.core.search.analyzer import ANALYZER_VERSION, arabic_analyzer
 
 # Bump on any change to the fields or to what goes into them.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 INDEX_VERSION = f"schema{SCHEMA_VERSION}-analyzer{ANALYZER_VERSION}"
 
 KINDS = ("article", "highlight", "note")
 META_ID = "meta"
-# Documents that are not search results: the meta document and the prefix vocabulary.
+# Documents that are not search results: the meta document (and, in version 1 indexes, the
+# prefix vocabulary).
 KIND_META = "meta"
 KIND_VOCAB = "vocab"
 
@@ -66,6 +67,4 @@ def build_schema() -> fields.Schema:
         f_source=fields.ID(sortable=True),
         f_year=fields.ID(sortable=True),
         f_label=fields.ID(sortable=True),
-        # Normalized, unstemmed words seen in the indexed text: prefix* expands over these.
-        vocab=fields.KEYWORD(scorable=False),
     )

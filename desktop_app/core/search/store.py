@@ -118,7 +118,7 @@ def verify(ix: FileIndex, deep: bool = False) -> None:
             if deep:
                 for _ in reader.all_stored_fields():
                     pass
-                for name in ("body", "title", "vocab"):
+                for name in ("body", "title"):
                     if name in reader.schema:
                         for _ in reader.lexicon(name):
                             pass
