@@ -250,7 +250,7 @@ def highlight_latency(folder: Path, rounds: int = 20) -> list[float]:
     out = []
     ids = lib.article_ids()[:rounds]
     for i, aid in enumerate(ids):
-        token = f"zqmark{i}x"
+        token = f"zq{os.getpid()}m{i}x{time.monotonic_ns() % 100000}"
         t0 = time.perf_counter()
         lib.add_highlight(aid, 0, 5, note=token)
         while svc.search(token, limit=1).total == 0:

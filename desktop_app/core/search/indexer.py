@@ -150,26 +150,35 @@ class Batch:
             self.commit(seq)
 
 
-TINY_SEGMENT = 500  # documents
-TINY_SEGMENTS_TO_MERGE = 5
+SMALL_MERGE_DOCS = 200  # live commits merge their own small segments up to this many docs
+BIG_MERGE_DOCS = 2000  # ... and, once there are many segments, up to this many
+MANY_SEGMENTS = 10
 
 
 def merge_tiny(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
-    """Merge policy for live commits: merge only small segments, and only once several exist.
+    """Merge policy for live commits: merge the smallest segments, with a bounded cost.
 
     Whoosh's default can merge big segments left by a bulk import into a live commit, which
     would hold up a new highlight for seconds.
     """
     from whoosh.reading import SegmentReader
 
-    tiny = [s for s in segments if s.doc_count_all() < TINY_SEGMENT]
-    if len(tiny) < TINY_SEGMENTS_TO_MERGE:
+    budget = BIG_MERGE_DOCS if len(segments) >= MANY_SEGMENTS else SMALL_MERGE_DOCS
+    picked: list[Any] = []
+    total = 0
+    for seg in sorted(segments, key=lambda s: s.doc_count_all()):
+        if total + seg.doc_count_all() > budget:
+            break
+        picked.append(seg)
+        total += seg.doc_count_all()
+    if len(picked) < (2 if len(segments) >= MANY_SEGMENTS else 4):
         return segments
-    for seg in tiny:
+    for seg in picked:
         reader = SegmentReader(writer.storage, writer.schema, seg)
         writer.add_reader(reader)
         reader.close()
-    return [s for s in segments if s.doc_count_all() >= TINY_SEGMENT]
+    keep = {id(s) for s in picked}
+    return [s for s in segments if id(s) not in keep]
 
 
 def apply(batch: Batch, work: Work, seq_after: Callable[[], int]) -> None:
