@@ -6,6 +6,7 @@ import sqlite3
 from typing import Any
 
 from desktop_app.core.models import Highlight, Label, Note
+from desktop_app.core.storage.db import insert_row, update_row
 
 _HL_SELECT = """SELECT h.*, n.id AS note_id, n.body AS note_body FROM highlights h
 LEFT JOIN notes n ON n.highlight_id = h.id"""
@@ -44,16 +45,12 @@ def _highlight(r: sqlite3.Row) -> Highlight:
 
 def insert_highlight(conn: sqlite3.Connection, fields: dict[str, Any]) -> int:
     """Insert a highlight row (an explicit id restores a deleted one) and return its id."""
-    cols = ", ".join(fields)
-    marks = ", ".join("?" for _ in fields)
-    cur = conn.execute(f"INSERT INTO highlights({cols}) VALUES ({marks})", tuple(fields.values()))
-    return int(cur.lastrowid or 0)
+    return insert_row(conn, "highlights", fields)
 
 
 def update_highlight(conn: sqlite3.Connection, hid: int, fields: dict[str, Any]) -> None:
     """Update columns of a highlight."""
-    sets = ", ".join(f"{k} = ?" for k in fields)
-    conn.execute(f"UPDATE highlights SET {sets} WHERE id = ?", (*fields.values(), hid))
+    update_row(conn, "highlights", hid, fields)
 
 
 def get_highlight(conn: sqlite3.Connection, hid: int) -> Highlight | None:
@@ -84,10 +81,7 @@ def _note(r: sqlite3.Row) -> Note:
 
 def insert_note(conn: sqlite3.Connection, fields: dict[str, Any]) -> int:
     """Insert a note row and return its id."""
-    cols = ", ".join(fields)
-    marks = ", ".join("?" for _ in fields)
-    cur = conn.execute(f"INSERT INTO notes({cols}) VALUES ({marks})", tuple(fields.values()))
-    return int(cur.lastrowid or 0)
+    return insert_row(conn, "notes", fields)
 
 
 def update_note(conn: sqlite3.Connection, nid: int, body: str, updated_at: str) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from desktop_app.core.models import Article, ArticleSummary, Paragraph
+from desktop_app.core.storage.db import insert_row, update_row
 
 SORTS = {
     "imported": "a.imported_at DESC, a.id DESC",
@@ -25,10 +26,7 @@ def find_by_hash(conn: sqlite3.Connection, content_hash: str) -> int | None:
 
 def insert_article(conn: sqlite3.Connection, fields: dict[str, Any]) -> int:
     """Insert an article row and return its id."""
-    cols = ", ".join(fields)
-    marks = ", ".join("?" for _ in fields)
-    cur = conn.execute(f"INSERT INTO articles({cols}) VALUES ({marks})", tuple(fields.values()))
-    return int(cur.lastrowid or 0)
+    return insert_row(conn, "articles", fields)
 
 
 def replace_paragraphs(
@@ -48,10 +46,7 @@ def replace_paragraphs(
 
 def update_article(conn: sqlite3.Connection, article_id: int, fields: dict[str, Any]) -> None:
     """Update some columns of an article."""
-    if not fields:
-        return
-    sets = ", ".join(f"{k} = ?" for k in fields)
-    conn.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*fields.values(), article_id))
+    update_row(conn, "articles", article_id, fields)
 
 
 def get_article(conn: sqlite3.Connection, article_id: int) -> Article | None:

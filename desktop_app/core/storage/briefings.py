@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from desktop_app.core.storage.db import insert_row, update_row
+
 BRIEFING_FIELDS = (
     "title",
     "subtitle",
@@ -19,18 +21,12 @@ BRIEFING_FIELDS = (
 
 def insert_briefing(conn: sqlite3.Connection, fields: dict[str, Any]) -> int:
     """Insert a briefing row and return its id."""
-    cols = ", ".join(fields)
-    marks = ", ".join("?" for _ in fields)
-    cur = conn.execute(f"INSERT INTO briefings({cols}) VALUES ({marks})", tuple(fields.values()))
-    return int(cur.lastrowid or 0)
+    return insert_row(conn, "briefings", fields)
 
 
 def update_briefing(conn: sqlite3.Connection, bid: int, fields: dict[str, Any]) -> None:
     """Update columns of a briefing."""
-    if not fields:
-        return
-    sets = ", ".join(f"{k} = ?" for k in fields)
-    conn.execute(f"UPDATE briefings SET {sets} WHERE id = ?", (*fields.values(), bid))
+    update_row(conn, "briefings", bid, fields)
 
 
 def get_briefing(conn: sqlite3.Connection, bid: int) -> sqlite3.Row | None:
@@ -136,18 +132,12 @@ def get_item(conn: sqlite3.Connection, item_id: int) -> sqlite3.Row | None:
 
 def insert_item(conn: sqlite3.Connection, fields: dict[str, Any]) -> int:
     """Insert an item row and return its id."""
-    cols = ", ".join(fields)
-    marks = ", ".join("?" for _ in fields)
-    cur = conn.execute(
-        f"INSERT INTO briefing_items({cols}) VALUES ({marks})", tuple(fields.values())
-    )
-    return int(cur.lastrowid or 0)
+    return insert_row(conn, "briefing_items", fields)
 
 
 def update_item(conn: sqlite3.Connection, item_id: int, fields: dict[str, Any]) -> None:
     """Update columns of an item."""
-    sets = ", ".join(f"{k} = ?" for k in fields)
-    conn.execute(f"UPDATE briefing_items SET {sets} WHERE id = ?", (*fields.values(), item_id))
+    update_row(conn, "briefing_items", item_id, fields)
 
 
 def delete_item(conn: sqlite3.Connection, item_id: int) -> None:

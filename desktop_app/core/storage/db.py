@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from desktop_app.core.errors import SchemaTooNew
 from desktop_app.core.storage.migrations import DEFAULT_LABELS, MIGRATIONS
@@ -32,6 +33,22 @@ def connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA busy_timeout=30000")
     migrate(conn, path if existed else None)
     return conn
+
+
+def insert_row(conn: sqlite3.Connection, table: str, fields: dict[str, Any]) -> int:
+    """INSERT one row of trusted column names into table; returns its id."""
+    cols = ", ".join(fields)
+    marks = ", ".join("?" for _ in fields)
+    cur = conn.execute(f"INSERT INTO {table}({cols}) VALUES ({marks})", tuple(fields.values()))
+    return int(cur.lastrowid or 0)
+
+
+def update_row(conn: sqlite3.Connection, table: str, row_id: int, fields: dict[str, Any]) -> None:
+    """UPDATE some columns (trusted names) of the row with this id; nothing when fields is empty."""
+    if not fields:
+        return
+    sets = ", ".join(f"{k} = ?" for k in fields)
+    conn.execute(f"UPDATE {table} SET {sets} WHERE id = ?", (*fields.values(), row_id))
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from desktop_app.core.storage.db import update_row
+
 
 def list_all(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     """Every saved search, by name."""
@@ -32,8 +34,7 @@ def insert(conn: sqlite3.Connection, name: str, query: str, filters: str, when: 
 
 def update(conn: sqlite3.Connection, sid: int, fields: dict[str, str]) -> None:
     """Update columns of a saved search."""
-    sets = ", ".join(f"{k} = ?" for k in fields)
-    conn.execute(f"UPDATE saved_searches SET {sets} WHERE id = ?", (*fields.values(), sid))
+    update_row(conn, "saved_searches", sid, fields)
 
 
 def delete(conn: sqlite3.Connection, sid: int) -> None:
