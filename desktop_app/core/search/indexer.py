@@ -55,13 +55,13 @@ def article_doc(a: src.ArticleSource) -> dict[str, Any]:
 def highlight_doc(h: src.HighlightSource) -> dict[str, Any]:
     """The index document of a highlight: its quote, label and note, and its article's metadata."""
     doc = _meta_fields(h.article)
-    doc.update(id=f"h{h.id}", kind="highlight", fp=h.fingerprint, body=h.exact)
+    # The note goes in the body after the quote, as the hit's text shows them.
+    body = f"{h.exact}\n{h.note}" if h.note else h.exact
+    doc.update(id=f"h{h.id}", kind="highlight", fp=h.fingerprint, body=body)
     doc["atitle"] = h.article.title
     if h.label:
         doc["label"] = h.label
         doc["f_label"] = h.label
-    if h.note:
-        doc["note"] = h.note
     return doc
 
 

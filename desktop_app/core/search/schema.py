@@ -10,7 +10,7 @@ from whoosh import fields
 from desktop_app.core.search.analyzer import ANALYZER_VERSION, arabic_analyzer
 
 # Bump on any change to the fields or to what goes into them.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 INDEX_VERSION = f"schema{SCHEMA_VERSION}-analyzer{ANALYZER_VERSION}"
 
 KINDS = ("article", "highlight", "note")
@@ -23,9 +23,11 @@ KIND_VOCAB = "vocab"
 TITLE_BOOST = 2.5
 TAG_BOOST = 1.5
 
-# Free words search these fields; highlight and note documents carry their article's title in
-# `atitle`, which only `title:` searches, so a title word does not return every highlight.
-DEFAULT_FIELDS = ("title", "body", "note", "tag", "source")
+# Free words search title and body (a highlight's body is its quote and note): each extra
+# field is one more posting list to walk for every word. Highlight and note documents carry
+# their article's title in `atitle`, which only `title:` searches, so a title word does not
+# return every highlight of the article.
+DEFAULT_FIELDS = ("title", "body")
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("title", "atitle"),
     "source": ("source",),
@@ -58,7 +60,6 @@ def build_schema() -> fields.Schema:
         title=_text(TITLE_BOOST),
         atitle=_text(),
         body=_text(),
-        note=_text(),
         tag=_text(TAG_BOOST),
         source=_text(),
         label=_text(),
