@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from desktop_app.core.search.analyzer import WORD_RE, arabic_analyzer, normalize_term
 from desktop_app.core.search.query import Marks, prefix_forms
@@ -34,23 +35,20 @@ class Snippet:
         return "".join(out)
 
 
-Piece = tuple[int, int, str, tuple[str, ...]]
+Piece = tuple[int, int, str]
 _PIECES: dict[str, tuple[Piece, ...]] = {}  # written word -> its analysed pieces
 _BY_TERM: dict[str, set[str]] = {}  # index term -> written words that give it
 _MAX_PIECES = 200_000
 
 
 def _word_terms(surface: str) -> tuple[Piece, ...]:
-    """(start, end, term, prefix forms) of the pieces of one written word."""
-    return tuple(
-        (
-            t.startchar,
-            t.endchar,
-            t.text,
-            tuple(prefix_forms(normalize_term(surface[t.startchar : t.endchar]))),
-        )
-        for t in _ANALYZER(surface, chars=True)
-    )
+    """(start, end, term) of the pieces of one written word (the analyzer caches per word)."""
+    return tuple((t.startchar, t.endchar, t.text) for t in _ANALYZER(surface, chars=True))
+
+
+@lru_cache(maxsize=50_000)
+def _forms(piece: str) -> tuple[str, ...]:
+    return tuple(prefix_forms(normalize_term(piece)))
 
 
 def _learn(surfaces: set[str]) -> None:
@@ -61,6 +59,11 @@ def _learn(surfaces: set[str]) -> None:
         pieces = _PIECES[sf] = _word_terms(sf)
         for piece in pieces:
             _BY_TERM.setdefault(piece[2], set()).add(sf)
+
+
+def _prefix_of(sf: str, start: int, end: int, prefixes: list[str]) -> str | None:
+    forms = _forms(sf[start:end])
+    return next((p for p in prefixes for f in forms if f.startswith(p)), None)
 
 
 def matches(text: str, marks: Marks) -> list[tuple[int, int, str]]:
@@ -74,11 +77,13 @@ def matches(text: str, marks: Marks) -> list[tuple[int, int, str]]:
     if not terms and not prefixes:
         return found
     surfaces = set(WORD_RE.findall(text))
-    new = surfaces - _PIECES.keys()
+    # (Not `surfaces - _PIECES.keys()`: that copies every key of the cache.)
+    new = {sf for sf in surfaces if sf not in _PIECES}
     if new:
         _learn(new)
-    if surfaces - _PIECES.keys():  # the cache was just emptied: learn this text again
-        _learn(surfaces - _PIECES.keys())
+        missing = {sf for sf in surfaces if sf not in _PIECES}
+        if missing:  # the cache was just emptied: learn this text again
+            _learn(missing)
     candidates: set[str] = set()
     for t in terms:
         bucket = _BY_TERM.get(t)
@@ -88,18 +93,18 @@ def matches(text: str, marks: Marks) -> list[tuple[int, int, str]]:
         candidates |= {
             sf
             for sf in surfaces
-            for piece in _PIECES[sf]
-            if any(f.startswith(p) for p in prefixes for f in piece[3])
+            for start, end, _ in _PIECES[sf]
+            if _prefix_of(sf, start, end, prefixes) is not None
         }
     if not candidates:
         return found
     by_surface: dict[str, list[tuple[int, int, str]]] = {}
     for sf in candidates:
-        for start, end, term, forms in _PIECES[sf]:
+        for start, end, term in _PIECES[sf]:
             if term in terms:
                 by_surface.setdefault(sf, []).append((start, end, term))
-            else:
-                p = next((p for p in prefixes for f in forms if f.startswith(p)), None)
+            elif prefixes:
+                p = _prefix_of(sf, start, end, prefixes)
                 if p is not None:
                     by_surface.setdefault(sf, []).append((start, end, p))
     for m in WORD_RE.finditer(text):
