@@ -324,6 +324,8 @@ def _compile(tree: Tree, reader: object) -> wq.Query | None:
         return wq.And(kept) if tree.op == "and" else wq.Or(kept)
     leaf = tree
     if leaf.kind == "date":
+        if leaf.text == leaf.end and len(leaf.text) == 4:  # one term, not one per day
+            return wq.Term("f_year", leaf.text)
         if leaf.text == leaf.end:
             return wq.Prefix("date", leaf.text)
         return wq.TermRange("date", leaf.text or None, leaf.end + "\uffff", True, True)
