@@ -43,7 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--note", default="", metavar="TEXT")
     p.set_defaults(handler=cmd_annotate)
 
-    p = common(sub.add_parser("note", help="add a note to article ID (a free-standing note without ID)"))
+    p = common(
+        sub.add_parser("note", help="add a note to article ID (a free-standing note without ID)")
+    )
     p.add_argument("id", type=int, nargs="?", metavar="ID")
     p.add_argument("--text", required=True, metavar="TEXT")
     p.set_defaults(handler=cmd_note)
