@@ -16,7 +16,9 @@ def main() -> int:
     except ModuleNotFoundError:
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", "pyinstaller>=6"], check=True)
     spec = ROOT / "build_spec" / "hamish.spec"
-    return subprocess.call([sys.executable, "-m", "PyInstaller", "--noconfirm", str(spec)], cwd=ROOT)
+    return subprocess.call(
+        [sys.executable, "-m", "PyInstaller", "--noconfirm", str(spec)], cwd=ROOT
+    )
 
 
 if __name__ == "__main__":
