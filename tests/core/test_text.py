@@ -95,3 +95,33 @@ def test_strong_counts_match_the_unicode_bidi_classes(text: str) -> None:
     classes = [unicodedata.bidirectional(ch) for ch in text]
     expected = (sum(c in ("R", "AL") for c in classes), sum(c == "L" for c in classes))
     assert strong_counts(text) == expected
+
+
+def test_display_marks_after_latin_ending_in_neutrals() -> None:
+    from desktop_app.core.export.rtl import mark_positions
+
+    text = "قال تحالف OPEC+ اليوم إن حلف (NATO) وافق"
+    marks = mark_positions(text, "rtl")
+    assert text.index("+") + 1 in marks and text.index(")") + 1 in marks
+    assert mark_positions("The OPEC+ deal", "ltr") == []
+
+
+def test_utf16_map_with_display_marks() -> None:
+    text = "تحالف OPEC+ 📌 هنا"
+    mark = text.index("+") + 1
+    m = Utf16Map(text, [mark])
+    assert m.to_utf16(mark) == mark  # before the mark: a highlight ending at "+" excludes it
+    assert m.to_utf16(mark + 1) == mark + 2
+    assert m.to_codepoint(mark) == m.to_codepoint(mark + 1) == mark
+    assert m.utf16_length == len(text) + 1 + 1  # the emoji and the mark
+
+
+@given(
+    st.text(alphabet=st.sampled_from(list("ab قال📌+\u064e")), max_size=30),
+    st.lists(st.integers(min_value=0, max_value=30), max_size=4),
+)
+def test_utf16_map_with_marks_round_trips(text: str, raw: list[int]) -> None:
+    marks = sorted({min(p, len(text)) for p in raw})
+    m = Utf16Map(text, marks)
+    for i in range(len(text) + 1):
+        assert m.to_codepoint(m.to_utf16(i)) == i

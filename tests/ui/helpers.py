@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextCursor
 
-from desktop_app.core.text.offsets import Utf16Map
-
 
 def select_text(window, needle: str, occurrence: int = 1) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     """Select the Nth occurrence of needle in the open article as a user would; returns (start, end) in code points."""
@@ -14,7 +12,7 @@ def select_text(window, needle: str, occurrence: int = 1) -> tuple[int, int]:  #
     for _ in range(occurrence):
         start = text.index(needle, start + 1)
     end = start + len(needle)
-    umap = Utf16Map(text)
+    umap = window.reader.browser.layer.umap  # the reader's own map (display marks included)
     cursor = QTextCursor(window.reader.browser.document())
     cursor.setPosition(umap.to_utf16(start))
     cursor.setPosition(umap.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)

@@ -193,3 +193,24 @@ def test_reading_position_is_remembered(window, library, qtbot):
     assert lib.get_article(aid).reading_position == pos
     window.open_article(aid)
     assert abs(window.reader.reading_position() - pos) < 40
+
+
+def test_latin_ending_in_neutrals_keeps_its_order_inside_arabic(window, library, qtbot):
+    from desktop_app.core.text.direction import LRM
+    from tests.conftest import make_doc
+
+    lib, _ids = library
+    para = "قال المتحدث إن تحالف OPEC+ سيجتمع مع حلف (NATO) غداً 📌."
+    aid = lib.add_document(make_doc([para], "تحالف OPEC+")).article_id
+    window.open_article(aid)
+    shown = window.reader.browser.document().firstBlock().text()
+    # Qt draws "+OPEC" without an LRM after the Latin stretch; the stored text stays as it was.
+    assert "OPEC+" + LRM in shown and "(NATO)" + LRM in shown
+    assert LRM not in lib.get_article(aid).text
+    start, end = select_text(window, "(NATO)")
+    assert window.reader.browser.textCursor().selectedText() == "(NATO)"
+    qtbot.keyClick(window.reader.browser, Qt.Key.Key_H)
+    (h,) = lib.highlights(aid)
+    assert (h.start, h.end, h.exact) == (start, end, "(NATO)")
+    start, end = select_text(window, "غداً")
+    assert window.reader.browser.textCursor().selectedText() == "غداً"

@@ -122,3 +122,15 @@ def _cut(text: str, spans: list[tuple[int, int]], inner_rtl: bool) -> list[Segme
 def with_marks(text: str, base: Direction) -> str:
     """The text with the LRMs segments() adds, for renderers that take plain strings."""
     return "".join(s.text for s in segments(text, base))
+
+
+def mark_positions(text: str, base: Direction) -> list[int]:
+    """Offsets in text before which with_marks() puts an LRM (for views that keep offsets)."""
+    out: list[int] = []
+    i = 0
+    for ch in with_marks(text, base):
+        if i < len(text) and ch == text[i]:
+            i += 1
+        else:
+            out.append(i)
+    return out

@@ -106,8 +106,8 @@ class ReaderView(QWidget):
         """Build the article and its highlights in a fresh document, laid out once when shown."""
         doc = QTextDocument(self.browser)
         doc.setDefaultStyleSheet(f"a {{ color: {self.theme.link}; }}")
-        build_document(doc, article, reading_font(self.font_size), self.line_height)
-        umap = Utf16Map(article.text)
+        marks = build_document(doc, article, reading_font(self.font_size), self.line_height)
+        umap = Utf16Map(article.text, marks)
         self.browser.layer.attach(doc, article.text, umap)
         self.find_bar.set_text(article.text, umap)
         self._highlights = list(highlights)
