@@ -107,6 +107,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.pool = QThreadPool.globalInstance()
         self._tasks: list[Task] = []
+        self._retired: list[_Signals] = []
 
     def run(
         self,
@@ -125,6 +126,11 @@ class TaskRunner(QObject):
     def _forget(self, task: Task) -> None:
         if task in self._tasks:
             self._tasks.remove(task)
+        # The worker may still hold the task's signal object for a moment after it emitted:
+        # keep it alive here until no worker runs, so it is never destroyed on a worker thread.
+        if self.pool.activeThreadCount() == 0:
+            self._retired.clear()
+        self._retired.append(task.signals)
         task.deleteLater()
 
     @property
