@@ -12,14 +12,14 @@ events), with the delegate's cache cold and warm. Prints figures only.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import os
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from search_bench import load  # bench/ is on sys.path when a bench script runs
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,17 +44,6 @@ QUERIES = [
     "كرة القدم",
     "الأمم المتحدة",
 ]
-
-
-def load(path: Path, limit: int) -> list[dict]:
-    """The first `limit` corpus articles."""
-    out = []
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            out.append(json.loads(line))
-            if len(out) >= limit:
-                break
-    return out
 
 
 def ms(seconds: float) -> str:
