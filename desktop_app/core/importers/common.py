@@ -89,6 +89,11 @@ def split_tags(value: object) -> tuple[str, ...]:
     return tuple(out)
 
 
+def first_heading(paragraphs: list[Paragraph]) -> str:
+    """The text of the first level-1 heading, or "" (a title for formats that have headings)."""
+    return next((p.text for p in paragraphs if p.kind == "heading" and p.level == 1), "")
+
+
 def make_document(
     paragraphs: list[Paragraph],
     name: str,

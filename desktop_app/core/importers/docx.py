@@ -7,7 +7,7 @@ import re
 import zipfile
 
 from desktop_app.core.errors import ImportFailed
-from desktop_app.core.importers.common import iso_date, make_document, split_tags
+from desktop_app.core.importers.common import first_heading, iso_date, make_document, split_tags
 from desktop_app.core.models import ImportedDocument, ParagraphKind
 
 Block = tuple[str, ParagraphKind, int]
@@ -112,7 +112,7 @@ def parse(data: bytes, name: str) -> ImportedDocument:
         raise ImportFailed(CORRUPT) from exc
     paragraphs = build_paragraphs(blocks)
     if not title:
-        title = next((p.text for p in paragraphs if p.kind == "heading" and p.level == 1), "")
+        title = first_heading(paragraphs)
     return make_document(
         paragraphs,
         name,

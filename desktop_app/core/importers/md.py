@@ -8,7 +8,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from desktop_app.core.importers.common import iso_date, make_document, split_tags
+from desktop_app.core.importers.common import first_heading, iso_date, make_document, split_tags
 from desktop_app.core.importers.encoding import decode, strip_controls
 from desktop_app.core.models import ImportedDocument, ParagraphKind
 from desktop_app.core.text.paragraphs import build_paragraphs
@@ -131,7 +131,7 @@ def parse(data: bytes, name: str) -> ImportedDocument:
     paragraphs = build_paragraphs(blocks(md.parse(body)))
     title = str(meta.get("title", "") or "")
     if not title:
-        title = next((p.text for p in paragraphs if p.kind == "heading" and p.level == 1), "")
+        title = first_heading(paragraphs)
     return make_document(
         paragraphs,
         name,
