@@ -115,29 +115,26 @@ class Library:
         """Import one file; errors become a failed ImportResult with a one-line reason."""
         try:
             if not path.exists():
-                raise ImportFailed("no such file")
+                raise ImportFailed(code="import.no_such_file")
             if path.is_dir():
-                raise ImportFailed("is a folder")
+                raise ImportFailed(code="import.is_folder")
             check_size(path.stat().st_size)
             data = path.read_bytes()
             doc = parse_bytes(data, path.name)
             return self.add_document(
                 doc, original=data, original_name=path.name, path=str(path), tags=tags
             )
-        except ImportFailed as exc:
-            return ImportResult(str(path), "failed", None, str(exc))
         except HamishError as exc:
-            return ImportResult(str(path), "failed", None, str(exc))
+            return ImportResult.failure(str(path), exc)
         except OSError as exc:
-            return ImportResult(
-                str(path), "failed", None, f"cannot read the file: {exc.strerror or exc}"
+            reason = str(exc.strerror or exc)
+            return ImportResult.failure(
+                str(path), ImportFailed(code="import.cannot_read", reason=reason)
             )
         except Exception as exc:  # a parser library's own error: report it, keep going
-            return ImportResult(
-                str(path),
-                "failed",
-                None,
-                f"cannot read this file ({type(exc).__name__}: {exc})".splitlines()[0],
+            reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
+            return ImportResult.failure(
+                str(path), ImportFailed(code="import.parser_error", reason=reason)
             )
 
     def add_document(
@@ -151,7 +148,7 @@ class Library:
         """Store an imported document in one transaction; a duplicate is reported, not stored."""
         paragraphs = with_offsets(doc.paragraphs)
         if not paragraphs:
-            return ImportResult(path, "failed", None, "no text found in the file")
+            return ImportResult.failure(path, ImportFailed(code="import.no_text"))
         digest = content_hash(paragraphs)
         existing = sql_art.find_by_hash(self.conn, digest)
         if existing is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from desktop_app.core.errors import HamishError
+
 Direction = Literal["rtl", "ltr"]
 ParagraphKind = Literal["body", "heading", "quote", "list"]
 
@@ -134,7 +136,14 @@ class ImportResult:
     path: str
     status: Literal["imported", "duplicate", "failed"]
     article_id: int | None = None
-    error: str | None = None
+    error: str | None = None  # one line, in English
+    error_code: str = ""  # the message code of error (desktop_app.core.messages), if it has one
+    error_params: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def failure(cls, path: str, exc: HamishError) -> ImportResult:
+        """A failed result carrying the error's one-line text, code and parameters."""
+        return cls(path, "failed", None, str(exc).splitlines()[0], exc.code, dict(exc.params))
 
 
 @dataclass

@@ -62,6 +62,8 @@ def test_import_list_show_annotate_note(
         "status": "failed",
         "article_id": None,
         "error": "empty file",
+        "error_code": "import.empty",
+        "error_params": {},
     }
     code, again = run_json(capsys, "import", str(files / "ar.txt"), "--library", lib_dir)
     assert (

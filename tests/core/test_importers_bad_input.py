@@ -10,7 +10,7 @@ import pytest
 
 from desktop_app.core.errors import ImportFailed
 from desktop_app.core.importers import MAX_BYTES, parse_bytes
-from desktop_app.core.importers.pdf import CORRUPT, NO_TEXT
+from desktop_app.core.importers.pdf import NO_TEXT
 from desktop_app.core.library import Library
 from tests.core.test_importers_docx import build as build_docx
 from tests.core.test_importers_html import PAGE
@@ -85,7 +85,7 @@ def test_mixed_import_keeps_good_files_and_reports_bad_ones(tmp_path: Path) -> N
         "empty.txt": (b"", "empty file"),
         "junk.txt": (bytes(range(256)) * 8, None),
         "broken.docx": (build_docx()[:900], "corrupt or truncated .docx file"),
-        "cut.pdf": (whole_pdf[: len(whole_pdf) // 2], CORRUPT),
+        "cut.pdf": (whole_pdf[: len(whole_pdf) // 2], "corrupt or truncated PDF file"),
         "notes.xyz": (b"whatever", "unsupported file type .xyz"),
     }
     for name, data in good.items():
@@ -115,7 +115,9 @@ def test_mixed_import_keeps_good_files_and_reports_bad_ones(tmp_path: Path) -> N
         if reason is not None:
             assert r.error == reason, name
     assert by_name["junk.txt"].error.startswith("undecodable bytes")
-    assert by_name["scan.pdf"].error == NO_TEXT
+    assert by_name["scan.pdf"].error_code == NO_TEXT
+    assert by_name["big.txt"].error_code == "import.too_large"
+    assert by_name["notes.xyz"].error_params == {"ext": ".xyz"}
     assert by_name["big.txt"].error.startswith("file too large: ")
 
     rows = _rows(lib_dir)

@@ -12,7 +12,7 @@ from desktop_app.core.models import ImportedDocument, ParagraphKind
 
 Block = tuple[str, ParagraphKind, int]
 
-CORRUPT = "corrupt or truncated .docx file"
+CORRUPT = "import.docx_corrupt"  # a message code
 _HEADING = re.compile(r"^(?:heading|titre|überschrift|عنوان)\s*(\d)$", re.I)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -99,7 +99,7 @@ def parse(data: bytes, name: str) -> ImportedDocument:
     from desktop_app.core.text.paragraphs import build_paragraphs
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise ImportFailed(CORRUPT)
+        raise ImportFailed(code=CORRUPT)
     try:
         document = docx.Document(io.BytesIO(data))
         blocks = body_blocks(document)
@@ -107,9 +107,9 @@ def parse(data: bytes, name: str) -> ImportedDocument:
         title, author = props.title or "", props.author or ""
         created, language, keywords = props.created, props.language or "", props.keywords or ""
     except (zipfile.BadZipFile, KeyError, XMLSyntaxError, PackageNotFoundError, EOFError) as exc:
-        raise ImportFailed(CORRUPT) from exc
+        raise ImportFailed(code=CORRUPT) from exc
     except Exception as exc:  # zlib, CRC and XML errors of a damaged package: same cause
-        raise ImportFailed(CORRUPT) from exc
+        raise ImportFailed(code=CORRUPT) from exc
     paragraphs = build_paragraphs(blocks)
     if not title:
         title = first_heading(paragraphs)

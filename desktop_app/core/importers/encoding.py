@@ -221,7 +221,7 @@ def decode_bom(data: bytes) -> tuple[str, str] | None:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
                 raise ImportFailed(
-                    f"undecodable bytes after a {enc} byte-order mark (at byte {exc.start})"
+                    code="import.undecodable_bom", encoding=enc, offset=exc.start
                 ) from exc
     return None
 
@@ -247,7 +247,7 @@ def decode(data: bytes) -> tuple[str, str]:
             return found
         if share <= MAX_CONTROL_SHARE or stray:  # stray control bytes occur in real news text
             return text, "utf-8"
-        raise ImportFailed("undecodable bytes: control characters, not a text file")
+        raise ImportFailed(code="import.undecodable_controls")
     found = decode_arabic_code_page(data)
     if found is not None:
         return found
@@ -261,6 +261,4 @@ def decode(data: bytes) -> tuple[str, str]:
         text = str(best)
         if control_share(text) <= MAX_CONTROL_SHARE:
             return text, best.encoding
-    raise ImportFailed(
-        "undecodable bytes: not UTF-8, UTF-16, Windows-1256, ISO-8859-6 or another known encoding"
-    )
+    raise ImportFailed(code="import.undecodable")

@@ -170,7 +170,9 @@ def parse(data: bytes, name: str) -> ImportedDocument:
     try:
         root = lxml_html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
-        raise ImportFailed(f"cannot read this HTML page ({exc})".splitlines()[0]) from exc
+        raise ImportFailed(
+            code="import.html_unreadable", reason=str(exc).splitlines()[0] if str(exc) else "?"
+        ) from exc
     page_lang = language_code(root.get("lang") or root.get("xml:lang"))
     meta = trafilatura.extract_metadata(root)
     strip_boilerplate(root)

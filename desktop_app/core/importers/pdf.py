@@ -15,12 +15,10 @@ from desktop_app.core.text.paragraphs import build_paragraphs
 
 Block = tuple[str, ParagraphKind, int]
 
-CORRUPT = "corrupt or truncated PDF file"
-NO_TEXT = "this PDF has no text layer (a scanned PDF?): run OCR on it first"
-UNREADABLE = (
-    "this PDF's text layer cannot be read (fonts without a character map): run OCR on it first"
-)
-LOCKED = "this PDF is protected by a password: remove the protection, then import it again"
+CORRUPT = "import.pdf_corrupt"  # message codes (desktop_app.core.messages)
+NO_TEXT = "import.pdf_no_text"
+UNREADABLE = "import.pdf_unreadable"
+LOCKED = "import.pdf_locked"
 GAP_FACTOR = 1.35  # a gap between baselines this much wider than usual starts a paragraph
 WIDE_GAP = 2.5  # a gap of this many font sizes is a paragraph break even with no usual gap
 HEADING_FACTOR = 1.25  # lines in a font this much larger than the body are headings
@@ -209,24 +207,22 @@ def _open(data: bytes) -> object:
 
     head = data[:1024]
     if b"%PDF-" not in head or b"%%EOF" not in data[-2048:]:
-        raise ImportFailed(CORRUPT)
+        raise ImportFailed(code=CORRUPT)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
                 if not reader.decrypt(""):
-                    raise ImportFailed(LOCKED)
+                    raise ImportFailed(code=LOCKED)
             except DependencyError as exc:
-                raise ImportFailed(
-                    "this PDF is encrypted with AES, which needs the cryptography package"
-                ) from exc
+                raise ImportFailed(code="import.pdf_aes") from exc
             except FileNotDecryptedError as exc:
-                raise ImportFailed(LOCKED) from exc
+                raise ImportFailed(code=LOCKED) from exc
         len(reader.pages)
     except ImportFailed:
         raise
     except (PdfReadError, ValueError, KeyError, OSError, TypeError) as exc:
-        raise ImportFailed(CORRUPT) from exc
+        raise ImportFailed(code=CORRUPT) from exc
     return reader
 
 
@@ -239,14 +235,14 @@ def parse(data: bytes, name: str) -> ImportedDocument:
         pages = [_page_lines(page) for page in reader.pages]  # type: ignore[attr-defined]
         info = reader.metadata  # type: ignore[attr-defined]
     except FileNotDecryptedError as exc:
-        raise ImportFailed(LOCKED) from exc
+        raise ImportFailed(code=LOCKED) from exc
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ImportFailed(CORRUPT) from exc
+        raise ImportFailed(code=CORRUPT) from exc
     if not any(ln.text.strip() for lines in pages for ln in lines):
-        raise ImportFailed(NO_TEXT)
+        raise ImportFailed(code=NO_TEXT)
     folded = "\n".join(fold_presentation_forms(ln.text) for lines in pages for ln in lines)
     if unreadable_share(folded) > 0.1:
-        raise ImportFailed(UNREADABLE)
+        raise ImportFailed(code=UNREADABLE)
     reverse = looks_reversed(folded)
     runs = has_visual_runs(folded.split("\n"))
     for lines in pages:
@@ -267,7 +263,7 @@ def parse(data: bytes, name: str) -> ImportedDocument:
         blocks.extend(page)
     paragraphs = build_paragraphs(blocks)
     if not paragraphs:
-        raise ImportFailed(NO_TEXT)
+        raise ImportFailed(code=NO_TEXT)
     title, author, published, language = _metadata(reader, info)
     return make_document(
         paragraphs,

@@ -79,9 +79,9 @@ def migrate(conn: sqlite3.Connection, existing: Path | None) -> None:
     """Bring the schema to SCHEMA_VERSION; back up an existing database before changing it."""
     version = schema_version(conn)
     if version > SCHEMA_VERSION:
+        folder = existing.parent if existing is not None else "(memory)"
         raise SchemaTooNew(
-            f"this library was written by a newer Hamish (schema {version}, "
-            f"this version knows {SCHEMA_VERSION}): update Hamish to open it"
+            code="library.schema_too_new", folder=folder, found=version, known=SCHEMA_VERSION
         )
     if version == SCHEMA_VERSION:
         return

@@ -1,0 +1,94 @@
+"""Messages the core gives people, by stable code: one English template each, with {params}.
+
+The window translates a message by its code (the template is the source text of the
+"Messages" context in i18n/), so an Arabic interface shows import failures in Arabic; the
+command line prints the English text. `QT_TRANSLATE_NOOP` only marks a string for lupdate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+CONTEXT = "Messages"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
+    """Return text unchanged; pyside6-lupdate collects it for translation under context."""
+    del context
+    return text
+
+
+MESSAGES: dict[str, str] = {
+    # importing files
+    "import.no_such_file": QT_TRANSLATE_NOOP("Messages", "no such file"),
+    "import.is_folder": QT_TRANSLATE_NOOP("Messages", "is a folder"),
+    "import.empty": QT_TRANSLATE_NOOP("Messages", "empty file"),
+    "import.no_text": QT_TRANSLATE_NOOP("Messages", "no text found in the file"),
+    "import.unsupported": QT_TRANSLATE_NOOP("Messages", "unsupported file type {ext}"),
+    "import.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "file too large: {size_mb} MB (the limit is {limit_mb} MB)"
+    ),
+    "import.cannot_read": QT_TRANSLATE_NOOP("Messages", "cannot read the file: {reason}"),
+    "import.parser_error": QT_TRANSLATE_NOOP("Messages", "cannot read this file ({reason})"),
+    "import.undecodable_bom": QT_TRANSLATE_NOOP(
+        "Messages", "undecodable bytes after a {encoding} byte-order mark (at byte {offset})"
+    ),
+    "import.undecodable_controls": QT_TRANSLATE_NOOP(
+        "Messages", "undecodable bytes: control characters, not a text file"
+    ),
+    "import.undecodable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "undecodable bytes: not UTF-8, UTF-16, Windows-1256, ISO-8859-6 or another known encoding",
+    ),
+    "import.html_unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "cannot read this HTML page ({reason})"
+    ),
+    "import.docx_corrupt": QT_TRANSLATE_NOOP("Messages", "corrupt or truncated .docx file"),
+    "import.epub_corrupt": QT_TRANSLATE_NOOP("Messages", "corrupt or truncated EPUB file"),
+    "import.epub_drm": QT_TRANSLATE_NOOP(
+        "Messages", "this EPUB is protected (DRM) and cannot be read"
+    ),
+    "import.pdf_corrupt": QT_TRANSLATE_NOOP("Messages", "corrupt or truncated PDF file"),
+    "import.pdf_no_text": QT_TRANSLATE_NOOP(
+        "Messages", "this PDF has no text layer (a scanned PDF?): run OCR on it first"
+    ),
+    "import.pdf_unreadable": QT_TRANSLATE_NOOP(
+        "Messages",
+        "this PDF's text layer cannot be read (fonts without a character map): run OCR on it first",
+    ),
+    "import.pdf_locked": QT_TRANSLATE_NOOP(
+        "Messages",
+        "this PDF is protected by a password: remove the protection, then import it again",
+    ),
+    "import.pdf_aes": QT_TRANSLATE_NOOP(
+        "Messages", "this PDF is encrypted with AES, which needs the cryptography package"
+    ),
+    # opening a library
+    "library.schema_too_new": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the library at {folder} was written by a newer Hamish (schema {found}; this one knows"
+        " {known}): update Hamish to open it",
+    ),
+    "library.locked": QT_TRANSLATE_NOOP(
+        "Messages", "the library at {folder} is locked by another program: {reason}"
+    ),
+    "library.unwritable": QT_TRANSLATE_NOOP(
+        "Messages", "the library at {folder} cannot be written: {reason}"
+    ),
+    "library.unreadable": QT_TRANSLATE_NOOP(
+        "Messages", "the library at {folder} cannot be opened: {reason}"
+    ),
+}
+
+_PARAM = re.compile(r"\{(\w+)\}")
+
+
+def fill(template: str, params: Mapping[str, object]) -> str:
+    """Put params into a template's {name} places (a missing one stays as written)."""
+    return _PARAM.sub(lambda m: str(params[m[1]]) if m[1] in params else m[0], template)
+
+
+def render(code: str, params: Mapping[str, object]) -> str:
+    """The English text of a message code with its parameters."""
+    return fill(MESSAGES[code], params)
