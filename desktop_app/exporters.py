@@ -55,6 +55,13 @@ EXPORTERS: tuple[Exporter, ...] = (
         "export_markdown",
     ),
     Exporter(
+        "html",
+        QT_TRANSLATE_NOOP("Exporters", "Web page for e-mail"),
+        ".html",
+        "desktop_app.core.export.html",
+        "export_html",
+    ),
+    Exporter(
         "pdf",
         QT_TRANSLATE_NOOP("Exporters", "PDF"),
         ".pdf",
