@@ -13,7 +13,7 @@ class ExportFailed(HamishError):
     """A briefing could not be exported; the message says why in one line."""
 
 
-def atomic_write(path: Path | str, write: Callable[[Path], None]) -> Path:
+def atomic_write(path: Path | str, write: Callable[[Path], object]) -> Path:
     """Call write(part_path) on a .part file beside path, then rename it over path."""
     target = Path(path)
     if target.is_dir():

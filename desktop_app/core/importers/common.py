@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 from desktop_app.core.models import ImportedDocument, Paragraph
 from desktop_app.core.text.direction import guess_language
@@ -52,7 +53,8 @@ def iso_date(value: object) -> str:
     if value is None:
         return ""
     if hasattr(value, "strftime"):
-        return value.strftime("%Y-%m-%d")  # type: ignore[union-attr]
+        formatted: str = value.strftime("%Y-%m-%d")  # a date or datetime
+        return formatted
     m = _DATE.search(str(value))
     if not m:
         return ""
@@ -94,6 +96,17 @@ def first_heading(paragraphs: list[Paragraph]) -> str:
     return next((p.text for p in paragraphs if p.kind == "heading" and p.level == 1), "")
 
 
+class DocumentMeta(TypedDict, total=False):
+    """The optional metadata fields of ImportedDocument that importers pass to make_document."""
+
+    source: str
+    author: str
+    url: str
+    published: str
+    encoding: str
+    tags: tuple[str, ...]
+
+
 def make_document(
     paragraphs: list[Paragraph],
     name: str,
@@ -101,7 +114,7 @@ def make_document(
     *,
     title: str = "",
     language: str = "",
-    **meta: object,
+    **meta: Unpack[DocumentMeta],
 ) -> ImportedDocument:
     """The ImportedDocument of an importer: a title always, language from metadata or the text."""
     title = " ".join(title.split())
@@ -114,5 +127,5 @@ def make_document(
         title=title,
         format=fmt,
         language=lang,
-        **meta,  # type: ignore[arg-type]
+        **meta,
     )

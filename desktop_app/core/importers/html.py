@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import cast
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -145,7 +146,7 @@ def xml_blocks(el: etree._Element, quote: bool = False, depth: int = 0) -> list[
 def _fallback_blocks(root: etree._Element) -> list[Block]:
     out: list[Block] = []
     for el in root.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote"):
-        tag = el.tag
+        tag = cast(str, el.tag)  # tags are str in a parsed tree
         if tag.startswith("h"):
             out.append((_text(el), "heading", int(tag[1])))
         elif tag == "li":

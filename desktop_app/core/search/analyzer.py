@@ -57,7 +57,7 @@ def _script_pieces(surface: str) -> list[tuple[int, int]]:
     return spans
 
 
-class _NormalizeTable(dict):
+class _NormalizeTable(dict[int, str]):
     """str.translate table filled on demand: code point -> normalize(that character).
 
     normalize() works character by character, so translating with this table gives the same
@@ -126,7 +126,7 @@ def _unstemmed(surface: str) -> str | tuple[Piece, ...]:
     return _analyze_surface(surface, False)
 
 
-class ArabicAnalyzer(Analyzer):
+class ArabicAnalyzer(Analyzer):  # type: ignore[misc]  # whoosh is untyped
     """Whoosh analyzer for Arabic, English and mixed text (stemming=False keeps whole words)."""
 
     is_morph = True
@@ -176,7 +176,7 @@ class ArabicAnalyzer(Analyzer):
             # Indexing without offsets: findall skips building a match object per word.
             for surface in WORD_RE.findall(value):
                 result = analyse(surface)
-                if result.__class__ is str:
+                if isinstance(result, str):
                     t.text = result
                     t.stopped = False
                     t.pos = pos
@@ -193,7 +193,7 @@ class ArabicAnalyzer(Analyzer):
             return
         for m in WORD_RE.finditer(value):
             result = analyse(m.group())
-            if result.__class__ is str:  # the common case: one term for the whole word
+            if isinstance(result, str):  # the common case: one term for the whole word
                 t.text = result
                 t.stopped = False
                 if keeporiginal:

@@ -206,18 +206,18 @@ def apply(batch: Batch, work: Work, seq_after: Callable[[], int]) -> None:
         found_h = src.highlights(conn, chunk)
         for hid in chunk:
             batch.delete(f"h{hid}")
-            h = found_h.get(hid)
-            if h is not None and not h.article.deleted:
-                batch.add(highlight_doc(h))
+            hl = found_h.get(hid)
+            if hl is not None and not hl.article.deleted:
+                batch.add(highlight_doc(hl))
     note_ids = sorted(work.notes)
     for i in range(0, len(note_ids), 500):
         chunk = note_ids[i : i + 500]
         found_n = src.notes(conn, chunk)
         for nid in chunk:
             batch.delete(f"n{nid}")
-            n = found_n.get(nid)
-            if n is not None and not (n.article and n.article.deleted):
-                batch.add(note_doc(n))
+            note = found_n.get(nid)
+            if note is not None and not (note.article and note.article.deleted):
+                batch.add(note_doc(note))
 
 
 def work_from_changes(changes: list[tuple[str, int]]) -> Work:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from whoosh import query as wq
 
@@ -148,7 +150,8 @@ class _Parser:
             raise QueryError("the query ends too early")
         if tok in (("OP", "NOT"), ("NEG", "-")):
             self.take()
-            if self.peek() is None or self.peek()[0] == "OP":
+            nxt = self.peek()
+            if nxt is None or nxt[0] == "OP":
                 raise QueryError(f"{tok[1]} needs a word or a group after it")
             return Node("not", (self.parse_unary(),))
         if tok[0] == "OP":
@@ -252,8 +255,8 @@ def _terms_with_gaps(text: str) -> tuple[list[str], int]:
     return terms, max(gaps, default=1)
 
 
-def _any_field(fields: tuple[str, ...], make: object) -> wq.Query:
-    qs = [make(f) for f in fields]  # type: ignore[operator]
+def _any_field(fields: tuple[str, ...], make: Callable[[str], wq.Query]) -> wq.Query:
+    qs = [make(f) for f in fields]
     if len(qs) == 1:
         return qs[0]
     q = wq.Or(qs)
@@ -276,8 +279,18 @@ def prefix_forms(word: str) -> list[str]:
     return forms
 
 
+class TermReader(Protocol):
+    """What prefix expansion needs of a Whoosh IndexReader (Searcher.reader())."""
+
+    def expand_prefix(self, fieldname: str, prefix: str) -> Iterable[str | bytes]: ...
+
+    def __contains__(self, term: tuple[str, str]) -> bool: ...
+
+    def doc_frequency(self, fieldname: str, text: str) -> int: ...
+
+
 def expand_prefix(
-    reader: object, prefix: str, fields: tuple[str, ...] = ("title", "body")
+    reader: TermReader, prefix: str, fields: tuple[str, ...] = ("title", "body")
 ) -> list[str]:
     """Index terms for a prefix (normalized, not stemmed): terms that start with it, or with it
     less a leading article or clitic, and stems it runs past (negotiat* finds negoti-).
@@ -286,8 +299,8 @@ def expand_prefix(
     which bounds the cost of the query.
     """
     found: dict[str, None] = {}
-    lexicon = reader.expand_prefix  # type: ignore[attr-defined]
-    has = reader.__contains__  # type: ignore[attr-defined]
+    lexicon = reader.expand_prefix
+    has = reader.__contains__
     for form in prefix_forms(normalize_term(prefix)):
         for name in fields:
             for i, term in enumerate(lexicon(name, form)):
@@ -300,18 +313,18 @@ def expand_prefix(
                     found[form[:-cut]] = None
     if len(found) <= MAX_TERMS:
         return list(found)
-    df = reader.doc_frequency  # type: ignore[attr-defined]
+    df = reader.doc_frequency
     ranked = sorted(found, key=lambda t: -sum(df(f, t) for f in fields))
     return ranked[:MAX_TERMS]
 
 
-def compile_query(tree: Tree, reader: object) -> wq.Query:
+def compile_query(tree: Tree, reader: TermReader) -> wq.Query:
     """The Whoosh query of a parsed tree."""
     q = _compile(tree, reader)
     return q if q is not None else wq.NullQuery
 
 
-def _compile(tree: Tree, reader: object) -> wq.Query | None:
+def _compile(tree: Tree, reader: TermReader) -> wq.Query | None:
     if isinstance(tree, Node):
         kids = [_compile(c, reader) for c in tree.children]
         if tree.op == "not":

@@ -32,7 +32,7 @@ _MASK = wq.Or([wq.Term("kind", KIND_META), wq.Term("kind", KIND_VOCAB)])
 _KINDSET = frozenset(KINDS)
 
 
-class _TopAndAll(TopCollector):
+class _TopAndAll(TopCollector):  # type: ignore[misc]  # whoosh is untyped
     """The top N by score, and the docnum of every match."""
 
     def __init__(self, limit: int) -> None:
@@ -180,7 +180,7 @@ class SearchService:
         """Total and facet counts; each facet counts with the other facets' filters applied."""
         arrays = self._facet_arrays(s)
         kinds = arrays["kind"]
-        counts = {name: Counter() for name in FACETS}
+        counts: dict[str, Counter[str]] = {name: Counter() for name in FACETS}
         total = 0
         names = list(FACETS)
         cols = [arrays[n] for n in names]

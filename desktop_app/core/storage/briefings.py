@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from desktop_app.core.storage.db import insert_row, update_row
+from desktop_app.core.storage.db import fetch_row, insert_row, update_row
 
 BRIEFING_FIELDS = (
     "title",
@@ -31,7 +31,7 @@ def update_briefing(conn: sqlite3.Connection, bid: int, fields: dict[str, Any]) 
 
 def get_briefing(conn: sqlite3.Connection, bid: int) -> sqlite3.Row | None:
     """A briefing row, or None."""
-    return conn.execute("SELECT * FROM briefings WHERE id = ?", (bid,)).fetchone()
+    return fetch_row(conn, "SELECT * FROM briefings WHERE id = ?", (bid,))
 
 
 def list_briefings(conn: sqlite3.Connection) -> list[sqlite3.Row]:
@@ -69,7 +69,7 @@ def sections(conn: sqlite3.Connection, bid: int) -> list[sqlite3.Row]:
 
 def get_section(conn: sqlite3.Connection, sid: int) -> sqlite3.Row | None:
     """A section row, or None."""
-    return conn.execute("SELECT * FROM briefing_sections WHERE id = ?", (sid,)).fetchone()
+    return fetch_row(conn, "SELECT * FROM briefing_sections WHERE id = ?", (sid,))
 
 
 def insert_section(conn: sqlite3.Connection, bid: int, position: int, heading: str) -> int:
@@ -123,11 +123,12 @@ def item_ids(conn: sqlite3.Connection, sid: int) -> list[int]:
 
 def get_item(conn: sqlite3.Connection, item_id: int) -> sqlite3.Row | None:
     """An item row joined with its briefing id, or None."""
-    return conn.execute(
+    return fetch_row(
+        conn,
         """SELECT i.*, s.briefing_id FROM briefing_items i
            JOIN briefing_sections s ON s.id = i.section_id WHERE i.id = ?""",
         (item_id,),
-    ).fetchone()
+    )
 
 
 def insert_item(conn: sqlite3.Connection, fields: dict[str, Any]) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,12 @@ def connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA busy_timeout=30000")
     migrate(conn, path if existed else None)
     return conn
+
+
+def fetch_row(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
+    """The first row of a query, or None (connect() makes rows sqlite3.Row)."""
+    row: sqlite3.Row | None = conn.execute(sql, params).fetchone()
+    return row
 
 
 def insert_row(conn: sqlite3.Connection, table: str, fields: dict[str, Any]) -> int:

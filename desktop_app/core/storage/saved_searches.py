@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from desktop_app.core.storage.db import update_row
+from desktop_app.core.storage.db import fetch_row, update_row
 
 
 def list_all(conn: sqlite3.Connection) -> list[sqlite3.Row]:
@@ -14,12 +14,12 @@ def list_all(conn: sqlite3.Connection) -> list[sqlite3.Row]:
 
 def get(conn: sqlite3.Connection, sid: int) -> sqlite3.Row | None:
     """A saved search by id, or None."""
-    return conn.execute("SELECT * FROM saved_searches WHERE id = ?", (sid,)).fetchone()
+    return fetch_row(conn, "SELECT * FROM saved_searches WHERE id = ?", (sid,))
 
 
 def by_name(conn: sqlite3.Connection, name: str) -> sqlite3.Row | None:
     """A saved search by name (case-insensitive), or None."""
-    return conn.execute("SELECT * FROM saved_searches WHERE name = ?", (name,)).fetchone()
+    return fetch_row(conn, "SELECT * FROM saved_searches WHERE name = ?", (name,))
 
 
 def insert(conn: sqlite3.Connection, name: str, query: str, filters: str, when: str) -> int:

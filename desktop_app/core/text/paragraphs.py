@@ -27,12 +27,14 @@ def build_paragraphs(
     out: list[Paragraph] = []
     start = 0
     for item in items:
+        kind: ParagraphKind = "body"
+        level = 0
         if isinstance(item, str):
-            text, kind, level = item, "body", 0
+            text = item
         elif len(item) == 2:
-            text, kind, level = item[0], item[1], 0
+            text, kind = item
         else:
-            text, kind, level = item  # type: ignore[misc]
+            text, kind, level = item
         text = clean_line(text)
         if not text:
             continue
