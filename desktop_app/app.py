@@ -1,31 +1,54 @@
-"""GUI start: QApplication, fonts, translators, direction, theme, then the main window."""
+"""GUI start: QApplication, fonts, translators, direction, theme, then the main window.
+
+Qt is imported only when the window opens, so the command line's other subcommands never
+load it.
+"""
 
 from __future__ import annotations
 
-import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop_app.core.errors import NotFound
+from desktop_app.core.errors import LibraryUnavailable, NotFound
+from desktop_app.core.library import Library
+from desktop_app.core.opening import LibraryLocation
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui.main_window import MainWindow
 
 DRAW_TIMEOUT_MS = 5000
 
 
-def _check_open(lib: object, args: argparse.Namespace) -> str | None:
-    """A one-line problem with --open / --highlight, or None."""
-    aid = getattr(args, "open", None)
+@dataclass(frozen=True)
+class GuiOptions:
+    """How the window opens."""
+
+    open_article: int | None = None
+    highlight: int | None = None
+    screenshot: str | None = None  # save the drawn window as this PNG and exit
+    lang: str | None = None
+    theme: str | None = None
+
+
+def _check_open(lib: Library, options: GuiOptions) -> str | None:
+    """A one-line problem with the article or highlight to open, or None."""
+    aid = options.open_article
     if aid is None:
         return None
     try:
-        art = lib.get_article(aid)  # type: ignore[attr-defined]
+        art = lib.get_article(aid)
     except NotFound:
         return f"hamish: no article with id {aid}"
     if art.deleted_at:
         return f"hamish: article {aid} is in the trash (restore it first)"
-    hid = getattr(args, "highlight", None)
+    hid = options.highlight
     if hid is not None:
         try:
-            h = lib.get_highlight(hid)  # type: ignore[attr-defined]
+            h = lib.get_highlight(hid)
         except NotFound:
             return f"hamish: no highlight with id {hid}"
         if h.article_id != aid:
@@ -33,64 +56,96 @@ def _check_open(lib: object, args: argparse.Namespace) -> str | None:
     return None
 
 
-def run(args: argparse.Namespace) -> int:
-    """Open the window; with --screenshot save it as PNG once drawn and exit. Returns the exit code."""
+def _application(options: GuiOptions) -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui.i18n import install_translators
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("Hamish")
+    app.setOrganizationName("Hamish")
+    app.setApplicationDisplayName("Hamish")
+    install_translators(app, options.lang)  # before any widget: sets the direction
+    return app
+
+
+def run(location: LibraryLocation, options: GuiOptions) -> int:
+    """Open the window; with a screenshot file save it as PNG once drawn and exit. Exit code."""
     from desktop_app.ui.jobs import open_for_gui
 
-    shot = getattr(args, "screenshot", None)
-    if shot and not str(shot).lower().endswith(".png"):
+    shot = options.screenshot
+    if shot and not shot.lower().endswith(".png"):
         print("hamish: --screenshot needs a file name ending in .png", file=sys.stderr)
         return 2
-    lib = open_for_gui(args)
-    problem = _check_open(lib, args)
+    try:
+        lib = open_for_gui(location)
+    except LibraryUnavailable as exc:
+        print(f"hamish: {exc}", file=sys.stderr)
+        if not shot:  # a person is waiting for the window: tell them, not only stderr
+            from desktop_app.ui.errors import unavailable_box
+
+            _application(options)
+            unavailable_box(exc).exec()
+        return 1
+    problem = _check_open(lib, options)
     if problem:
         print(problem, file=sys.stderr)
         lib.close()
         return 1
     try:
-        return _run_window(lib, args)
+        return _run_window(lib, options)
     finally:
         lib.close()
 
 
-def _run_window(lib: object, args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+def _last_article(lib: Library) -> int | None:
+    last = lib.get_setting("gui.last_article")
+    if last and last.isdigit():
+        try:
+            art = lib.get_article(int(last))
+        except NotFound:
+            return None
+        if not art.deleted_at:
+            return art.id
+    return None
 
+
+def _run_window(lib: Library, options: GuiOptions) -> int:
+    from desktop_app.ui.errors import ExceptionHook
     from desktop_app.ui.fonts import register_fonts
-    from desktop_app.ui.i18n import install_translators
     from desktop_app.ui.main_window import MainWindow, screen_fits
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Hamish")
-    app.setOrganizationName("Hamish")
-    app.setApplicationDisplayName("Hamish")
-    install_translators(app, getattr(args, "lang", None))  # before any widget: sets the direction
+    app = _application(options)
     register_fonts()
-    shot = getattr(args, "screenshot", None)
-    window = MainWindow(lib, theme=getattr(args, "theme", None), remember=not shot)  # type: ignore[arg-type]
+    shot = options.screenshot
+    window = MainWindow(lib, theme=options.theme, remember=not shot)
+    hook = ExceptionHook(lib.folder, window)
+    hook.install()
     if not shot:
         screen_fits(window)
-    aid = getattr(args, "open", None)
+    aid = options.open_article
     if aid is None and not shot:
-        last = lib.get_setting("gui.last_article")  # type: ignore[attr-defined]
-        if last and last.isdigit():
-            try:
-                art = lib.get_article(int(last))  # type: ignore[attr-defined]
-                if not art.deleted_at:
-                    aid = art.id
-            except NotFound:
-                pass
+        aid = _last_article(lib)
     window.show()
     if aid is not None:
-        window.open_article(int(aid), getattr(args, "highlight", None) or -1)
+        window.open_article(aid, options.highlight or -1)
     app.aboutToQuit.connect(window.flush)
-    if not shot:
-        return int(app.exec())
+    try:
+        if not shot:
+            return int(app.exec())
+        return _screenshot(app, window, Path(shot))
+    finally:
+        hook.uninstall()
+
+
+def _screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
+    """Save the window as PNG once it is drawn, then quit; the exit code."""
+    from PySide6.QtCore import QTimer
+
     result = {"code": 1}
 
     def save() -> None:
-        path = Path(shot)
         path.parent.mkdir(parents=True, exist_ok=True)
         ok = window.grab().save(str(path), "PNG")
         if ok:
@@ -101,7 +156,9 @@ def _run_window(lib: object, args: argparse.Namespace) -> int:
         window.close()
         app.quit()
 
-    def wait_drawn(tries: list[int] = [0]) -> None:  # noqa: B006 - a counter across calls
+    tries = [0]
+
+    def wait_drawn() -> None:
         handle = window.windowHandle()
         tries[0] += 1
         if (handle is not None and handle.isExposed()) or tries[0] * 20 > DRAW_TIMEOUT_MS:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop_app.cli import EXIT_OK, common, emit, library_dir, open_library
+from desktop_app.cli.common import EXIT_OK, common, emit, location, open_for
+from desktop_app.core.backup import list_backups, make_backup, restore_backup
+from desktop_app.core.opening import IndexMode
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `backup` and `restore`."""
     p = common(sub.add_parser("backup", help="write a consistent copy of the library database"))
     p.add_argument(
@@ -27,14 +29,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """Write or list backups."""
-    from desktop_app.core.backup import list_backups, make_backup
-
-    folder, _ = library_dir(args)
+    folder = location(args).folder
     if args.list:
         paths = list_backups(folder)
         emit(args, [str(p) for p in paths], "\n".join(map(str, paths)) or "no backups yet")
         return EXIT_OK
-    lib = open_library(args, index=False)
+    lib = open_for(args, IndexMode.NONE)
     try:
         path = make_backup(lib.conn, lib.folder, Path(args.out).expanduser() if args.out else None)
     finally:
@@ -45,11 +45,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Restore a backup into the library."""
-    from desktop_app.core.backup import restore_backup
-
-    folder, _ = library_dir(args)
+    folder = location(args).folder
     safety = restore_backup(folder, Path(args.backup).expanduser())
-    lib = open_library(args)  # the index is rebuilt from the restored database
+    lib = open_for(args)  # the index is rebuilt from the restored database
     try:
         count = len(lib.article_ids())
     finally:

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import time
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
-from desktop_app.cli import EXIT_OK, UsageError, common, emit, open_library
-from desktop_app.core.briefings import Briefing, BriefingService
+from desktop_app.cli.common import EXIT_OK, UsageError, common, emit, open_for
+from desktop_app.core.briefings import FROM_SEARCH_LIMIT, Briefing, BriefingService, Entry
 from desktop_app.core.errors import NotFound
+from desktop_app.core.library import Library
+from desktop_app.core.opening import IndexMode
+from desktop_app.core.search.query import QueryError
+from desktop_app.core.search.service import Hit, SearchService
+from desktop_app.core.search.writer import writer_for
+from desktop_app.exporters import EXPORTERS, for_path
 
-FROM_SEARCH_LIMIT = 50
-FORMATS = (".docx", ".md", ".pdf")
+NAMES = ", ".join(e.extension for e in EXPORTERS)
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `hamish briefing ...`."""
     top = sub.add_parser("briefing", help="create, fill, show and export briefings")
     bsub = top.add_subparsers(dest="briefing_command", metavar="ACTION")
@@ -63,9 +66,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("id", type=int, metavar="ID")
     p.set_defaults(handler=cmd_show)
 
-    p = common(bsub.add_parser("export", help="export a briefing to .docx, .md or .pdf"))
+    p = common(bsub.add_parser("export", help=f"export a briefing ({NAMES})"))
     p.add_argument("id", type=int, metavar="ID")
-    p.add_argument("--out", required=True, metavar="FILE", help="FILE.docx, FILE.md or FILE.pdf")
+    p.add_argument(
+        "--out", required=True, metavar="FILE", help=f"the format follows the extension: {NAMES}"
+    )
     p.add_argument(
         "--template", default=None, metavar="FILE", help="a .docx or .dotx to take styles from"
     )
@@ -85,15 +90,15 @@ def _ids(text: str) -> list[int]:
 
 def cmd_create(args: argparse.Namespace) -> int:
     """Create a briefing, optionally filled from highlights or a search."""
-    lib = open_library(args, index=False)  # briefings are not in the search index
+    lib = open_for(args, IndexMode.NONE)  # briefings are not in the search index
     try:
         svc = BriefingService(lib)
         highlight_ids = _ids(args.highlights) if args.highlights else []
-        for hid in highlight_ids:
-            lib.get_highlight(hid)  # NotFound before anything is written
-        entries: list[tuple[str, int]] = [("highlight", h) for h in dict.fromkeys(highlight_ids)]
+        entries: list[Entry] = [("highlight", h) for h in dict.fromkeys(highlight_ids)]
+        svc.check_entries(entries)  # NotFound before anything is written
         if args.from_search is not None:
-            entries += [e for e in _search_entries(lib, args.from_search) if e not in entries]
+            hits = _search_hits(lib, args.from_search)
+            entries += [e for e in svc.entries_from_hits(hits) if e not in entries]
         date = args.date if args.date is not None else time.strftime("%Y-%m-%d")
         bid = svc.create(
             args.title,
@@ -106,7 +111,7 @@ def cmd_create(args: argparse.Namespace) -> int:
             include_toc=args.toc,
         ).created
         assert bid is not None
-        fill(svc, lib, bid, entries)
+        svc.fill(bid, entries)
         b = svc.get(bid)
     finally:
         lib.close()
@@ -115,64 +120,25 @@ def cmd_create(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def fill(svc: BriefingService, lib: Any, bid: int, entries: list[tuple[str, int]]) -> None:
-    """Add highlights and notes to a briefing, one section per article (titled by it)."""
-    sections: dict[int | None, int] = {}
-    for kind, ident in entries:
-        if kind == "highlight":
-            article_id: int | None = lib.get_highlight(ident).article_id
-        else:
-            article_id = lib.get_note(ident).article_id
-        if article_id not in sections:
-            heading = lib.get_article(article_id).title if article_id is not None else ""
-            created = svc.add_section(bid, heading).created
-            assert created is not None
-            sections[article_id] = created
-        if kind == "highlight":
-            svc.add_item(sections[article_id], highlight_id=ident)
-        else:
-            svc.add_item(sections[article_id], note_id=ident)
-
-
-def _search_entries(lib: Any, query: str) -> list[tuple[str, int]]:
-    """Highlights and notes of the first search hits; an article hit brings its highlights."""
-    try:
-        service_mod = importlib.import_module("desktop_app.core.search.service")
-        writer_mod = importlib.import_module("desktop_app.core.search.writer")
-        query_mod = importlib.import_module("desktop_app.core.search.query")
-    except ModuleNotFoundError as exc:
-        raise UsageError(
-            "search is not available in this build, so --from-search cannot be used"
-        ) from exc
-    writer = writer_mod.writer_for(lib.folder)
+def _search_hits(lib: Library, query: str) -> list[Hit]:
+    """The first search hits for query, on an index brought up to date first."""
+    writer = writer_for(lib.folder)
     try:
         writer.flush()  # index what this library has so far
     finally:
         writer.close()
-    service = service_mod.SearchService(lib.folder)
+    service = SearchService(lib.folder)
     try:
-        result = service.search(query, limit=FROM_SEARCH_LIMIT)
-    except query_mod.QueryError as exc:
+        return service.search(query, limit=FROM_SEARCH_LIMIT).hits[:FROM_SEARCH_LIMIT]
+    except QueryError as exc:
         raise UsageError(f"bad query: {exc}") from None
     finally:
         service.close()
-    out: list[tuple[str, int]] = []
-    for hit in result.hits[:FROM_SEARCH_LIMIT]:
-        if hit.kind == "highlight" and hit.highlight_id is not None:
-            found = [("highlight", int(hit.highlight_id))]
-        elif hit.kind == "note" and hit.note_id is not None:
-            found = [("note", int(hit.note_id))]
-        elif hit.kind == "article" and hit.article_id is not None:
-            found = [("highlight", h.id) for h in lib.highlights(int(hit.article_id))]
-        else:
-            found = []
-        out += [e for e in found if e not in out]
-    return out
 
 
 def cmd_add(args: argparse.Namespace) -> int:
     """Add one item to a briefing's section (default: its last one, created if needed)."""
-    lib = open_library(args, index=False)
+    lib = open_for(args, IndexMode.NONE)
     try:
         svc = BriefingService(lib)
         b = svc.get(args.id)
@@ -193,7 +159,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """List briefings."""
-    lib = open_library(args, index=False)
+    lib = open_for(args, IndexMode.NONE)
     try:
         rows = BriefingService(lib).list()
     finally:
@@ -215,7 +181,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     """Show a briefing's fields, sections and items."""
-    lib = open_library(args, index=False)
+    lib = open_for(args, IndexMode.NONE)
     try:
         b = BriefingService(lib).get(args.id)
     finally:
@@ -245,36 +211,26 @@ def _describe(b: Briefing) -> str:
 def cmd_export(args: argparse.Namespace) -> int:
     """Export a briefing; the format follows the extension of --out."""
     out = Path(args.out).expanduser()
-    ext = out.suffix.lower()
-    if ext not in FORMATS:
-        raise UsageError(f"--out must end in .docx, .md or .pdf, not {out.name!r}")
-    if args.template and ext != ".docx":
-        raise UsageError("--template applies to .docx exports only")
+    exporter = for_path(out)
+    if exporter is None:
+        raise UsageError(f"--out must end in one of {NAMES}, not {out.name!r}")
+    if args.template and not exporter.templates:
+        takes = ", ".join(e.extension for e in EXPORTERS if e.templates)
+        raise UsageError(f"--template applies to {takes} exports only")
     if args.template and Path(args.template).suffix.lower() not in (".docx", ".dotx"):
         raise UsageError("--template must be a .docx or .dotx file")
-    lib = open_library(args, index=False)
+    lib = open_for(args, IndexMode.NONE)
     try:
         b = BriefingService(lib).get(args.id)
     finally:
         lib.close()
     started = time.perf_counter()
-    if ext == ".docx":
-        from desktop_app.core.export.docx_builder import export_docx
-
-        export_docx(b, out, template=args.template)
-    elif ext == ".md":
-        from desktop_app.core.export.markdown import export_markdown
-
-        export_markdown(b, out)
-    else:
-        from desktop_app.ui.export_pdf import export_pdf
-
-        export_pdf(b, out)
+    exporter.export(b, out, template=args.template)
     seconds = round(time.perf_counter() - started, 3)
     data = {
         "id": b.id,
         "path": str(out),
-        "format": ext[1:],
+        "format": exporter.name,
         "bytes": out.stat().st_size,
         "seconds": seconds,
     }

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import importlib
+
+from desktop_app import app
+from desktop_app.cli.common import common, location
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `hamish gui`."""
-    from desktop_app.cli import common
-
     p = common(sub.add_parser("gui", help="open the window"), json_flag=False)
     p.add_argument("--open", type=int, metavar="ID", help="open this article")
     p.add_argument("--highlight", type=int, metavar="HID", help="scroll to this highlight")
@@ -20,20 +20,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_default(args: argparse.Namespace) -> int:
-    """Bare `hamish`: open the window on the default library."""
-    for name in ("open", "highlight", "screenshot", "lang", "theme"):
-        if not hasattr(args, name):
-            setattr(args, name, None)
-    return run_gui(args)
+    """Bare `hamish`: open the window on the library the options name."""
+    return app.run(location(args), app.GuiOptions())
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    """Open the window (until the window exists, say so)."""
-    try:
-        app = importlib.import_module("desktop_app.app")
-    except ModuleNotFoundError as exc:
-        if exc.name != "desktop_app.app":
-            raise
-        print("hamish: the window is not built yet; use the subcommands (hamish --help)")
-        return 0
-    return int(app.run(args))
+    """`hamish gui`: open the window with its options."""
+    options = app.GuiOptions(
+        open_article=args.open,
+        highlight=args.highlight,
+        screenshot=args.screenshot,
+        lang=args.lang,
+        theme=args.theme,
+    )
+    return app.run(location(args), options)

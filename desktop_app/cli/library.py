@@ -8,10 +8,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from desktop_app.cli import EXIT_FAILED, EXIT_OK, common, emit, open_library
+from desktop_app.cli.common import EXIT_FAILED, EXIT_OK, common, emit, open_for
+from desktop_app.core.demo import seed_demo
+from desktop_app.core.library import Library
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the library subcommands."""
     p = common(sub.add_parser("import", help="import files and folders (recursively)"))
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -57,7 +59,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import PATHs; exit 1 when any file failed."""
-    lib = open_library(args)
+    lib = open_for(args)
     paths = [Path(p) for p in args.paths]
     show_progress = not args.json and sys.stderr.isatty()
 
@@ -99,7 +101,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """List articles."""
-    lib = open_library(args)
+    lib = open_for(args)
     try:
         rows = lib.list_articles(args.filter, args.tag, args.sort, args.trash)
     finally:
@@ -132,7 +134,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def article_json(lib: Any, article_id: int) -> dict[str, Any]:
+def article_json(lib: Library, article_id: int) -> dict[str, Any]:
     """An article with paragraphs, highlights and notes as plain data."""
     art = lib.get_article(article_id)
     labels = {lab.id: lab.name for lab in lib.labels()}
@@ -179,7 +181,7 @@ def article_json(lib: Any, article_id: int) -> dict[str, Any]:
 
 def cmd_show(args: argparse.Namespace) -> int:
     """Show one article."""
-    lib = open_library(args)
+    lib = open_for(args)
     try:
         data = article_json(lib, args.id)
     finally:
@@ -209,7 +211,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_annotate(args: argparse.Namespace) -> int:
     """Highlight a quote."""
-    lib = open_library(args)
+    lib = open_for(args)
     try:
         label_id = lib.label_id(args.label)
         h = lib.add_highlight_by_quote(args.id, args.quote, args.occurrence, label_id, args.note)
@@ -232,7 +234,7 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
 def cmd_note(args: argparse.Namespace) -> int:
     """Add an article note (or a free note without ID)."""
-    lib = open_library(args)
+    lib = open_for(args)
     try:
         n = lib.add_note(args.text, article_id=args.id)
     finally:
@@ -243,9 +245,7 @@ def cmd_note(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Add (or with --reset restore) the demo articles."""
-    from desktop_app.core.demo import seed_demo
-
-    lib = open_library(args)
+    lib = open_for(args)
     try:
         ids = seed_demo(lib, reset=args.reset)
     finally:

@@ -7,12 +7,25 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
-from desktop_app.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, common, emit, open_library
+from desktop_app.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    common,
+    emit,
+    open_for,
+)
+from desktop_app.core.opening import IndexMode
+from desktop_app.core.search.analyzer import analyze_words, index_terms
+from desktop_app.core.search.query import QueryError, parse
+from desktop_app.core.search.service import SearchResult, SearchService
+from desktop_app.core.search.store import IndexBusy
+from desktop_app.core.search.writer import IndexWriter, writer_for
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the search commands."""
     p = common(sub.add_parser("search", help="search articles, highlights and notes"))
     p.add_argument(
@@ -53,12 +66,8 @@ def _filters(items: list[str]) -> dict[str, list[str]]:
     return out
 
 
-def _service(args: argparse.Namespace) -> Any:
-    from desktop_app.core.search.service import SearchService
-    from desktop_app.core.search.store import IndexBusy
-    from desktop_app.core.search.writer import writer_for
-
-    lib = open_library(args, index=True)
+def _service(args: argparse.Namespace) -> SearchService:
+    lib = open_for(args)
     folder = lib.folder
     lib.close()
     try:
@@ -68,9 +77,9 @@ def _service(args: argparse.Namespace) -> Any:
     return SearchService(folder)
 
 
-def _run_one(svc: Any, query: str, limit: int, filters: dict[str, list[str]]) -> Any:
-    from desktop_app.core.search.query import QueryError
-
+def _run_one(
+    svc: SearchService, query: str, limit: int, filters: dict[str, list[str]]
+) -> SearchResult:
     try:
         return svc.search(query, limit=limit, filters=filters)
     except QueryError as exc:
@@ -88,9 +97,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         return _run_file(args, filters)
     if args.query is None:
         raise UsageError("bad query: empty query: type some words to search for")
-    from desktop_app.core.search.query import parse
-
-    _check_syntax(parse, args.query)
+    _check_syntax(args.query)
     svc = _service(args)
     try:
         result = _run_one(svc, args.query, args.limit, filters)
@@ -100,9 +107,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _check_syntax(parse: Any, query: str) -> None:
-    from desktop_app.core.search.query import QueryError
-
+def _check_syntax(query: str) -> None:
     try:
         parse(query)
     except QueryError as exc:
@@ -110,8 +115,6 @@ def _check_syntax(parse: Any, query: str) -> None:
 
 
 def _run_file(args: argparse.Namespace, filters: dict[str, list[str]]) -> int:
-    from desktop_app.core.search.query import QueryError
-
     path = Path(args.queries_file)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -138,7 +141,7 @@ def _run_file(args: argparse.Namespace, filters: dict[str, list[str]]) -> int:
     return EXIT_USAGE if bad else EXIT_OK
 
 
-def _human(result: Any) -> str:
+def _human(result: SearchResult) -> str:
     lines = [f"{result.total} match(es) in {result.took_ms} ms"]
     for i, h in enumerate(result.hits, 1):
         ident = {"article": h.article_id, "highlight": h.highlight_id, "note": h.note_id}[h.kind]
@@ -160,8 +163,6 @@ def _human(result: Any) -> str:
 
 def cmd_analyze(args: argparse.Namespace) -> int:
     """Print the index terms of TEXT."""
-    from desktop_app.core.search.analyzer import analyze_words, index_terms
-
     terms = index_terms(args.text)
     emit(
         args,
@@ -171,10 +172,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _writer(args: argparse.Namespace) -> Any:
-    from desktop_app.core.search.writer import writer_for
-
-    lib = open_library(args, index=False)
+def _writer(args: argparse.Namespace) -> IndexWriter:
+    lib = open_for(args, IndexMode.NONE)
     folder = lib.folder
     lib.close()
     return writer_for(folder)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal, Protocol
 
 from desktop_app.core.briefing_models import (
     Briefing,
@@ -20,7 +20,8 @@ from desktop_app.core.briefing_models import (
     Citation,
     ItemKind,
 )
-from desktop_app.core.errors import NotFound
+from desktop_app.core.errors import InvalidInput, NotFound
+from desktop_app.core.library import Library
 from desktop_app.core.storage import briefings as sql
 from desktop_app.core.storage.db import now_iso, transaction
 
@@ -34,21 +35,37 @@ __all__ = [
     "Citation",
     "ItemKind",
 ]
+
+
+class HitRef(Protocol):
+    """What a search result says about itself (the search service's Hit, a row of the window)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def article_id(self) -> int | None: ...
+    @property
+    def highlight_id(self) -> int | None: ...
+    @property
+    def note_id(self) -> int | None: ...
+
+
+Entry = tuple[Literal["highlight", "note"], int]
+FROM_SEARCH_LIMIT = 50  # search hits a briefing "from search" is filled with
+
 _LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 class BriefingService:
     """Create, edit and read briefings in a Library's database."""
 
-    def __init__(self, library: Any) -> None:
+    def __init__(self, library: Library) -> None:
         self.lib = library
         self.conn = library.conn
 
     def _emit(self, bid: int, created: int | None = None) -> BriefingChanges:
         ch = BriefingChanges(briefings={bid}, created=created)
-        emit = getattr(self.lib, "_emit", None)
-        if emit is not None:
-            emit(ch)
+        self.lib.notify(ch)
         return ch
 
     # -- briefings ------------------------------------------------------------------------------
@@ -56,7 +73,7 @@ class BriefingService:
         """A new briefing; `created` is its id. Fields: subtitle, author, date, marking, ..."""
         values = _clean_fields({"title": title, **fields})
         if not values.get("title"):
-            raise ValueError("a briefing needs a title")
+            raise InvalidInput("a briefing needs a title")
         now = now_iso()
         with transaction(self.conn):
             bid = sql.insert_briefing(self.conn, {**values, "created_at": now, "updated_at": now})
@@ -114,10 +131,10 @@ class BriefingService:
         self._row(bid)
         bad = set(fields) - set(sql.BRIEFING_FIELDS)
         if bad:
-            raise ValueError(f"cannot set {', '.join(sorted(bad))}")
+            raise InvalidInput(f"cannot set {', '.join(sorted(bad))}")
         values = _clean_fields(fields)
         if "title" in values and not values["title"]:
-            raise ValueError("a briefing needs a title")
+            raise InvalidInput("a briefing needs a title")
         with transaction(self.conn):
             sql.update_briefing(self.conn, bid, {**values, "updated_at": now_iso()})
         return self._emit(bid)
@@ -187,6 +204,58 @@ class BriefingService:
         assert created is not None
         return created
 
+    # -- filling from highlights, notes and search results --------------------------------------
+    def entries_from_hits(self, hits: Iterable[HitRef]) -> list[Entry]:
+        """Highlights and notes of search hits, best first, each once.
+
+        A highlight or note hit is itself; an article hit brings the article's highlights.
+        """
+        out: list[Entry] = []
+        for hit in hits:
+            found: list[Entry] = []
+            if hit.kind == "highlight" and hit.highlight_id is not None:
+                found = [("highlight", hit.highlight_id)]
+            elif hit.kind == "note" and hit.note_id is not None:
+                found = [("note", hit.note_id)]
+            elif hit.kind == "article" and hit.article_id is not None:
+                found = [("highlight", h.id) for h in self.lib.highlights(hit.article_id)]
+            out += [e for e in found if e not in out]
+        return out
+
+    def check_entries(self, entries: Iterable[Entry]) -> None:
+        """Raise NotFound for an entry whose highlight or note does not exist (before writing)."""
+        for kind, ident in entries:
+            if kind == "highlight":
+                self.lib.get_highlight(ident)
+            else:
+                self.lib.get_note(ident)
+
+    def fill(self, bid: int, entries: Sequence[Entry]) -> list[int]:
+        """Add highlights and notes, one new section per article (titled by it); returns item ids.
+
+        Notes without an article share one untitled section.
+        """
+        self.check_entries(entries)
+        sections: dict[int | None, int] = {}
+        items: list[int] = []
+        for kind, ident in entries:
+            if kind == "highlight":
+                article_id: int | None = self.lib.get_highlight(ident).article_id
+            else:
+                article_id = self.lib.get_note(ident).article_id
+            if article_id not in sections:
+                heading = self.lib.get_article(article_id).title if article_id is not None else ""
+                created = self.add_section(bid, heading).created
+                assert created is not None
+                sections[article_id] = created
+            if kind == "highlight":
+                item = self.add_item(sections[article_id], highlight_id=ident).created
+            else:
+                item = self.add_item(sections[article_id], note_id=ident).created
+            assert item is not None
+            items.append(item)
+        return items
+
     # -- items ----------------------------------------------------------------------------------
     def add_item(
         self,
@@ -200,7 +269,7 @@ class BriefingService:
         """Add a highlight, a note, or free text (exactly one) to a section; `created` is its id."""
         given = [x is not None for x in (highlight_id, note_id, text)]
         if sum(given) != 1:
-            raise ValueError("an item is one highlight, one note, or a text")
+            raise InvalidInput("an item is one highlight, one note, or a text")
         sec = self._section(sid)
         fields: dict[str, Any] = {"section_id": sid, "position": 0}
         if highlight_id is not None:
@@ -228,7 +297,7 @@ class BriefingService:
         else:
             assert text is not None
             if not text.strip():
-                raise ValueError("the text is empty")
+                raise InvalidInput("the text is empty")
             fields.update(kind="text", text=_storable(text))
         with transaction(self.conn):
             order = sql.item_ids(self.conn, sid)
@@ -250,7 +319,7 @@ class BriefingService:
         target = self._section(section_id)
         bid = item["briefing_id"]
         if target["briefing_id"] != bid:
-            raise ValueError("an item can only move within its briefing")
+            raise InvalidInput("an item can only move within its briefing")
         with transaction(self.conn):
             old = [i for i in sql.item_ids(self.conn, item["section_id"]) if i != item_id]
             if item["section_id"] != section_id:
@@ -265,11 +334,11 @@ class BriefingService:
         """Change the text of a free-text item."""
         item = self._item(item_id)
         if item["kind"] != "text":
-            raise ValueError(
+            raise InvalidInput(
                 "only text items can be edited here (edit the highlight or note itself)"
             )
         if not text.strip():
-            raise ValueError("the text is empty")
+            raise InvalidInput("the text is empty")
         with transaction(self.conn):
             sql.update_item(self.conn, item_id, {"text": _storable(text)})
             sql.touch(self.conn, item["briefing_id"], now_iso())
@@ -392,13 +461,13 @@ def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, v in fields.items():
         if k not in sql.BRIEFING_FIELDS:
-            raise ValueError(f"cannot set {k}")
+            raise InvalidInput(f"cannot set {k}")
         if k == "include_toc":
             out[k] = int(bool(v))
         elif k == "language":
             lang = str(v or "").strip() or "ar-SA"
             if not _LANG_RE.match(lang):
-                raise ValueError(f"not a language tag: {lang!r} (for example ar-SA or en-US)")
+                raise InvalidInput(f"not a language tag: {lang!r} (for example ar-SA or en-US)")
             out[k] = lang
         else:
             text = _storable("" if v is None else str(v))

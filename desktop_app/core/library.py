@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core import annotations as anchoring
-from desktop_app.core.errors import HamishError, ImportFailed, NotFound, QuoteNotFound
+from desktop_app.core.errors import HamishError, ImportFailed, InvalidInput, NotFound, QuoteNotFound
 from desktop_app.core.importers import check_size, expand_paths, parse_bytes
 from desktop_app.core.models import (
     Article,
@@ -77,7 +77,8 @@ class Library:
         if fn in self._listeners:
             self._listeners.remove(fn)
 
-    def _emit(self, changes: Changes) -> Changes:
+    def notify(self, changes: Changes) -> Changes:
+        """Tell every listener about a committed change (services built on the library use it)."""
         if changes:
             for fn in list(self._listeners):
                 fn(changes)
@@ -179,7 +180,7 @@ class Library:
             all_tags = list(doc.tags) + list(tags)
             if all_tags:
                 sql_art.set_tags(self.conn, aid, all_tags)
-        self._emit(Changes(articles={aid}, tags=bool(all_tags)))
+        self.notify(Changes(articles={aid}, tags=bool(all_tags)))
         return ImportResult(path, "imported", aid, None)
 
     def _keep_original(self, sha: str, name: str, data: bytes) -> None:
@@ -226,11 +227,11 @@ class Library:
         allowed = {"title", "source", "author", "url", "published", "language"}
         bad = set(fields) - allowed
         if bad:
-            raise ValueError(f"cannot set {', '.join(sorted(bad))}")
+            raise InvalidInput(f"cannot set {', '.join(sorted(bad))}")
         self.get_article(article_id)
         with transaction(self.conn):
             sql_art.update_article(self.conn, article_id, {**fields, "updated_at": now_iso()})
-        return self._emit(Changes(articles={article_id}))
+        return self.notify(Changes(articles={article_id}))
 
     def update_text(self, article_id: int, texts: Sequence[str | tuple[str, Any]]) -> Changes:
         """Replace an article's text; its highlights re-anchor by quote, or become orphans."""
@@ -258,7 +259,7 @@ class Library:
                 {"content_hash": content_hash(paragraphs), "updated_at": now_iso()},
             )
         del art
-        return self._emit(Changes(articles={article_id}, highlights=changed))
+        return self.notify(Changes(articles={article_id}, highlights=changed))
 
     def set_reading_position(self, article_id: int, position: int) -> None:
         """Remember where the reader was (code-point offset); not a change others redraw for."""
@@ -270,28 +271,28 @@ class Library:
         self.get_article(article_id)
         with transaction(self.conn):
             sql_art.update_article(self.conn, article_id, {"deleted_at": now_iso()})
-        return self._emit(Changes(articles={article_id}))
+        return self.notify(Changes(articles={article_id}))
 
     def restore_article(self, article_id: int) -> Changes:
         """Bring an article back from the trash."""
         self.get_article(article_id)
         with transaction(self.conn):
             sql_art.update_article(self.conn, article_id, {"deleted_at": None})
-        return self._emit(Changes(articles={article_id}))
+        return self.notify(Changes(articles={article_id}))
 
     def purge_article(self, article_id: int) -> Changes:
         """Delete an article for good, with its highlights and notes."""
         hls = {h.id for h in sql_ann.article_highlights(self.conn, article_id)}
         with transaction(self.conn):
             sql_art.delete_article_row(self.conn, article_id)
-        return self._emit(Changes(articles={article_id}, highlights=hls))
+        return self.notify(Changes(articles={article_id}, highlights=hls))
 
     def set_tags(self, article_id: int, tags: Sequence[str]) -> Changes:
         """Replace the tags of an article."""
         self.get_article(article_id)
         with transaction(self.conn):
             sql_art.set_tags(self.conn, article_id, tags)
-        return self._emit(Changes(articles={article_id}, tags=True))
+        return self.notify(Changes(articles={article_id}, tags=True))
 
     def tags(self) -> list[tuple[str, int]]:
         """Every tag with its article count."""
@@ -324,10 +325,10 @@ class Library:
         """Rename one of the six labels."""
         name = name.strip()
         if not name:
-            raise ValueError("a label needs a name")
+            raise InvalidInput("a label needs a name")
         with transaction(self.conn):
             sql_ann.rename_label(self.conn, label_id, name)
-        return self._emit(Changes(labels=True))
+        return self.notify(Changes(labels=True))
 
     # -- highlights -------------------------------------------------------------------------
     def add_highlight(
@@ -343,7 +344,7 @@ class Library:
         art = self.get_article(article_id)
         text = art.text
         if not (0 <= start < end <= len(text)):
-            raise ValueError(f"range {start}..{end} is outside the article (length {len(text)})")
+            raise InvalidInput(f"range {start}..{end} is outside the article (length {len(text)})")
         exact, prefix, suffix = anchoring.selector(text, start, end)
         now = now_iso()
         fields: dict[str, Any] = {
@@ -373,7 +374,7 @@ class Library:
                         "updated_at": now,
                     },
                 )
-        self._emit(Changes(highlights={hid}, articles={article_id}))
+        self.notify(Changes(highlights={hid}, articles={article_id}))
         return self.get_highlight(hid)
 
     def add_highlight_by_quote(
@@ -412,7 +413,7 @@ class Library:
             sql_ann.update_highlight(
                 self.conn, hid, {"label_id": label_id, "updated_at": now_iso()}
             )
-        return self._emit(Changes(highlights={hid}, articles={h.article_id}))
+        return self.notify(Changes(highlights={hid}, articles={h.article_id}))
 
     def delete_highlight(self, hid: int) -> Changes:
         """Delete a highlight and its note."""
@@ -422,7 +423,7 @@ class Library:
             changes.notes.add(h.note_id)
         with transaction(self.conn):
             sql_ann.delete_highlight(self.conn, hid)
-        return self._emit(changes)
+        return self.notify(changes)
 
     def restore_highlight(self, h: Highlight) -> Highlight:
         """Put back a deleted highlight with its id, anchor and note (for undo)."""
@@ -454,7 +455,7 @@ class Library:
                         "updated_at": now,
                     },
                 )
-        self._emit(
+        self.notify(
             Changes(
                 highlights={h.id},
                 articles={h.article_id},
@@ -488,7 +489,7 @@ class Library:
             else:
                 sql_ann.update_note(self.conn, existing.id, body, now)
                 nid = existing.id
-        self._emit(Changes(highlights={hid}, notes={nid}, articles={h.article_id}))
+        self.notify(Changes(highlights={hid}, notes={nid}, articles={h.article_id}))
         return sql_ann.get_note(self.conn, nid)
 
     # -- notes ------------------------------------------------------------------------------
@@ -510,7 +511,7 @@ class Library:
             fields["id"] = note_id
         with transaction(self.conn):
             nid = sql_ann.insert_note(self.conn, fields)
-        self._emit(Changes(notes={nid}, articles={article_id} if article_id else set()))
+        self.notify(Changes(notes={nid}, articles={article_id} if article_id else set()))
         return self.get_note(nid)
 
     def get_note(self, nid: int) -> Note:
@@ -532,7 +533,7 @@ class Library:
             ch.articles.add(n.article_id)
         if n.highlight_id:
             ch.highlights.add(n.highlight_id)
-        return self._emit(ch)
+        return self.notify(ch)
 
     def delete_note(self, nid: int) -> Changes:
         """Delete a note."""
@@ -544,7 +545,7 @@ class Library:
             ch.articles.add(n.article_id)
         if n.highlight_id:
             ch.highlights.add(n.highlight_id)
-        return self._emit(ch)
+        return self.notify(ch)
 
     def article_notes(self, article_id: int) -> list[Note]:
         """Notes on the article itself."""

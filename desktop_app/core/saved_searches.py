@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop_app.core.errors import NotFound
+from desktop_app.core.errors import InvalidInput, NotFound
 from desktop_app.core.storage import saved_searches as sql
 from desktop_app.core.storage.db import now_iso, transaction
 
@@ -53,9 +53,9 @@ def _row(r: Any) -> SavedSearch:
 def _clean_name(name: str) -> str:
     name = " ".join((name or "").split())
     if not name:
-        raise ValueError("a saved search needs a name")
+        raise InvalidInput("a saved search needs a name")
     if len(name) > MAX_NAME:
-        raise ValueError(f"the name is too long (at most {MAX_NAME} characters)")
+        raise InvalidInput(f"the name is too long (at most {MAX_NAME} characters)")
     return name
 
 
@@ -80,7 +80,7 @@ class SavedSearches:
         """Save a search under a name; saving again under the same name replaces it."""
         name = _clean_name(name)
         if not (query or "").strip() and not clean_filters(filters):
-            raise ValueError("there is nothing to save: the query is empty")
+            raise InvalidInput("there is nothing to save: the query is empty")
         data = json.dumps(clean_filters(filters), ensure_ascii=False, sort_keys=True)
         now = now_iso()
         with transaction(self.conn):
@@ -99,7 +99,7 @@ class SavedSearches:
         with transaction(self.conn):
             other = sql.by_name(self.conn, name)
             if other is not None and int(other["id"]) != sid:
-                raise ValueError(f"a saved search is already called {name!r}")
+                raise InvalidInput(f"a saved search is already called {name!r}")
             sql.update(self.conn, sid, {"name": name, "updated_at": now_iso()})
         return self.get(sid)
 

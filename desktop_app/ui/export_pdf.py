@@ -32,7 +32,7 @@ from desktop_app.core.export.labels import labels_for
 from desktop_app.core.export.rtl import with_marks
 from desktop_app.core.export.sanitize import clean_line, is_web_url, lines
 from desktop_app.core.models import Direction
-from desktop_app.core.text.direction import detect_direction
+from desktop_app.core.text.direction import LRM, detect_direction
 from desktop_app.ui.fonts import reading_font, register_fonts
 
 DPI = 300
@@ -222,7 +222,7 @@ class _DocBuilder:
                 href=url,
             )
             if d == "rtl":
-                self.cursor.insertText("\u200e")
+                self.cursor.insertText(LRM)
         else:
             self.block(
                 text + url, size=size, color="#595959", margin=margin, direction=d, space_after=8

@@ -1,51 +1,68 @@
-"""Import from the window: file dialogs, the background job, progress with Cancel, the report."""
+"""Import from the window: file dialogs, the background job, progress with Cancel, the report.
+
+The flow says what happened through signals (`message`, `articlesAdded`); the window decides
+what to redraw. The Import dialog's file filter comes from the importers' table.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QFileDialog, QProgressBar, QPushButton
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QProgressBar, QPushButton, QWidget
 
+from desktop_app.core.importers import IMPORTERS
 from desktop_app.core.models import ImportResult
 from desktop_app.ui import jobs
 from desktop_app.ui.dialogs.import_report import ImportReport
-from desktop_app.ui.tasks import Task
+from desktop_app.ui.tasks import Task, TaskRunner
 
-if TYPE_CHECKING:
-    from desktop_app.ui.main_window import MainWindow
+
+def file_filter() -> str:
+    """The Import dialog's filters: every importable document, each format, all files."""
+    every = " ".join(f"*{ext}" for imp in IMPORTERS for ext in imp.extensions)
+    parts = [QCoreApplication.translate("ImportFlow", "Documents (%1)").replace("%1", every)]
+    for imp in IMPORTERS:
+        patterns = " ".join(f"*{ext}" for ext in imp.extensions)
+        parts.append(f"{QCoreApplication.translate('Importers', imp.label)} ({patterns})")
+    parts.append(QCoreApplication.translate("ImportFlow", "All files (*)"))
+    return ";;".join(parts)
 
 
 class ImportFlow(QObject):
     """One import at a time; the worker opens its own library connection."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.w = window
+    message = Signal(str)  # for the status bar
+    articlesAdded = Signal(object)  # set[int] of new article ids (after an import or the demo)
+
+    def __init__(self, runner: TaskRunner, folder: Path, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.runner = runner
+        self.folder = folder
         self.task: Task | None = None
         self.last: tuple[list[ImportResult], bool] | None = None
-        sb = window.statusBar()
-        self.progress = QProgressBar(window)
+        self.progress = QProgressBar(parent)
         self.progress.setObjectName("importProgress")
         self.progress.setMaximumWidth(220)
         self.progress.setFormat(QCoreApplication.translate("ImportFlow", "%v of %m files"))
-        self.cancel_btn = QPushButton(QCoreApplication.translate("ImportFlow", "Cancel"), window)
+        self.cancel_btn = QPushButton(QCoreApplication.translate("ImportFlow", "Cancel"), parent)
         self.cancel_btn.setObjectName("cancelImport")
         self.cancel_btn.clicked.connect(self.cancel)
-        sb.addPermanentWidget(self.progress)
-        sb.addPermanentWidget(self.cancel_btn)
         self.progress.hide()
         self.cancel_btn.hide()
+
+    def widgets(self) -> list[QWidget]:
+        """The progress bar and the Cancel button, for the status bar."""
+        return [self.progress, self.cancel_btn]
 
     def import_files(self) -> None:
         """Ask for files, then import them."""
         paths, _ = QFileDialog.getOpenFileNames(
-            self.w,
+            self.parent_widget,
             QCoreApplication.translate("ImportFlow", "Import files"),
             "",
-            QCoreApplication.translate(
-                "ImportFlow", "Documents (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)"
-            ),
+            file_filter(),
         )
         if paths:
             self.start(paths)
@@ -53,7 +70,7 @@ class ImportFlow(QObject):
     def import_folder(self) -> None:
         """Ask for a folder, then import it (recursively)."""
         folder = QFileDialog.getExistingDirectory(
-            self.w, QCoreApplication.translate("ImportFlow", "Import a folder")
+            self.parent_widget, QCoreApplication.translate("ImportFlow", "Import a folder")
         )
         if folder:
             self.start([folder])
@@ -61,7 +78,7 @@ class ImportFlow(QObject):
     def start(self, paths: list[str]) -> Task | None:
         """Import in the background with a progress bar and Cancel."""
         if self.task is not None:
-            self.w.show_message(
+            self.message.emit(
                 QCoreApplication.translate("ImportFlow", "An import is already running.")
             )
             return None
@@ -69,10 +86,10 @@ class ImportFlow(QObject):
         self.progress.show()
         self.cancel_btn.show()
         self.cancel_btn.setEnabled(True)
-        self.w.show_message(QCoreApplication.translate("ImportFlow", "Importing…"))
-        self.task = self.w.runner.run(
+        self.message.emit(QCoreApplication.translate("ImportFlow", "Importing…"))
+        self.task = self.runner.run(
             jobs.import_job,
-            str(self.w.lib.folder),
+            str(self.folder),
             [str(p) for p in paths],
             on_done=self._done,
             on_error=self._failed,
@@ -85,7 +102,7 @@ class ImportFlow(QObject):
         if self.task is not None:
             self.task.cancel()
             self.cancel_btn.setEnabled(False)
-            self.w.show_message(QCoreApplication.translate("ImportFlow", "Cancelling the import…"))
+            self.message.emit(QCoreApplication.translate("ImportFlow", "Cancelling the import…"))
 
     def _progress(self, done: int, total: int, _path: str) -> None:
         self.progress.setRange(0, total)
@@ -95,39 +112,30 @@ class ImportFlow(QObject):
         self.task = None
         self.progress.hide()
         self.cancel_btn.hide()
-        self.w.library.reload()
-        self.w.library.reload_tags()
 
     def _done(self, result: tuple[list[ImportResult], bool]) -> None:
         self._finished()
         self.last = result
         results, cancelled = result
         ok = sum(1 for r in results if r.status == "imported")
-        self.w.show_message(
+        self.message.emit(
             QCoreApplication.translate("ImportFlow", "%n article(s) imported.", "", ok)
         )
         if cancelled or any(r.status != "imported" for r in results):
-            ImportReport(results, cancelled, self.w).show()
-        self.w.bus.articlesChanged.emit({r.article_id for r in results if r.article_id})
+            ImportReport(results, cancelled, self.parent_widget).show()
+        self.articlesAdded.emit({r.article_id for r in results if r.article_id})
 
     def _failed(self, message: str) -> None:
         self._finished()
-        self.w.show_message(
+        self.message.emit(
             QCoreApplication.translate("ImportFlow", "The import failed: %1").replace("%1", message)
         )
 
     def add_demo(self) -> None:
-        """Add the demo articles (when this build has them)."""
-        if not jobs.demo_available():
-            self.w.show_message(
-                QCoreApplication.translate(
-                    "ImportFlow", "The demo articles are not available in this build."
-                )
-            )
-            return
-        self.w.runner.run(
+        """Add the demo articles in the background."""
+        self.runner.run(
             jobs.demo_job,
-            str(self.w.lib.folder),
-            on_done=lambda _n: self._finished(),
+            str(self.folder),
+            on_done=lambda ids: self.articlesAdded.emit(set(ids)),
             on_error=self._failed,
         )

@@ -2,37 +2,25 @@
 
 from __future__ import annotations
 
-import argparse
-import importlib
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.core.demo import seed_demo
 from desktop_app.core.library import Library
 from desktop_app.core.models import ImportResult
+from desktop_app.core.opening import IndexMode, LibraryLocation, open_library
 
 if TYPE_CHECKING:
     from desktop_app.ui.tasks import TaskContext
 
 
-def attach_index(lib: Library) -> None:
-    """Keep the search index current from this connection, indexing on a background thread."""
-    try:
-        live = importlib.import_module("desktop_app.core.search.live")
-    except ModuleNotFoundError:
-        return
-    live.attach(lib, background=True)
-
-
-def open_for_gui(args: argparse.Namespace) -> Library:
-    """Open the library named by args for the window (index kept current in the background)."""
-    from desktop_app.cli import open_library
-
-    lib = open_library(args, index=False)
-    attach_index(lib)
-    return lib
+def open_for_gui(location: LibraryLocation) -> Library:
+    """Open a library for the window: the index kept current by a background writer thread."""
+    return open_library(location, IndexMode.BACKGROUND)
 
 
 def _open(folder: str) -> Library:
-    return open_for_gui(argparse.Namespace(library=folder))
+    return open_for_gui(LibraryLocation(Path(folder)))
 
 
 def import_job(ctx: TaskContext, folder: str, paths: list[str]) -> tuple[list[ImportResult], bool]:
@@ -45,22 +33,12 @@ def import_job(ctx: TaskContext, folder: str, paths: list[str]) -> tuple[list[Im
     return results, ctx.cancelled()
 
 
-def demo_available() -> bool:
-    """True when the demo articles can be added."""
-    try:
-        importlib.import_module("desktop_app.core.demo")
-    except ModuleNotFoundError:
-        return False
-    return True
-
-
-def demo_job(ctx: TaskContext, folder: str) -> int:
-    """Add the demo articles; returns how many articles the library then has."""
-    demo = importlib.import_module("desktop_app.core.demo")
+def demo_job(ctx: TaskContext, folder: str) -> list[int]:
+    """Add the demo articles; returns their ids."""
+    del ctx
     lib = _open(folder)
     try:
-        demo.seed_demo(lib)
-        return len(lib.article_ids())
+        return seed_demo(lib)
     finally:
         lib.close()
 

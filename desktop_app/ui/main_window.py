@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -23,20 +24,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.errors import NotFound
+from desktop_app.core.briefings import FROM_SEARCH_LIMIT
+from desktop_app.core.errors import HamishError, NotFound
 from desktop_app.core.library import Library
 from desktop_app.core.models import Changes
+from desktop_app.core.search.live import attach
+from desktop_app.core.search.service import SearchService
+from desktop_app.core.search.writer import IndexWriter
 from desktop_app.resources import resource_path
 from desktop_app.ui import settings as st
 from desktop_app.ui.bus import Bus
 from desktop_app.ui.dialogs.labels_dialog import LabelsDialog
 from desktop_app.ui.import_flow import ImportFlow
 from desktop_app.ui.menus import build_actions, build_menus, label_texts
-from desktop_app.ui.panels import wiring
+from desktop_app.ui.messages import error_text
+from desktop_app.ui.models.search_model import SearchRow
 from desktop_app.ui.panels.annotations_panel import AnnotationsPanel
+from desktop_app.ui.panels.briefing_panel import BriefingPanel
 from desktop_app.ui.panels.library_panel import LibraryPanel
+from desktop_app.ui.panels.note_editor import NoteEditor
 from desktop_app.ui.panels.notes_list import NotesList
+from desktop_app.ui.panels.search_panel import SearchPanel
+from desktop_app.ui.panels.search_reveal import Flasher, reveal_match
 from desktop_app.ui.reader.view import ReaderView
+from desktop_app.ui.ref_mime import RefDragStarter, Refs, install_ref_drag
 from desktop_app.ui.session import Session
 from desktop_app.ui.tasks import Task, TaskRunner
 from desktop_app.ui.theme import load_theme
@@ -46,6 +57,12 @@ SIDES = {
     "right": Qt.DockWidgetArea.RightDockWidgetArea,
     "bottom": Qt.DockWidgetArea.BottomDockWidgetArea,
 }
+
+
+class IndexRelay(QObject):
+    """Carries the index writer's 'committed' callback (its own thread) to the GUI thread."""
+
+    committed = Signal(int)
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +75,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(resource_path("icons", "hamish.svg"))))
         self.lib = lib
         self.remember = remember
+        self.theme_name = "system"
         self.bus = Bus(self)
         self.undo_stack = QUndoStack(self)
         self.runner = TaskRunner(self)
@@ -65,21 +83,32 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self.panels_menu: QMenu | None = None
         self.toolbar: QToolBar | None = None
+        self.startup_problem = ""
+        self.search_service, self.search_writer = self._start_search()
+        self.index_relay = IndexRelay(self)
+        # the panels
         self.reader = ReaderView(self)
-        self.setCentralWidget(self.reader)
+        self.flasher = Flasher(self.reader.browser)
         self.library = LibraryPanel(lib, self, self.runner)
         self.annotations = AnnotationsPanel(self)
         self.free_notes = NotesList("freeNotes", self)
+        self.search = SearchPanel(self.bus, self.runner, self.search_service, self)
+        self.briefing = BriefingPanel(lib, self.bus, self.runner, self, self.undo_stack)
+        self.imports = ImportFlow(self.runner, lib.folder, self)
+        self.status_label = QLabel(self)
+        # actions and menus
         self.registry = build_actions(self)
+        self.add_to_briefing_action = self._briefing_action("action_add_to_briefing")
+        self.annotation_to_briefing_action = self._briefing_action("action_annotation_to_briefing")
+        self.note_to_briefing_actions = [
+            self._briefing_action(f"action_{n.objectName()}_to_briefing")
+            for n in (self.annotations.notes, self.free_notes)
+        ]
+        self.drags: list[RefDragStarter] = []
         build_menus(self)
-        self.add_panel(self.library, "libraryDock", self.tr("Library"), "left")
-        self.add_panel(self.annotations, "annotationsDock", self.tr("Annotations"), "right")
-        self.add_panel(self.free_notes, "freeNotesDock", self.tr("Free notes"), "right")
-        self.tabifyDockWidget(self.docks["annotationsDock"], self.docks["freeNotesDock"])
-        self.docks["annotationsDock"].raise_()
-        self._build_status()
+        self._compose()
         self._wire()
-        wiring.install(self)  # the search and briefing panels
+        self._wire_search_and_briefing()
         self.labels_changed()
         self.reload_free_notes()
         self.set_theme(theme or st.get_str("reader/theme", "system"), store=theme is None)
@@ -93,6 +122,43 @@ class MainWindow(QMainWindow):
         )
         if remember:
             self._restore_layout()
+
+    def _start_search(self) -> tuple[SearchService | None, IndexWriter | None]:
+        """The search service and the index writer (indexing every change in the background)."""
+        try:
+            writer = attach(self.lib, background=True)
+            return SearchService(self.lib.folder), writer
+        except HamishError as exc:
+            self.startup_problem = error_text(exc)
+            return None, None
+
+    def _compose(self) -> None:
+        """Put the panels in docks, the reader in the centre, the import controls in the status bar."""
+        self.setCentralWidget(self.reader)
+        self.add_panel(self.library, "libraryDock", self.tr("Library"), "left")
+        self.add_panel(self.search, "searchDock", self.tr("Search"), "left")
+        self.add_panel(self.annotations, "annotationsDock", self.tr("Annotations"), "right")
+        self.add_panel(self.free_notes, "freeNotesDock", self.tr("Free notes"), "right")
+        self.add_panel(self.briefing, "briefingDock", self.tr("Briefing"), "right")
+        self.tabifyDockWidget(self.docks["libraryDock"], self.docks["searchDock"])
+        self.tabifyDockWidget(self.docks["annotationsDock"], self.docks["freeNotesDock"])
+        self.tabifyDockWidget(self.docks["annotationsDock"], self.docks["briefingDock"])
+        self.docks["libraryDock"].raise_()
+        self.docks["annotationsDock"].raise_()
+        # The minimum size cached while the docks were stacked would outlive the tabbing, and
+        # restoreGeometry() would then grow a small remembered window.
+        layout = self.layout()
+        layout.invalidate()
+        layout.activate()
+        sb = self.statusBar()
+        sb.setObjectName("statusBar")
+        sb.addWidget(self.status_label, 1)
+        for widget in self.imports.widgets():
+            sb.addPermanentWidget(widget)
+        if self.search_service is None:
+            self.show_message(
+                self.tr("Search is not available: %1").replace("%1", self.startup_problem)
+            )
 
     # -- composition ------------------------------------------------------------------------
     def add_panel(self, widget: QWidget, name: str, title: str, side: str) -> QDockWidget:
@@ -116,13 +182,6 @@ class MainWindow(QMainWindow):
             self.panels_menu.addAction(dock.toggleViewAction())
         return dock
 
-    def _build_status(self) -> None:
-        sb = self.statusBar()
-        sb.setObjectName("statusBar")
-        self.status_label = QLabel(self)
-        sb.addWidget(self.status_label, 1)
-        self.imports = ImportFlow(self)
-
     def _wire(self) -> None:
         lib_p, ann, rd, bus, ses = (
             self.library,
@@ -132,6 +191,8 @@ class MainWindow(QMainWindow):
             self.session,
         )
         lib_p.openArticleRequested.connect(lambda aid: bus.openArticleRequested.emit(aid, -1))
+        self.imports.message.connect(self.show_message)
+        self.imports.articlesAdded.connect(self.articles_added)
         lib_p.importRequested.connect(self.import_files)
         lib_p.demoRequested.connect(self.add_demo)
         lib_p.deleteRequested.connect(ses.delete_article)
@@ -157,7 +218,60 @@ class MainWindow(QMainWindow):
         ses.message.connect(self.show_message)
         ses.articleClosed.connect(self._article_closed)
 
-    def note_editors(self) -> list:  # type: ignore[type-arg]
+    def _wire_search_and_briefing(self) -> None:
+        search, briefing = self.search, self.briefing
+        search.set_service(self.search_service, self.lib)
+        search.install_shortcut(self)
+        search.revealRequested.connect(
+            lambda row, query: reveal_match(self.reader, self.flasher, row, query)
+        )
+        search.addToBriefingRequested.connect(self.add_to_briefing)
+        search.briefingFromResultsRequested.connect(self.new_briefing_from_results)
+        search.message.connect(self.show_message)
+        briefing.message.connect(self.show_message)
+        if self.search_writer is not None:
+            self.index_relay.committed.connect(lambda _seq: self.search.refresh())
+            self.search_writer.add_listener(self.index_relay.committed.emit)
+        self.add_to_briefing_action.triggered.connect(self.add_reader_selection_to_briefing)
+        self.reader.browser.context_actions.extend([None, self.add_to_briefing_action])
+        self.registry.by_name["add_to_briefing"] = self.add_to_briefing_action
+        ann = self.annotations
+
+        def selected_highlight() -> Refs | None:
+            hid = ann.current_id()
+            return Refs(highlights=(hid,)) if hid is not None else None
+
+        self.annotation_to_briefing_action.triggered.connect(
+            lambda: self.add_to_briefing(selected_highlight() or Refs())
+        )
+        ann.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        ann.list.addAction(self.annotation_to_briefing_action)
+        self.drags.append(install_ref_drag(ann.list, selected_highlight))
+        for notes, act in zip(
+            (ann.notes, self.free_notes), self.note_to_briefing_actions, strict=True
+        ):
+            self._notes_to_briefing(notes, act)
+
+    def _notes_to_briefing(self, notes: NotesList, act: QAction) -> None:
+        """ "Add to Briefing" and dragging for a list of notes (article notes, free notes)."""
+
+        def selected() -> Refs | None:
+            nid = notes.current_id()
+            return Refs(notes=(nid,)) if nid is not None else None
+
+        act.triggered.connect(lambda: self.add_to_briefing(selected() or Refs()))
+        notes.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        notes.list.addAction(act)
+        self.drags.append(install_ref_drag(notes.list, selected))
+
+    def _briefing_action(self, name: str) -> QAction:
+        act = QAction(
+            QIcon(str(resource_path("icons", "briefing.svg"))), self.tr("Add to Briefing"), self
+        )
+        act.setObjectName(name)
+        return act
+
+    def note_editors(self) -> list[NoteEditor]:
         """Every note editor of the window (flushed on switch, close and quit)."""
         return [self.annotations.editor, self.annotations.notes.editor, self.free_notes.editor]
 
@@ -203,7 +317,7 @@ class MainWindow(QMainWindow):
             if art.deleted_at:
                 self.session.close_article()
             else:
-                self.reader._fill_header(art)
+                self.reader.show_header(art)
                 self.reader.article = art
 
     def annotations_changed(self, changes: Changes) -> None:
@@ -219,6 +333,11 @@ class MainWindow(QMainWindow):
             self.annotations.set_article_notes(self.lib.article_notes(aid))
         if changes.notes:
             self.reload_free_notes()
+
+    def articles_added(self, ids: set[int]) -> None:
+        """An import (or the demo) finished: the list reloads once, the tag filter too."""
+        self.bus.articlesChanged.emit(set(ids))
+        self.library.reload_tags()
 
     def labels_changed(self) -> None:
         """Label names changed."""
@@ -249,6 +368,49 @@ class MainWindow(QMainWindow):
             self.reader.browser.setTextCursor(cursor)
             self.annotations.select_highlight(hid)
 
+    def add_to_briefing(self, refs: Refs) -> list[int]:
+        """Add highlights, notes or texts to the shown briefing, and show it."""
+        ids = self.briefing.add_refs(refs)
+        if ids:
+            self._show_dock("briefingDock")
+        return ids
+
+    def add_reader_selection_to_briefing(self) -> list[int]:
+        """Add the reader's selection (highlighting it first) or the selected highlight."""
+        sel = self.reader.selection()
+        if sel is not None:
+            hid = self.session.highlight(sel[0], sel[1], None)
+            if hid is None:
+                return []
+            self.annotations.select_highlight(hid)
+        else:
+            hid = self.annotations.current_id()
+        if hid is None:
+            self.show_message(self.tr("Select some text or a highlight first."))
+            return []
+        return self.add_to_briefing(Refs(highlights=(hid,)))
+
+    def new_briefing_from_results(self, rows: list[SearchRow], query: str) -> int | None:
+        """A new briefing of the search results' highlights and notes, a section per article."""
+        title, ok = QInputDialog.getText(
+            self,
+            self.tr("New briefing from the search"),
+            self.tr("Title of the briefing:"),
+            text=query,
+        )
+        if not ok:
+            return None
+        entries = self.briefing.service.entries_from_hits(rows[:FROM_SEARCH_LIMIT])
+        bid = self.briefing.new_from_search(title, entries)
+        if bid is not None:
+            self._show_dock("briefingDock")
+        return bid
+
+    def _show_dock(self, name: str) -> None:
+        dock = self.docks[name]
+        dock.show()
+        dock.raise_()
+
     def delete_current_highlight(self) -> None:
         """Delete the highlight selected in the annotations panel."""
         hid = self.annotations.current_id()
@@ -273,8 +435,7 @@ class MainWindow(QMainWindow):
     def new_free_note(self) -> None:
         """A new free-standing note."""
         nid = self.session.new_note(None)
-        self.docks["freeNotesDock"].show()
-        self.docks["freeNotesDock"].raise_()
+        self._show_dock("freeNotesDock")
         self.reload_free_notes(nid)
         self.free_notes.editor.setFocus()
 
@@ -394,7 +555,21 @@ class MainWindow(QMainWindow):
         self.library.stop_timers()
         self.reader.stop_timers()
         self.session.detach()
+        self._stop_search()
         super().closeEvent(e)
+
+    def _stop_search(self) -> None:
+        """Close the search service and the index writer (their threads end with the window)."""
+        if self.search_writer is not None:
+            self.search_writer.remove_listener(self.index_relay.committed.emit)
+        for closable in (self.search_service, self.search_writer):
+            if closable is not None:
+                try:
+                    closable.close()
+                except HamishError:
+                    pass
+        self.search_service, self.search_writer = None, None
+        self.search.set_service(None)
 
 
 def screen_fits(w: QMainWindow) -> None:

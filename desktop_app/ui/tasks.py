@@ -88,14 +88,14 @@ class Task(QObject):
     @Slot(object)
     def _finished(self, result: Any) -> None:
         self.done = True
-        self._runner._forget(self)
+        self._runner.retire(self)
         if self._on_done is not None:
             self._on_done(result)
 
     @Slot(str)
     def _failed(self, message: str) -> None:
         self.done = True
-        self._runner._forget(self)
+        self._runner.retire(self)
         if self._on_error is not None:
             self._on_error(message)
 
@@ -123,7 +123,8 @@ class TaskRunner(QObject):
         self.pool.start(_Runnable(fn, task.ctx, task.signals, args))
         return task
 
-    def _forget(self, task: Task) -> None:
+    def retire(self, task: Task) -> None:
+        """A task reported back: stop tracking it (its signal object outlives any worker)."""
         if task in self._tasks:
             self._tasks.remove(task)
         # The worker may still hold the task's signal object for a moment after it emitted:

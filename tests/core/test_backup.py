@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.cli import main
+from desktop_app.cli.main import main
 from desktop_app.core.backup import (
     BackupError,
     check_backup,

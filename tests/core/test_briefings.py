@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.briefings import BriefingService
-from desktop_app.core.errors import NotFound
+from desktop_app.core.errors import InvalidInput, NotFound
 from desktop_app.core.library import Library
 from desktop_app.core.models import Changes
 from desktop_app.core.storage.db import SCHEMA_VERSION
@@ -53,7 +53,7 @@ def test_create_get_update_list_delete(library: Library) -> None:
 def test_bad_fields_are_refused(library: Library, kwargs: dict, message: str) -> None:
     svc = BriefingService(library)
     title = kwargs.pop("title")
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(InvalidInput, match=message):
         svc.create(title, **kwargs)
     assert svc.list() == []
 
@@ -101,9 +101,9 @@ def test_items_add_move_edit_remove(filled_library: Library) -> None:
     assert items[i_t].text == "نص مُعدَّل 📌"
     assert items[i_h].text == "قال الوَزِيرُ" and items[i_h].citation.source == "رويترز"
     assert items[i_n].text == "ملاحظة 📌 on OPEC+" and items[i_n].citation.title == "Ministers meet"
-    with pytest.raises(ValueError, match="only text items"):
+    with pytest.raises(InvalidInput, match="only text items"):
         svc.edit_text(i_h, "x")
-    with pytest.raises(ValueError, match="one highlight, one note, or a text"):
+    with pytest.raises(InvalidInput, match="one highlight, one note, or a text"):
         svc.add_item(s1, highlight_id=h.id, text="both")
     with pytest.raises(NotFound):
         svc.add_item(s1, highlight_id=9999)
@@ -117,7 +117,7 @@ def test_item_cannot_move_to_another_briefing(library: Library) -> None:
     b1, b2 = svc.create("A").created, svc.create("B").created
     s1, s2 = svc.add_section(b1).created, svc.add_section(b2).created
     item = svc.add_item(s1, text="x").created
-    with pytest.raises(ValueError, match="within its briefing"):
+    with pytest.raises(InvalidInput, match="within its briefing"):
         svc.move_item(item, s2, 0)
     assert _order(svc, b1) == [[item]] and _order(svc, b2) == [[]]
 

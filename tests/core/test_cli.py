@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app import __version__
-from desktop_app.cli import main
+from desktop_app.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 

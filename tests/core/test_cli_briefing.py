@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from desktop_app.cli import main
+from desktop_app.cli.main import main
 from desktop_app.core.library import Library
 from tests.conftest import ARABIC_PARAGRAPHS, ENGLISH_PARAGRAPHS, make_doc
 
@@ -139,7 +139,7 @@ def test_export_with_a_template(
             "no highlight with id 77",
         ),
         (["briefing", "create", "--title", "  "], 1, "needs a title"),
-        (["briefing", "export", "1", "--out", "b.txt"], 2, "must end in .docx, .md or .pdf"),
+        (["briefing", "export", "1", "--out", "b.txt"], 2, "must end in one of .docx, .md, .html, .pdf"),
         (
             ["briefing", "export", "1", "--out", "b.md", "--template", "t.docx"],
             2,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.errors import NotFound, QuoteNotFound
+from desktop_app.core.errors import InvalidInput, NotFound, QuoteNotFound
 from desktop_app.core.library import Library
 from desktop_app.core.models import Changes
 from tests.conftest import ARABIC_PARAGRAPHS, make_doc
@@ -66,7 +66,7 @@ def test_nth_occurrence(filled_library: Library) -> None:
 
 
 def test_highlight_range_is_checked(filled_library: Library) -> None:
-    with pytest.raises(ValueError, match="outside the article"):
+    with pytest.raises(InvalidInput, match="outside the article"):
         filled_library.add_highlight(1, 5, 100000)
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.errors import NotFound
+from desktop_app.core.errors import InvalidInput, NotFound
 from desktop_app.core.library import Library
 from desktop_app.core.saved_searches import SavedSearches, clean_filters
 
@@ -35,16 +35,16 @@ def test_same_name_replaces_and_rename_keeps_names_unique(library: Library) -> N
     assert saved.get(first.id).query == "OPEC+ cuts"
     assert saved.get(first.id).filters == {"language": ["en"]}
     other = saved.save("Treaty", "الاتفاق")
-    with pytest.raises(ValueError, match="already called"):
+    with pytest.raises(InvalidInput, match="already called"):
         saved.rename(other.id, "OIL")
     assert saved.rename(other.id, "  الاتفاق   النهائي ").name == "الاتفاق النهائي"
 
 
 def test_bad_input_is_refused_with_a_message(library: Library) -> None:
     saved = SavedSearches(library)
-    with pytest.raises(ValueError, match="needs a name"):
+    with pytest.raises(InvalidInput, match="needs a name"):
         saved.save("   ", "x")
-    with pytest.raises(ValueError, match="nothing to save"):
+    with pytest.raises(InvalidInput, match="nothing to save"):
         saved.save("empty", "  ")
     with pytest.raises(NotFound):
         saved.delete(99)

@@ -286,13 +286,13 @@ def test_briefing_edits_undo_and_redo(qtbot, window, library, monkeypatch):
     panel.tree.setCurrentIndex(panel.model.item_index(svc.get(bid).items()[2].id))
     panel.acts["moveUp"].trigger()
     assert texts() == ["خطة جديدة لإصلاح التعليم", "اثنان", "one"]
-    panel.edit_text(svc.get(bid).items()[2].id, "one, edited")
+    panel.editor.edit_text(svc.get(bid).items()[2].id, "one, edited")
     panel.tree.setCurrentIndex(panel.model.item_index(svc.get(bid).items()[0].id))
     panel.acts["removeItem"].trigger()
     assert texts() == ["اثنان", "one, edited"]
     sec = svc.get(bid).sections[0]
-    panel.rename_section(sec.id, "القسم الأول")
-    panel._fields_edited({"marking": "سري"})
+    panel.editor.rename_section(sec.id, "القسم الأول")
+    panel.fields_edited({"marking": "سري"})
     monkeypatch.setattr(
         QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
     )

@@ -183,8 +183,8 @@ def test_opening_an_article_hit_selects_the_word_as_written(qtbot, window, libra
     assert cursor.selectedText() == "الوَزِيرُ"
     start, end = window.reader.selection()
     assert window.reader.article.text[start:end] == "الوَزِيرُ"
-    assert window.reader.browser._search_flasher.active
-    qtbot.waitUntil(lambda: not window.reader.browser._search_flasher.active, timeout=5000)
+    assert window.flasher.active
+    qtbot.waitUntil(lambda: not window.flasher.active, timeout=5000)
 
 
 def test_opening_matches_past_an_emoji_and_a_highlight_hit(qtbot, window, library):

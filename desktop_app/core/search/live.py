@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import atexit
 import sys
+import weakref
 from typing import Any
 
 from desktop_app.core.errors import HamishError
@@ -23,11 +24,13 @@ def attach(lib: Any, background: bool = False, helper: bool | None = None) -> In
     """
     writer = writer_for(lib.folder)
     writer.allow_helper = (not background) if helper is None else helper
+    if _ATTACHED.get(lib) is not writer:  # once per library: one notify per change
 
-    def on_changes(_changes: Any) -> None:
-        writer.notify()
+        def on_changes(_changes: Any) -> None:
+            writer.notify()
 
-    lib.add_listener(on_changes)
+        lib.add_listener(on_changes)
+        _ATTACHED[lib] = writer
     if not background and id(writer) not in _AT_EXIT:
         _AT_EXIT.add(id(writer))
         atexit.register(_flush_at_exit, writer)
@@ -36,6 +39,7 @@ def attach(lib: Any, background: bool = False, helper: bool | None = None) -> In
 
 
 _AT_EXIT: set[int] = set()
+_ATTACHED: weakref.WeakKeyDictionary[Any, IndexWriter] = weakref.WeakKeyDictionary()
 
 
 def _flush_at_exit(writer: IndexWriter) -> None:

@@ -34,7 +34,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "tag": ("tag",),
     "label": ("label",),
 }
-FACETS = ("source", "year", "language", "label", "kind")
+FACETS = ("kind", "source", "year", "language", "label")  # in the order the window lists them
 # Facet name -> the column that holds its exact value.
 FACET_COLUMNS = {
     "source": "f_source",

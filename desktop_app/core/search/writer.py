@@ -83,6 +83,11 @@ class IndexWriter:
         """Call fn(seq) on the writer thread after each commit."""
         self._listeners.append(fn)
 
+    def remove_listener(self, fn: Callable[[int], None]) -> None:
+        """Stop calling fn."""
+        if fn in self._listeners:
+            self._listeners.remove(fn)
+
     def call(self, fn: Callable[[], T], timeout: float | None = None) -> T:
         """Run fn on the writer thread and return its result (or raise its error)."""
         if threading.current_thread() is self._thread:
@@ -327,7 +332,7 @@ def writer_for(library_folder: Path) -> IndexWriter:
     key = Path(library_folder).resolve()
     with _WRITERS_LOCK:
         w = _WRITERS.get(key)
-        if w is None or w._closed:
+        if w is None or w.closed:
             w = _WRITERS[key] = IndexWriter(key)
         return w
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.models import ImportResult
+from desktop_app.ui.messages import translated
 
 
 class ImportReport(QDialog):
@@ -44,7 +45,8 @@ class ImportReport(QDialog):
         self.tree.setObjectName("importErrors")
         self.tree.setHeaderLabels([self.tr("File"), self.tr("Reason")])
         for r in failed:
-            QTreeWidgetItem(self.tree, [r.path, r.error or ""])
+            reason = translated(r.error_code, r.error_params, r.error or "")
+            QTreeWidgetItem(self.tree, [r.path, reason])
         self.tree.setVisible(bool(failed))
         lay.addWidget(self.tree, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

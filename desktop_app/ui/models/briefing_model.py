@@ -19,8 +19,8 @@ from PySide6.QtCore import (
 )
 
 from desktop_app.core.briefings import Briefing, BriefingItem, BriefingSection
-from desktop_app.core.text.direction import detect_direction
-from desktop_app.ui.models.search_model import LRM, RLM, meta_line
+from desktop_app.core.text.direction import LRM, RLM, detect_direction
+from desktop_app.ui.models.search_model import meta_line
 from desktop_app.ui.panels.search_delegate import kind_icon
 from desktop_app.ui.ref_mime import (
     MIME_BRIEFING_ITEMS,

@@ -1,24 +1,24 @@
 """Search results as a list model: plain rows (ids, snippet, marks) built from core hits.
 
-`row_from_hit` and `facets_from_result` are the one place that knows the shape of the search
-core's results; everything else in the panel works on SearchRow and FacetValue.
+`row_from_hit` and `facets_from_result` turn the search service's `Hit` and `SearchResult`
+into the panel's rows; everything else in the panel works on SearchRow and FacetValue.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
-from desktop_app.core.text.direction import detect_direction
+from desktop_app.core.search.schema import FACETS
+from desktop_app.core.search.service import Hit, SearchResult
+from desktop_app.core.text.direction import LRM, detect_direction
 from desktop_app.ui.ref_mime import MIME_REFS, Refs, encode_refs
 
 RowRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2
-FACETS = ("kind", "source", "year", "language", "label")
-KINDS = ("article", "highlight", "note")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -72,95 +72,36 @@ class FacetValue:
     count: int
 
 
-def _get(obj: Any, name: str, default: Any = None) -> Any:
-    if isinstance(obj, Mapping):
-        return obj.get(name, default)
-    return getattr(obj, name, default)
-
-
-def _opt_int(value: Any) -> int | None:
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        v = int(value)
-    except (TypeError, ValueError):
-        return None
-    return v if v >= 0 else None
-
-
-def _marks(snippet_obj: Any, text: str) -> tuple[tuple[int, int], ...]:
-    raw = _get(snippet_obj, "marks", None) or _get(snippet_obj, "offsets", None) or ()
-    out: list[tuple[int, int]] = []
-    for m in raw:
-        try:
-            s, e = (int(m[0]), int(m[1])) if not hasattr(m, "start") else (m.start, m.end)
-        except (TypeError, ValueError, IndexError):
-            continue
-        s, e = max(0, s), min(len(text), e)
-        if e > s:
-            out.append((s, e))
-    return tuple(sorted(set(out)))
-
-
-def row_from_hit(hit: Any) -> SearchRow:
-    """A SearchRow from one search-core hit (an object or a mapping)."""
-    snip = _get(hit, "snippet", "")
-    if _get(hit, "snippet_text", None) is not None:  # SearchService's Hit
-        text = str(_get(hit, "snippet_text") or "")
-        spans = {"marks": _get(hit, "snippet_spans", None) or ()}
-        marks = _marks(spans, text)
-        start = _opt_int(_get(hit, "snippet_offset")) if text else None
-    elif isinstance(snip, str):
-        text = snip
-        marks = _marks(hit, text)
-        start = _opt_int(_get(hit, "snippet_start"))
-    else:
-        text = str(_get(snip, "text", "") or "")
-        marks = _marks(snip, text)
-        start = _opt_int(_get(snip, "start", _get(hit, "snippet_start")))
+def row_from_hit(hit: Hit) -> SearchRow:
+    """A SearchRow from one of the search service's hits."""
+    text = hit.snippet_text
+    marks = tuple(sorted({(s, e) for s, e in hit.snippet_spans if 0 <= s < e <= len(text)}))
     return SearchRow(
-        kind=str(_get(hit, "kind", "article") or "article"),
-        article_id=_opt_int(_get(hit, "article_id")),
-        highlight_id=_opt_int(_get(hit, "highlight_id")),
-        note_id=_opt_int(_get(hit, "note_id")),
-        title=str(_get(hit, "title", "") or ""),
-        source=str(_get(hit, "source", "") or ""),
-        date=str(_get(hit, "date", "") or _get(hit, "published", "") or ""),
-        score=float(_get(hit, "score", 0.0) or 0.0),
+        kind=hit.kind,
+        article_id=hit.article_id,
+        highlight_id=hit.highlight_id,
+        note_id=hit.note_id,
+        title=hit.title,
+        source=hit.source,
+        date=hit.date,
+        score=hit.score,
         snippet=text,
         marks=marks,
-        snippet_start=start,
+        snippet_start=hit.snippet_offset if text else None,
     )
 
 
-def _pairs(values: Any) -> Iterable[tuple[Any, int]]:
-    if isinstance(values, Mapping):
-        yield from values.items()
-        return
-    for v in values or ():
-        if isinstance(v, tuple | list) and len(v) >= 2:
-            yield v[0], int(v[1])
-        else:
-            yield _get(v, "value"), int(_get(v, "count", 0) or 0)
-
-
-def facets_from_result(result: Any) -> dict[str, list[FacetValue]]:
-    """Facet values with counts, by facet name, from a search-core result."""
-    raw = _get(result, "facets", None) or {}
+def facets_from_result(result: SearchResult) -> dict[str, list[FacetValue]]:
+    """Facet values with counts, by facet name (in the core's facet order), from a result."""
     out: dict[str, list[FacetValue]] = {}
     for facet in FACETS:
-        values = _get(raw, facet, None)
-        if not values:
-            continue
-        items = []
-        for value, count in _pairs(values):
-            if value is None or str(value) == "":
-                continue
-            label = value
-            if isinstance(value, tuple | list) and len(value) == 2:  # (id, name), e.g. labels
-                value, label = value
-            items.append(FacetValue(facet, str(value), str(label), int(count)))
-        out[facet] = items
+        values = [
+            FacetValue(facet, value, value, count)
+            for value, count in result.facets.get(facet, {}).items()
+            if value
+        ]
+        if values:
+            out[facet] = values
     return out
 
 
@@ -214,10 +155,6 @@ class SearchModel(QAbstractListModel):
     def mimeData(self, indexes: Sequence[Index]) -> QMimeData:  # noqa: N802
         rows = [r for r in (self.row_at(i) for i in indexes) if r is not None]
         return encode_refs(refs_of(rows), "\n\n".join(r.snippet or r.title for r in rows))
-
-
-LRM = "\u200e"
-RLM = "\u200f"
 
 
 def keep_ltr(text: str) -> str:

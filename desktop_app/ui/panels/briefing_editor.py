@@ -1,14 +1,15 @@
-"""Editing a briefing's sections and items: the composer panel's operations (a mixin).
+"""Editing a briefing's sections and items: the composer panel's editor.
 
-Each operation asks the BriefingService; refusals become a message in the panel. The panel
-provides the tree, the model, the service and `_try`/`_error`/`_info`.
+Each operation asks the BriefingService through an undoable command; refusals become a message
+in the panel. The panel owns the tree, the model, the service and the shown briefing.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, QPoint
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox
 
 from desktop_app.ui.panels.briefing_undo import (
@@ -23,51 +24,53 @@ from desktop_app.ui.panels.briefing_undo import (
 )
 from desktop_app.ui.ref_mime import Refs
 
+if TYPE_CHECKING:
+    from desktop_app.ui.panels.briefing_panel import BriefingPanel
 
-class BriefingEdits:
-    """Sections and items: add, edit, remove, move; mixed into BriefingPanel."""
 
-    tree: Any
-    model: Any
-    service: Any
-    bid: int | None
-    briefing: Any
-    plural_text: Any
-    undo_stack: Any
-    ids: Any
-    _do: Any
+class BriefingEditor(QObject):
+    """Sections and items of the panel's briefing: add, edit, remove, move."""
+
+    def __init__(self, panel: BriefingPanel) -> None:
+        super().__init__(panel)
+        self.panel = panel
 
     # -- selection ----------------------------------------------------------------------------
     def current_section_id(self) -> int | None:
         """The section of the selected row (or None)."""
-        sec = self.model.section_at(self.tree.currentIndex())
+        sec = self.panel.model.section_at(self.panel.tree.currentIndex())
         return sec.id if sec is not None else None
 
-    def _selected_key(self) -> tuple[str, int] | None:
-        idx = self.tree.currentIndex()
-        item = self.model.item_at(idx)
+    def selected_key(self) -> tuple[str, int] | None:
+        idx = self.panel.tree.currentIndex()
+        item = self.panel.model.item_at(idx)
         if item is not None:
             return ("item", item.id)
-        sec = self.model.section_at(idx)
+        sec = self.panel.model.section_at(idx)
         return ("section", sec.id) if sec is not None else None
 
-    def _select_key(self, kind: str, ident: int | None) -> None:
+    def select_key(self, kind: str, ident: int | None) -> None:
         if ident is None:
             return
-        idx = self.model.item_index(ident) if kind == "item" else self.model.section_index(ident)
+        idx = (
+            self.panel.model.item_index(ident)
+            if kind == "item"
+            else self.panel.model.section_index(ident)
+        )
         if idx.isValid():
-            self.tree.setCurrentIndex(idx)
-            self.tree.scrollTo(idx)
+            self.panel.tree.setCurrentIndex(idx)
+            self.panel.tree.scrollTo(idx)
 
     def _ensure_briefing(self) -> int | None:
-        if self.bid is not None:
-            return self.bid
-        ch = self._try(
-            self.service.create, QCoreApplication.translate("BriefingEdits", "Untitled briefing")
+        if self.panel.bid is not None:
+            return self.panel.bid
+        ch = self.panel.attempt(
+            self.panel.service.create,
+            QCoreApplication.translate("BriefingEdits", "Untitled briefing"),
         )
         if ch is None:
             return None
-        self.reload_list(ch.created)
+        self.panel.reload_list(ch.created)
         return ch.created
 
     def _target(self) -> tuple[int, int | None] | None:
@@ -75,14 +78,14 @@ class BriefingEdits:
         bid = self._ensure_briefing()
         if bid is None:
             return None
-        idx = self.tree.currentIndex()
-        item = self.model.item_at(idx)
+        idx = self.panel.tree.currentIndex()
+        item = self.panel.model.item_at(idx)
         if item is not None:
             return item.section_id, idx.row() + 1
-        sec = self.model.section_at(idx)
+        sec = self.panel.model.section_at(idx)
         if sec is not None:
             return sec.id, None
-        return self.service.last_section(bid), None
+        return self.panel.service.last_section(bid), None
 
     # -- sections -----------------------------------------------------------------------------
     def add_section(self) -> int | None:
@@ -91,25 +94,29 @@ class BriefingEdits:
         if bid is None:
             return None
         heading, ok = QInputDialog.getText(
-            self,
+            self.panel,
             QCoreApplication.translate("BriefingEdits", "New section"),
             QCoreApplication.translate("BriefingEdits", "Heading of the section:"),
         )
         if not ok:
             return None
-        sec = self.model.section_at(self.tree.currentIndex())
+        sec = self.panel.model.section_at(self.panel.tree.currentIndex())
         position = sec.position + 1 if sec is not None else None
-        cmd = AddSection(self.service, self.ids, bid, heading, position)
-        if self._do(cmd) and cmd.sid is not None:
-            self._select_key("section", cmd.sid)
+        cmd = AddSection(self.panel.service, self.panel.ids, bid, heading, position)
+        if self.panel.do(cmd) and cmd.sid is not None:
+            self.select_key("section", cmd.sid)
             return cmd.sid
         return None
 
     def rename_section(self, sid: int, heading: str) -> None:
         """Change a section's heading."""
-        sec = next((s for s in self.model.sections if s.id == sid), None)
+        sec = next((s for s in self.panel.model.sections if s.id == sid), None)
         before = sec.heading if sec is not None else ""
-        self._do(RenameSection(self.service, self.ids, self.bid or 0, sid, before, heading))
+        self.panel.do(
+            RenameSection(
+                self.panel.service, self.panel.ids, self.panel.bid or 0, sid, before, heading
+            )
+        )
 
     # -- items --------------------------------------------------------------------------------
     def add_refs(
@@ -122,26 +129,28 @@ class BriefingEdits:
                 bid = self._ensure_briefing()
                 if bid is None:
                     return []
-                target = (self.service.last_section(bid), None)
+                target = (self.panel.service.last_section(bid), None)
             sid, position = target
         created: list[int] = []
         entries = [("highlight_id", h) for h in refs.highlights]
         entries += [("note_id", n) for n in refs.notes]
         entries += [("text", t) for t in refs.texts]
-        stack = self.undo_stack
+        stack = self.panel.undo_stack
         if stack is not None and len(entries) > 1:
             stack.beginMacro(QCoreApplication.translate("BriefingEdits", "Add to the briefing"))
         for entry in entries:
-            cmd = AddEntries(self.service, self.ids, self.bid or 0, sid, [entry], position)
-            if self._do(cmd):
+            cmd = AddEntries(
+                self.panel.service, self.panel.ids, self.panel.bid or 0, sid, [entry], position
+            )
+            if self.panel.do(cmd):
                 created.append(cmd.items[0])
                 if position is not None:
                     position += 1
         if stack is not None and len(entries) > 1:
             stack.endMacro()
         if created:
-            self._select_key("item", created[-1])
-            self._info(self.plural_text("added", len(created)))
+            self.select_key("item", created[-1])
+            self.panel.show_info(self.panel.plural_text("added", len(created)))
         return created
 
     def add_highlight(self, highlight_id: int) -> list[int]:
@@ -151,14 +160,14 @@ class BriefingEdits:
     def add_text(self) -> int | None:
         """Ask for a paragraph and add it after the selection."""
         text, ok = QInputDialog.getMultiLineText(
-            self,
+            self.panel,
             QCoreApplication.translate("BriefingEdits", "New paragraph"),
             QCoreApplication.translate("BriefingEdits", "Text of the paragraph:"),
         )
         if not ok:
             return None
         if not text.strip():
-            self._error(
+            self.panel.show_error(
                 QCoreApplication.translate(
                     "BriefingEdits", "The paragraph is empty; nothing was added."
                 )
@@ -170,22 +179,24 @@ class BriefingEdits:
     def edit_text(self, item_id: int, text: str) -> None:
         """Change a free paragraph."""
         item = (
-            next((it for it in self.briefing.items() if it.id == item_id), None)
-            if self.briefing
+            next((it for it in self.panel.briefing.items() if it.id == item_id), None)
+            if self.panel.briefing
             else None
         )
         before = item.text if item is not None else text
-        self._do(EditText(self.service, self.ids, self.bid or 0, item_id, before, text))
+        self.panel.do(
+            EditText(self.panel.service, self.panel.ids, self.panel.bid or 0, item_id, before, text)
+        )
 
     def edit_current(self) -> None:
         """Edit the selected paragraph or section heading."""
-        idx = self.tree.currentIndex()
-        item = self.model.item_at(idx)
+        idx = self.panel.tree.currentIndex()
+        item = self.panel.model.item_at(idx)
         if item is None:
-            sec = self.model.section_at(idx)
+            sec = self.panel.model.section_at(idx)
             if sec is not None:
                 heading, ok = QInputDialog.getText(
-                    self,
+                    self.panel,
                     QCoreApplication.translate("BriefingEdits", "Rename the section"),
                     QCoreApplication.translate("BriefingEdits", "Heading of the section:"),
                     text=sec.heading,
@@ -194,7 +205,7 @@ class BriefingEdits:
                     self.rename_section(sec.id, heading)
             return
         if item.kind != "text":
-            self._error(
+            self.panel.show_error(
                 QCoreApplication.translate(
                     "BriefingEdits",
                     "Quoted highlights and notes are edited where they live: in the reader or the notes.",
@@ -202,7 +213,7 @@ class BriefingEdits:
             )
             return
         text, ok = QInputDialog.getMultiLineText(
-            self,
+            self.panel,
             QCoreApplication.translate("BriefingEdits", "Edit the paragraph"),
             QCoreApplication.translate("BriefingEdits", "Text of the paragraph:"),
             item.text,
@@ -212,23 +223,27 @@ class BriefingEdits:
 
     def remove_current(self) -> None:
         """Remove the selected items (or the selected section, after asking)."""
-        indexes = self.tree.selectionModel().selectedIndexes() or [self.tree.currentIndex()]
-        items = [it for it in (self.model.item_at(i) for i in indexes) if it is not None]
+        indexes = self.panel.tree.selectionModel().selectedIndexes() or [
+            self.panel.tree.currentIndex()
+        ]
+        items = [it for it in (self.panel.model.item_at(i) for i in indexes) if it is not None]
         if items:
-            self._do(RemoveEntries(self.service, self.ids, self.bid or 0, items))
+            self.panel.do(
+                RemoveEntries(self.panel.service, self.panel.ids, self.panel.bid or 0, items)
+            )
             return
-        sec = self.model.section_at(self.tree.currentIndex())
+        sec = self.panel.model.section_at(self.panel.tree.currentIndex())
         if sec is None:
             return
         if sec.items:
             answer = QMessageBox.question(
-                self,
+                self.panel,
                 QCoreApplication.translate("BriefingEdits", "Delete the section"),
-                self.plural_text("delete_section", len(sec.items)).replace("%1", sec.heading),
+                self.panel.plural_text("delete_section", len(sec.items)).replace("%1", sec.heading),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self._do(DeleteSection(self.service, self.ids, self.bid or 0, sec))
+        self.panel.do(DeleteSection(self.panel.service, self.panel.ids, self.panel.bid or 0, sec))
 
     def move_items(self, item_ids: list[int], sid: int, position: int) -> None:
         """Move items (in order) to a position of a section (a drop)."""
@@ -237,7 +252,7 @@ class BriefingEdits:
     def _move_items(self, item_ids: list[int], sid: int, position: int) -> None:
         order = {
             it.id: (it.section_id, it.position)
-            for it in (self.briefing.items() if self.briefing else [])
+            for it in (self.panel.briefing.items() if self.panel.briefing else [])
         }
         pos = position
         for iid in item_ids:
@@ -246,56 +261,64 @@ class BriefingEdits:
                 continue
             if src[0] == sid and src[1] < pos:
                 pos -= 1
-            if self._try(self.service.move_item, iid, sid, pos) is None:
+            if self.panel.attempt(self.panel.service.move_item, iid, sid, pos) is None:
                 return
             order = {
-                it.id: (it.section_id, it.position) for it in self.service.get(self.bid).items()
+                it.id: (it.section_id, it.position)
+                for it in self.panel.service.get(self.panel.bid).items()
             }  # type: ignore[arg-type]
             pos += 1
         if item_ids:
-            self._select_key("item", item_ids[-1])
+            self.select_key("item", item_ids[-1])
 
     def move_current(self, delta: int) -> None:
         """Move the selected item (across section ends) or section one place up or down."""
         self._reorder(lambda: self._move_current(delta))
 
-    def _reorder(self, move: Any) -> None:
-        if self.bid is None:
+    def _reorder(self, move: Callable[[], None]) -> None:
+        if self.panel.bid is None:
             return
         cmd = Reorder(
-            self.service, self.ids, self.bid, layout_of(self.service, self.ids, self.bid), move
+            self.panel.service,
+            self.panel.ids,
+            self.panel.bid,
+            layout_of(self.panel.service, self.panel.ids, self.panel.bid),
+            move,
         )
-        cmd.on_error = self._error
+        cmd.on_error = self.panel.show_error
         cmd.run()
-        if cmd.after != cmd.before and self.undo_stack is not None:
-            self.undo_stack.push(cmd)
+        if cmd.after != cmd.before and self.panel.undo_stack is not None:
+            self.panel.undo_stack.push(cmd)
 
     def _move_current(self, delta: int) -> None:
-        idx = self.tree.currentIndex()
-        item = self.model.item_at(idx)
-        secs = self.model.sections
+        idx = self.panel.tree.currentIndex()
+        item = self.panel.model.item_at(idx)
+        secs = self.panel.model.sections
         if item is None:
-            sec = self.model.section_at(idx)
+            sec = self.panel.model.section_at(idx)
             if sec is not None:
-                self._try(self.service.move_section, sec.id, max(0, sec.position + delta))
-                self._select_key("section", sec.id)
+                self.panel.attempt(
+                    self.panel.service.move_section, sec.id, max(0, sec.position + delta)
+                )
+                self.select_key("section", sec.id)
             return
         srow = next(i for i, s in enumerate(secs) if s.id == item.section_id)
         row = idx.row() + delta
         if 0 <= row < len(secs[srow].items):
-            self._try(self.service.move_item, item.id, item.section_id, row)
+            self.panel.attempt(self.panel.service.move_item, item.id, item.section_id, row)
         elif row < 0 and srow > 0:
             prev = secs[srow - 1]
-            self._try(self.service.move_item, item.id, prev.id, len(prev.items))
+            self.panel.attempt(self.panel.service.move_item, item.id, prev.id, len(prev.items))
         elif row >= len(secs[srow].items) and srow + 1 < len(secs):
-            self._try(self.service.move_item, item.id, secs[srow + 1].id, 0)
-        self._select_key("item", item.id)
+            self.panel.attempt(self.panel.service.move_item, item.id, secs[srow + 1].id, 0)
+        self.select_key("item", item.id)
 
-    def _menu(self, pos: Any) -> None:
-        idx = self.tree.indexAt(pos)
+    def menu(self, pos: QPoint) -> None:
+        """The tree's context menu at pos."""
+        idx = self.panel.tree.indexAt(pos)
         if idx.isValid():
-            self.tree.setCurrentIndex(idx)
-        menu = QMenu(self)
+            self.panel.tree.setCurrentIndex(idx)
+        menu = QMenu(self.panel)
         menu.addAction(
             QCoreApplication.translate("BriefingEdits", "Add a section…"), self.add_section
         )
@@ -316,5 +339,5 @@ class BriefingEdits:
             menu.addAction(
                 QCoreApplication.translate("BriefingEdits", "Remove"), self.remove_current
             )
-        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        menu.exec(self.panel.tree.viewport().mapToGlobal(pos))
         menu.deleteLater()

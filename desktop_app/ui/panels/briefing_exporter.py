@@ -1,124 +1,136 @@
-"""Briefing export in the background: the worker gets a resolved Briefing and a path."""
+"""Briefing export in the background: the worker gets a resolved Briefing and a path.
+
+The formats, their names and file filters come from `desktop_app.exporters.EXPORTERS`.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.core.briefings import Briefing
 from desktop_app.core.errors import HamishError
+from desktop_app.exporters import BY_NAME, EXPORTERS, Exporter
 from desktop_app.ui import settings as st
-from desktop_app.ui.tasks import TaskContext
+from desktop_app.ui.messages import error_text
+from desktop_app.ui.tasks import TaskContext, TaskRunner
 
-FORMATS = {"docx": ".docx", "md": ".md", "pdf": ".pdf"}
+if TYPE_CHECKING:
+    from desktop_app.ui.panels.briefing_panel import BriefingPanel
 
 
-def export_job(ctx: TaskContext, fmt: str, briefing: Briefing, path: str) -> dict[str, str]:
-    """Worker: write the briefing as fmt at path; {'path': ...} or {'error': one line}."""
+@dataclass(frozen=True)
+class ExportOutcome:
+    """The written path, or a one-line error."""
+
+    path: str = ""
+    error: str = ""
+
+
+def export_job(ctx: TaskContext, fmt: str, briefing: Briefing, path: str) -> ExportOutcome:
+    """Worker: write the briefing in format fmt at path."""
     del ctx
     try:
-        if fmt == "docx":
-            from desktop_app.core.export.docx_builder import export_docx
-
-            out = export_docx(briefing, path)
-        elif fmt == "md":
-            from desktop_app.core.export.markdown import export_markdown
-
-            out = export_markdown(briefing, path)
-        elif fmt == "pdf":
-            from desktop_app.ui.export_pdf import export_pdf
-
-            out = export_pdf(briefing, path)
-        else:
-            return {"error": f"unknown export format {fmt!r}"}
+        out = BY_NAME[fmt].export(briefing, path)
     except HamishError as exc:
-        return {"error": str(exc).splitlines()[0] if str(exc) else type(exc).__name__}
+        return ExportOutcome(error=error_text(exc))
     except OSError as exc:
-        return {"error": f"cannot write {path}: {exc.strerror or exc}"}
-    return {"path": str(out)}
+        return ExportOutcome(error=f"cannot write {path}: {exc.strerror or exc}")
+    return ExportOutcome(path=str(out))
+
+
+def format_label(exporter: Exporter) -> str:
+    """A format's name in the interface language."""
+    return QCoreApplication.translate("Exporters", exporter.label)
+
+
+def file_filter(exporter: Exporter) -> str:
+    """The save dialog's filter of a format, e.g. "Word document (*.docx)"."""
+    return f"{format_label(exporter)} (*{exporter.extension})"
 
 
 def default_name(briefing: Briefing, fmt: str) -> str:
     """A file name from the briefing's title (letters of any script kept)."""
     stem = re.sub(r"[^\w\- ]+", "", briefing.title, flags=re.UNICODE).strip() or "briefing"
-    return re.sub(r"\s+", " ", stem)[:80] + FORMATS.get(fmt, "")
+    return re.sub(r"\s+", " ", stem)[:80] + BY_NAME[fmt].extension
 
 
 def with_suffix(path: str, fmt: str) -> str:
     """The path with the format's extension added when it has none of its own."""
     p = Path(path)
-    ext = FORMATS.get(fmt, "")
+    ext = BY_NAME[fmt].extension
     return str(p) if p.suffix.lower() == ext else str(p) + ext
 
 
-class BriefingExports:
-    """Export of the shown briefing through the task runner; mixed into BriefingPanel."""
+class BriefingExporter(QObject):
+    """Exports the panel's briefing through the task runner; the panel shows the outcome."""
 
-    briefing: Any
-    service: Any
-    runner: Any
-    form: Any
-    export_btn: Any
-    exported: Any
-    last_error: str
-    _error: Any
-    _info: Any
+    def __init__(self, panel: BriefingPanel, runner: TaskRunner) -> None:
+        super().__init__(panel)
+        self.panel = panel
+        self.runner = runner
+
+    @staticmethod
+    def formats() -> tuple[Exporter, ...]:
+        """Every export format, in menu order."""
+        return EXPORTERS
 
     def export(self, fmt: str, path: str | None = None) -> bool:
         """Ask for a file (unless given) and write the briefing in the background."""
-        if self.briefing is None:
-            self._error(QCoreApplication.translate("BriefingPanel", "Create a briefing first."))
+        panel = self.panel
+        if panel.briefing is None:
+            panel.show_error(
+                QCoreApplication.translate("BriefingPanel", "Create a briefing first.")
+            )
             return False
-        self.form.flush()
-        filters = {
-            "docx": QCoreApplication.translate("BriefingPanel", "Word documents (*.docx)"),
-            "md": QCoreApplication.translate("BriefingPanel", "Markdown files (*.md)"),
-            "pdf": QCoreApplication.translate("BriefingPanel", "PDF files (*.pdf)"),
-        }
+        panel.form.flush()
         if path is None:
             folder = st.get_str("briefing/exportFolder", str(Path.home()))
             path, _ = QFileDialog.getSaveFileName(
-                self,
+                panel,
                 QCoreApplication.translate("BriefingPanel", "Export the briefing"),
-                str(Path(folder) / default_name(self.briefing, fmt)),
-                filters[fmt],
+                str(Path(folder) / default_name(panel.briefing, fmt)),
+                file_filter(BY_NAME[fmt]),
             )
             if not path:
                 return False
         path = with_suffix(path, fmt)
         st.put("briefing/exportFolder", str(Path(path).parent))
-        briefing = self.service.get(self.briefing.id)
-        self.export_btn.setEnabled(False)
-        self._info(
+        briefing = panel.service.get(panel.briefing.id)
+        panel.export_btn.setEnabled(False)
+        panel.show_info(
             QCoreApplication.translate("BriefingPanel", "Exporting to %1…").replace(
                 "%1", Path(path).name
             )
         )
         self.runner.run(
-            export_job, fmt, briefing, path, on_done=self._exported, on_error=self._export_failed
+            export_job, fmt, briefing, path, on_done=self._exported, on_error=self._failed
         )
         return True
 
-    def _exported(self, result: dict) -> None:
-        self.export_btn.setEnabled(self.briefing is not None)
-        if result.get("error"):
-            self._export_failed(result["error"])
+    def _exported(self, result: ExportOutcome) -> None:
+        panel = self.panel
+        panel.export_btn.setEnabled(panel.briefing is not None)
+        if result.error:
+            self._failed(result.error)
             return
-        self.last_error = ""
-        self._info(
+        panel.last_error = ""
+        panel.show_info(
             QCoreApplication.translate("BriefingPanel", "The briefing was exported to %1.").replace(
-                "%1", result["path"]
+                "%1", result.path
             )
         )
-        self.exported.emit(result["path"])
+        panel.exported.emit(result.path)
 
-    def _export_failed(self, message: str) -> None:
-        self.export_btn.setEnabled(self.briefing is not None)
-        self._error(
+    def _failed(self, message: str) -> None:
+        panel = self.panel
+        panel.export_btn.setEnabled(panel.briefing is not None)
+        panel.show_error(
             QCoreApplication.translate("BriefingPanel", "The export failed: %1").replace(
                 "%1", message
             )

@@ -6,7 +6,8 @@ the bus (briefingsChanged), which reloads the model. Drops and tree edits arrive
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QUndoStack
@@ -29,16 +30,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.briefings import Briefing, BriefingService
+from desktop_app.core.briefings import Briefing, BriefingService, Entry
 from desktop_app.core.errors import HamishError
+from desktop_app.core.library import Library
 from desktop_app.core.models import Changes
+from desktop_app.ui.bus import Bus
+from desktop_app.ui.messages import error_text
 from desktop_app.ui.models.briefing_model import BriefingModel
-from desktop_app.ui.panels.briefing_edits import BriefingEdits
-from desktop_app.ui.panels.briefing_export import BriefingExports
+from desktop_app.ui.panels.briefing_editor import BriefingEditor
+from desktop_app.ui.panels.briefing_exporter import BriefingExporter, format_label
 from desktop_app.ui.panels.briefing_form import BriefingForm
 from desktop_app.ui.panels.briefing_preview import BriefingPreview
 from desktop_app.ui.panels.briefing_undo import BriefingCommand, IdMap, UpdateFields
+from desktop_app.ui.ref_mime import Refs
 from desktop_app.ui.tasks import TaskRunner
+
+T = TypeVar("T")
 
 
 class BriefingTree(QTreeView):
@@ -60,7 +67,7 @@ class BriefingTree(QTreeView):
         self.setExpandsOnDoubleClick(False)
 
 
-class BriefingPanel(QWidget, BriefingEdits, BriefingExports):
+class BriefingPanel(QWidget):
     """Compose briefings from highlights, notes and free text; export them."""
 
     message = Signal(str)
@@ -68,8 +75,8 @@ class BriefingPanel(QWidget, BriefingEdits, BriefingExports):
 
     def __init__(
         self,
-        lib: Any,
-        bus: Any,
+        lib: Library,
+        bus: Bus,
         runner: TaskRunner,
         parent: QWidget | None = None,
         undo_stack: QUndoStack | None = None,
@@ -83,13 +90,15 @@ class BriefingPanel(QWidget, BriefingEdits, BriefingExports):
         self.bid: int | None = None
         self.briefing: Briefing | None = None
         self.last_error = ""
+        self.editor = BriefingEditor(self)
+        self.exporter = BriefingExporter(self, runner)
         self._build()
         bus.briefingsChanged.connect(self._briefings_changed)
         bus.annotationsChanged.connect(self._annotations_changed)
         self.reload_list(self._remembered())
 
     # -- building -----------------------------------------------------------------------------
-    def _act(self, name: str, text: str, tip: str, slot: Any) -> QAction:
+    def _act(self, name: str, text: str, tip: str, slot: Callable[[], object]) -> QAction:
         act = QAction(text, self)
         act.setObjectName(name)
         act.setToolTip(tip)
@@ -153,46 +162,46 @@ class BriefingPanel(QWidget, BriefingEdits, BriefingExports):
         self.model = BriefingModel(self)
         self.tree = BriefingTree(page)
         self.tree.setModel(self.model)
-        self.tree.doubleClicked.connect(lambda _i: self.edit_current())
+        self.tree.doubleClicked.connect(lambda _i: self.editor.edit_current())
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.tree.customContextMenuRequested.connect(self._menu)
-        self.model.itemsDropped.connect(self.move_items)
-        self.model.refsDropped.connect(self.add_refs)
-        self.model.sectionRenamed.connect(self.rename_section)
-        self.model.textEdited.connect(self.edit_text)
+        self.tree.customContextMenuRequested.connect(self.editor.menu)
+        self.model.itemsDropped.connect(self.editor.move_items)
+        self.model.refsDropped.connect(self.editor.add_refs)
+        self.model.sectionRenamed.connect(self.editor.rename_section)
+        self.model.textEdited.connect(self.editor.edit_text)
         edits = [
             self._act(
-                "addSection", self.tr("Section…"), self.tr("Add a section"), self.add_section
+                "addSection", self.tr("Section…"), self.tr("Add a section"), self.editor.add_section
             ),
             self._act(
                 "addText",
                 self.tr("Paragraph…"),
                 self.tr("Add a paragraph of your own"),
-                self.add_text,
+                self.editor.add_text,
             ),
             self._act(
                 "editItem",
                 self.tr("Edit…"),
                 self.tr("Edit the selected paragraph or heading"),
-                self.edit_current,
+                self.editor.edit_current,
             ),
             self._act(
                 "removeItem",
                 self.tr("Remove"),
                 self.tr("Remove the selected entry from the briefing"),
-                self.remove_current,
+                self.editor.remove_current,
             ),
             self._act(
                 "moveUp",
                 self.tr("Up"),
                 self.tr("Move the selected entry up"),
-                lambda: self.move_current(-1),
+                lambda: self.editor.move_current(-1),
             ),
             self._act(
                 "moveDown",
                 self.tr("Down"),
                 self.tr("Move the selected entry down"),
-                lambda: self.move_current(1),
+                lambda: self.editor.move_current(1),
             ),
         ]
         row = self._toolbar("briefingEditBar", edits)
@@ -207,7 +216,7 @@ class BriefingPanel(QWidget, BriefingEdits, BriefingExports):
         pl.addWidget(split, 1)
         self.tabs.addTab(page, self.tr("Contents"))
         self.form = BriefingForm(self)
-        self.form.fieldsEdited.connect(self._fields_edited)
+        self.form.fieldsEdited.connect(self.fields_edited)
         scroll = QScrollArea(self)
         scroll.setObjectName("briefingFormScroll")
         scroll.setWidgetResizable(True)
@@ -222,9 +231,12 @@ class BriefingPanel(QWidget, BriefingEdits, BriefingExports):
         self.export_btn.setText(self.tr("Export"))
         self.export_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_btn)
-        menu.addAction(self.tr("Word document (.docx)…"), lambda: self.export("docx"))
-        menu.addAction(self.tr("Markdown (.md)…"), lambda: self.export("md"))
-        menu.addAction(self.tr("PDF (.pdf)…"), lambda: self.export("pdf"))
+        for fmt in self.exporter.formats():
+            act = menu.addAction(
+                self.tr("%1 (%2)…").replace("%1", format_label(fmt)).replace("%2", fmt.extension)
+            )
+            act.setObjectName(f"export_{fmt.name}")
+            act.triggered.connect(lambda _c=False, n=fmt.name: self.export(n))
         self.export_btn.setMenu(menu)
         self.status = QLabel(self)
         self.status.setObjectName("briefingStatus")
@@ -234,12 +246,14 @@ class BriefingPanel(QWidget, BriefingEdits, BriefingExports):
         lay.addLayout(bottom)
 
     # -- feedback -----------------------------------------------------------------------------
-    def _error(self, text: str) -> None:
+    def show_error(self, text: str) -> None:
+        """Show a refusal or failure in the panel's status line."""
         self.last_error = text
         self.status.setStyleSheet("color: #b3261e;")
         self.status.setText(text)
 
-    def _info(self, text: str) -> None:
+    def show_info(self, text: str) -> None:
+        """Show what happened in the status line and the window's status bar."""
         self.status.setStyleSheet("")
         self.status.setText(text)
         self.message.emit(text)
@@ -250,24 +264,24 @@ class BriefingPanel(QWidget, BriefingEdits, BriefingExports):
             return self.tr("%n entry(ies) added to the briefing.", "", n)
         return self.tr("Delete the section “%1” and its %n entry(ies)?", "", n)
 
-    def _do(self, cmd: BriefingCommand) -> bool:
+    def do(self, cmd: BriefingCommand) -> bool:
         """Run an edit once (a refusal becomes a message), then keep it on the undo stack."""
-        cmd.on_error = self._error
+        cmd.on_error = self.show_error
         try:
             cmd.run()
-        except (HamishError, ValueError) as exc:
-            self._error(str(exc))
+        except HamishError as exc:
+            self.show_error(error_text(exc))
             return False
         if self.undo_stack is not None:
             self.undo_stack.push(cmd)
         return True
 
-    def _try(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+    def attempt(self, fn: Callable[..., T], *args: object, **kwargs: object) -> T | None:
         """Call a service method; a refusal becomes a message in the panel, never a traceback."""
         try:
             return fn(*args, **kwargs)
-        except (HamishError, ValueError) as exc:
-            self._error(str(exc))
+        except HamishError as exc:
+            self.show_error(error_text(exc))
             return None
 
     # -- the list of briefings ----------------------------------------------------------------
@@ -302,7 +316,7 @@ class BriefingPanel(QWidget, BriefingEdits, BriefingExports):
 
     def reload(self) -> None:
         """Re-read the shown briefing and redraw the tree, form and (soon) the preview."""
-        keep = self._selected_key()
+        keep = self.editor.selected_key()
         try:
             self.briefing = self.service.get(self.bid) if self.bid is not None else None
         except HamishError:
@@ -314,7 +328,7 @@ class BriefingPanel(QWidget, BriefingEdits, BriefingExports):
         for w in (self.tree, self.export_btn):
             w.setEnabled(self.briefing is not None)
         if keep is not None:
-            self._select_key(*keep)
+            self.editor.select_key(*keep)
 
     def _briefings_changed(self, ids: set[int]) -> None:
         listed = {self.combo.itemData(i) for i in range(self.combo.count())}
@@ -335,11 +349,11 @@ class BriefingPanel(QWidget, BriefingEdits, BriefingExports):
         )
         if not ok:
             return None
-        ch = self._try(self.service.create, title)
+        ch = self.attempt(self.service.create, title)
         if ch is None:
             return None
         self.reload_list(ch.created)
-        self._info(self.tr("The briefing “%1” was created.").replace("%1", title.strip()))
+        self.show_info(self.tr("The briefing “%1” was created.").replace("%1", title.strip()))
         return ch.created
 
     def rename_briefing(self) -> None:
@@ -352,7 +366,7 @@ class BriefingPanel(QWidget, BriefingEdits, BriefingExports):
             self.tr("Title of the briefing:"),
             text=self.briefing.title,
         )
-        if ok and self._try(self.service.update, self.briefing.id, title=title) is not None:
+        if ok and self.attempt(self.service.update, self.briefing.id, title=title) is not None:
             self.reload_list(self.bid)
 
     def delete_briefing(self) -> None:
@@ -366,25 +380,44 @@ class BriefingPanel(QWidget, BriefingEdits, BriefingExports):
                 "Delete the briefing “%1”? Its highlights and notes stay in the library."
             ).replace("%1", self.briefing.title),
         )
-        if answer == QMessageBox.StandardButton.Yes and self._try(
+        if answer == QMessageBox.StandardButton.Yes and self.attempt(
             self.service.delete, self.briefing.id
         ):
             self.bid = None
             self.reload_list()
 
-    def _fields_edited(self, fields: dict) -> None:
+    def fields_edited(self, fields: dict[str, object]) -> None:
+        """The details form changed fields: write them as one undoable edit."""
         if self.bid is None or self.briefing is None:
             return
         before = {k: getattr(self.briefing, k) for k in fields}
         cmd = UpdateFields(self.service, self.ids, self.bid, before, dict(fields))
-        if not self._do(cmd):
+        if not self.do(cmd):
             self.form.load(self.briefing)
         elif "title" in fields:
             self.combo.setItemText(
                 max(0, self.combo.findData(self.bid)), str(fields["title"]).strip()
             )
 
-    # -- helpers for the window ---------------------------------------------------------------
+    # -- what the window asks of the panel -----------------------------------------------------
+    def add_refs(self, refs: Refs) -> list[int]:
+        """Add highlights, notes and texts after the selection; returns the new item ids."""
+        return self.editor.add_refs(refs)
+
+    def export(self, fmt: str, path: str | None = None) -> bool:
+        """Export the shown briefing in a format of desktop_app.exporters (asks for a file)."""
+        return self.exporter.export(fmt, path)
+
+    def new_from_search(self, title: str, entries: list[Entry]) -> int | None:
+        """A new briefing filled with search results' highlights and notes, by article."""
+        ch = self.attempt(self.service.create, title)
+        if ch is None or ch.created is None:
+            return None
+        self.attempt(self.service.fill, ch.created, entries)
+        self.reload_list(ch.created)
+        self.show_info(self.tr("The briefing “%1” was created.").replace("%1", title.strip()))
+        return ch.created
+
     def index_of_item(self, item_id: int) -> QModelIndex:
         """The tree index of an item (for tests and the window)."""
         return self.model.item_index(item_id)

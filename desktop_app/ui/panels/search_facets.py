@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from desktop_app.ui.models.search_model import FACETS, FacetValue
+from desktop_app.core.search.schema import FACETS
+from desktop_app.core.text.direction import LRM, RLM
+from desktop_app.ui.models.search_model import FacetValue
 
 FacetRole = Qt.ItemDataRole.UserRole + 10
 ValueRole = Qt.ItemDataRole.UserRole + 11
@@ -83,7 +85,7 @@ class FacetTree(QTreeWidget):
 
     def _value_item(self, head: QTreeWidgetItem, fv: FacetValue) -> QTreeWidgetItem:
         # A mark of the interface's direction keeps "(3)" after an Arabic name in an English list.
-        mark = "\u200f" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "\u200e"
+        mark = RLM if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else LRM
         text = (
             QCoreApplication.translate("SearchFacets", "%1 (%2)")
             .replace("%1", value_text(fv) + mark)

@@ -6,7 +6,8 @@ a newer search started. Opening a result asks the window (through the bus) to sh
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Literal
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -25,7 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import HamishError
+from desktop_app.core.library import Library
+from desktop_app.core.search.query import QueryError
+from desktop_app.core.search.service import SearchService
+from desktop_app.ui.bus import Bus
+from desktop_app.ui.messages import error_text
 from desktop_app.ui.models.search_model import (
+    FacetValue,
     SearchModel,
     SearchRow,
     facets_from_result,
@@ -43,26 +50,34 @@ LIMIT = 100
 SNIPPETS = 40  # results that come with a snippet (each reads its text from the database)
 
 
-def search_job(ctx: TaskContext, service: Any, query: str, limit: int, filters: dict) -> dict:
-    """Worker: run one search; plain data back (rows, facets, total) or a one-line error."""
+@dataclass(frozen=True)
+class SearchOutcome:
+    """What a search job hands back: rows, facets and total, or a one-line error of a kind."""
+
+    rows: list[SearchRow] = field(default_factory=list)
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    total: int = 0
+    error: str = ""
+    error_kind: Literal["", "query", "index"] = ""
+
+
+def search_job(
+    ctx: TaskContext,
+    service: SearchService,
+    query: str,
+    limit: int,
+    filters: dict[str, list[str]],
+) -> SearchOutcome:
+    """Worker: run one search; plain data back, or the error of a malformed query or index."""
     del ctx
     try:
         result = service.search(query, limit=limit, filters=filters or None, snippets=SNIPPETS)
-    except HamishError as exc:
-        # A malformed query, or an index that cannot be read (missing, still being built).
-        kind = "query" if type(exc).__name__ == "QueryError" else "index"
-        return {"error": str(exc).splitlines()[0] if str(exc) else type(exc).__name__, "kind": kind}
-    except ValueError as exc:  # a query the parser refuses
-        return {"error": str(exc).splitlines()[0], "kind": "query"}
-    hits = list(
-        getattr(result, "hits", None)
-        or (result.get("hits", []) if isinstance(result, dict) else [])
-    )
-    rows = [row_from_hit(h) for h in hits]
-    total = getattr(result, "total", None)
-    if total is None and isinstance(result, dict):
-        total = result.get("total")
-    return {"rows": rows, "facets": facets_from_result(result), "total": int(total or len(rows))}
+    except QueryError as exc:
+        return SearchOutcome(error=error_text(exc), error_kind="query")
+    except HamishError as exc:  # an index that cannot be read (missing, being rebuilt)
+        return SearchOutcome(error=error_text(exc), error_kind="index")
+    rows = [row_from_hit(h) for h in result.hits]
+    return SearchOutcome(rows, facets_from_result(result), result.total)
 
 
 class SearchPanel(QWidget):
@@ -70,11 +85,16 @@ class SearchPanel(QWidget):
 
     revealRequested = Signal(object, str)  # SearchRow, query: select the match in the reader
     addToBriefingRequested = Signal(object)  # Refs
+    briefingFromResultsRequested = Signal(object, str)  # list[SearchRow], the query
     resultsShown = Signal(int)  # how many results are listed (after each finished search)
     message = Signal(str)
 
     def __init__(
-        self, bus: Any, runner: TaskRunner, service: Any = None, parent: QWidget | None = None
+        self,
+        bus: Bus,
+        runner: TaskRunner,
+        service: SearchService | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("searchPanel")
@@ -156,9 +176,12 @@ class SearchPanel(QWidget):
         self.add_act = QAction(self.tr("Add to Briefing"), self)
         self.add_act.setObjectName("action_search_add_to_briefing")
         self.add_act.triggered.connect(self.add_selected_to_briefing)
+        self.new_briefing_act = QAction(self.tr("New briefing from these results…"), self)
+        self.new_briefing_act.setObjectName("action_briefing_from_search")
+        self.new_briefing_act.triggered.connect(self.briefing_from_results)
 
     # -- wiring helpers -----------------------------------------------------------------------
-    def set_service(self, service: Any, lib: Any = None) -> None:
+    def set_service(self, service: SearchService | None, lib: Library | None = None) -> None:
         """Search with this service; keep saved searches in lib."""
         self.service = service
         if lib is not None:
@@ -219,31 +242,31 @@ class SearchPanel(QWidget):
         if self.edit.text().strip() and not self._timer.isActive():
             self.search_now()
 
-    def _done(self, req: int, query: str, res: dict) -> None:
+    def _done(self, req: int, query: str, res: SearchOutcome) -> None:
         if req != self.request:
             self.dropped += 1
             return
-        if res.get("error"):
-            self.last_error = res["error"]
+        if res.error:
+            self.last_error = res.error
             self.model.set_rows([])
             self.status.setText("")
-            if res.get("kind") == "index":
+            if res.error_kind == "index":
                 text = self.tr("Search is not available right now: %1")
             else:
                 text = self.tr("This query cannot be read: %1")
-            self._show_message(text.replace("%1", res["error"]))
+            self._show_message(text.replace("%1", res.error))
             self.resultsShown.emit(0)
             return
         self.last_error = ""
-        rows: list[SearchRow] = res["rows"]
+        rows = res.rows
         same = query == self.shown_query
         keep = [r.key() for r in self.selected_rows()] if same else []
         scroll = self.list.verticalScrollBar().value() if same else 0
         self.shown_query = query
-        self.model.set_rows(rows, res["total"])
+        self.model.set_rows(rows, res.total)
         self._reselect(keep, scroll)
-        self.facets.set_facets(res["facets"])
-        self.status.setText(self.tr("%n result(s)", "", res["total"]))
+        self.facets.set_facets(res.facets)
+        self.status.setText(self.tr("%n result(s)", "", res.total))
         if rows:
             self.stack.setCurrentWidget(self.list)
         elif self.facets.filters:
@@ -297,7 +320,7 @@ class SearchPanel(QWidget):
         self.facets.set_filters(filters or {})
         return self.search_now()
 
-    def apply_saved(self, query: str, filters: dict) -> None:
+    def apply_saved(self, query: str, filters: dict[str, list[str]]) -> None:
         """Run a saved search."""
         self.set_query(query, filters)
 
@@ -328,11 +351,21 @@ class SearchPanel(QWidget):
             return refs
         return None
 
+    def briefing_from_results(self) -> bool:
+        """Ask for a new briefing made of the listed results (their highlights and notes)."""
+        if not self.model.rows:
+            self.message.emit(self.tr("Search first: the briefing is made of the results."))
+            return False
+        self.briefingFromResultsRequested.emit(list(self.model.rows), self.shown_query)
+        return True
+
     def _menu(self, pos: QPoint) -> None:
         if self.model.row_at(self.list.indexAt(pos)) is None:
             return
         menu = QMenu(self)
         menu.addAction(self.open_act)
         menu.addAction(self.add_act)
+        menu.addSeparator()
+        menu.addAction(self.new_briefing_act)
         menu.exec(self.list.viewport().mapToGlobal(pos))
         menu.deleteLater()

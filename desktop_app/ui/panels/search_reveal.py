@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTextEdit
 from desktop_app.core.text.normalize import find_all_folded
 from desktop_app.core.text.offsets import Utf16Map
 from desktop_app.ui.models.search_model import SearchRow
+from desktop_app.ui.reader.view import ReaderView
 
 FLASH_MS = 900
 FLASH_COLOR = "#ffb74d"
@@ -109,19 +110,18 @@ class Flasher:
             self._saved = None
 
 
-def reveal_match(reader: object, row: SearchRow, query: str = "") -> tuple[int, int] | None:
-    """Select and flash the match of row in the reader (the article must be open already).
+def reveal_match(
+    reader: ReaderView, flasher: Flasher, row: SearchRow, query: str = ""
+) -> tuple[int, int] | None:
+    """Select and flash (with flasher, on the reader's text) the match of row in the reader.
 
-    Returns the selected code-point range, or None (other article open, or nothing to find).
+    The article must be open already. Returns the selected code-point range, or None (another
+    article is open, or there is nothing to find).
     """
-    article = getattr(reader, "article", None)
-    browser = getattr(reader, "browser", None)
-    if article is None or browser is None or article.id != row.article_id:
+    article = reader.article
+    browser = reader.browser
+    if article is None or article.id != row.article_id:
         return None
-    flasher = getattr(browser, "_search_flasher", None)
-    if flasher is None:
-        flasher = Flasher(browser)
-        browser._search_flasher = flasher
     umap: Utf16Map = browser.layer.umap
     if row.kind in ("highlight", "note") and row.highlight_id is not None:
         r16 = browser.layer.range16(row.highlight_id)

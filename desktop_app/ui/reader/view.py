@@ -97,7 +97,7 @@ class ReaderView(QWidget):
         self._report_position()
         self.article = article
         self.labels = {lab.id: lab for lab in labels}
-        self._fill_header(article)
+        self.show_header(article)
         self.stack.setCurrentWidget(self.page)
         self._load(article, highlights)
         self.restore_position(article.reading_position)
@@ -142,7 +142,8 @@ class ReaderView(QWidget):
         if self.article is not None:
             self.set_highlights(self._highlights)
 
-    def _fill_header(self, a: Article) -> None:
+    def show_header(self, a: Article) -> None:
+        """Show an article's title and details above its text (also after a rename)."""
         rtl = a.direction == "rtl"
         direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         for w in (self.title, self.meta):
@@ -275,7 +276,7 @@ class ReaderView(QWidget):
         self.tags.setStyleSheet(f"color: {theme.muted}; background: transparent;")
         self.find_bar.match_color = theme.color("find_match")
         if self.article is not None:
-            self._fill_header(self.article)
+            self.show_header(self.article)
             self.set_highlights(self._highlights)
 
 

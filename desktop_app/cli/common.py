@@ -1,0 +1,50 @@
+"""What every subcommand shares: exit codes, --library/--json, JSON output, opening the library.
+
+This is the only place an `argparse.Namespace` becomes a library location; the rest of
+Hamish gets typed values.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from typing import Any
+
+from desktop_app.core.errors import HamishError
+from desktop_app.core.library import Library
+from desktop_app.core.opening import IndexMode, LibraryLocation, locate, open_library
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(HamishError):
+    """Bad usage of the command; exit code 2."""
+
+
+def location(args: argparse.Namespace) -> LibraryLocation:
+    """The library the command names (--library > $HAMISH_LIBRARY > the default)."""
+    return locate(getattr(args, "library", None))
+
+
+def open_for(args: argparse.Namespace, index: IndexMode = IndexMode.FOREGROUND) -> Library:
+    """Open the command's library; with an index mode its changes reach the search index."""
+    return open_library(location(args), index)
+
+
+def emit(args: argparse.Namespace, data: Any, text: str | Callable[[], str]) -> None:
+    """Print data as JSON with --json, else the human text."""
+    if getattr(args, "json", False):
+        print(json.dumps(data, ensure_ascii=False, indent=None))
+    else:
+        out = text() if callable(text) else text
+        if out:
+            print(out)
+
+
+def common(p: argparse.ArgumentParser, json_flag: bool = True) -> argparse.ArgumentParser:
+    """Options every subcommand takes: --library and --json."""
+    p.add_argument("--library", metavar="DIR", default=argparse.SUPPRESS, help="library folder")
+    if json_flag:
+        p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    return p
