@@ -16,11 +16,8 @@ def register_fonts() -> list[str]:
     """Register the bundled Amiri faces with Qt once; returns the families registered."""
     if _registered:
         return _registered
-    try:
-        folder = resources.files("fontpkg_amiri") / "files"
-        names = ["Amiri-Regular.ttf", "Amiri-Bold.ttf", "Amiri-Italic.ttf", "Amiri-BoldItalic.ttf"]
-    except ModuleNotFoundError:
-        return _registered
+    folder = resources.files("fontpkg_amiri") / "files"  # a dependency: never optional
+    names = ["Amiri-Regular.ttf", "Amiri-Bold.ttf", "Amiri-Italic.ttf", "Amiri-BoldItalic.ttf"]
     for name in names:
         path = folder / name
         if not path.is_file():
