@@ -160,89 +160,89 @@
 <context>
     <name>BriefingEdits</name>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="66"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="69"/>
         <source>Untitled briefing</source>
         <translation>موجز بلا عنوان</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="95"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="98"/>
         <source>New section</source>
         <translation>قسم جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="96"/>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="190"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="99"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="201"/>
         <source>Heading of the section:</source>
         <translation>عنوان القسم:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="133"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="140"/>
         <source>Add to the briefing</source>
         <translation>إضافة إلى الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="155"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="164"/>
         <source>New paragraph</source>
         <translation>فقرة جديدة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="156"/>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="207"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="165"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="218"/>
         <source>Text of the paragraph:</source>
         <translation>نص الفقرة:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="162"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="171"/>
         <source>The paragraph is empty; nothing was added.</source>
         <translation>الفقرة فارغة؛ لم يُضف شيء.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="189"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="200"/>
         <source>Rename the section</source>
         <translation>إعادة تسمية القسم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="198"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="209"/>
         <source>Quoted highlights and notes are edited where they live: in the reader or the notes.</source>
         <translation>تُحرَّر التظليلات والملاحظات المقتبسة في مكانها: في القارئ أو في الملاحظات.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="206"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="217"/>
         <source>Edit the paragraph</source>
         <translation>تحرير الفقرة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="226"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="241"/>
         <source>Delete the section</source>
         <translation>حذف القسم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="300"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="323"/>
         <source>Add a section…</source>
         <translation>إضافة قسم…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="303"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="326"/>
         <source>Add a paragraph…</source>
         <translation>إضافة فقرة…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="307"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="330"/>
         <source>Edit…</source>
         <translation>تحرير…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="309"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="332"/>
         <source>Move up</source>
         <translation>نقل إلى أعلى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="313"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="336"/>
         <source>Move down</source>
         <translation>نقل إلى أسفل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_edits.py" line="317"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="340"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
@@ -326,127 +326,117 @@
 <context>
     <name>BriefingPanel</name>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="128"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="137"/>
         <source>New…</source>
         <translation>جديد…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="129"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="138"/>
         <source>Start a new briefing</source>
         <translation>بدء موجز جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="134"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="143"/>
         <source>Rename…</source>
         <translation>إعادة تسمية…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="135"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="144"/>
         <source>Rename this briefing</source>
         <translation>إعادة تسمية هذا الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="140"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="149"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="141"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="150"/>
         <source>Delete this briefing</source>
         <translation>حذف هذا الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="165"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="174"/>
         <source>Section…</source>
         <translation>قسم…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="165"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="174"/>
         <source>Add a section</source>
         <translation>إضافة قسم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="169"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="178"/>
         <source>Paragraph…</source>
         <translation>فقرة…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="170"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="179"/>
         <source>Add a paragraph of your own</source>
         <translation>إضافة فقرة من إنشائك</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="175"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="184"/>
         <source>Edit…</source>
         <translation>تحرير…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="176"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="185"/>
         <source>Edit the selected paragraph or heading</source>
         <translation>تحرير الفقرة أو العنوان المحدد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="181"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="190"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="182"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="191"/>
         <source>Remove the selected entry from the briefing</source>
         <translation>إزالة البند المحدد من الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="187"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="196"/>
         <source>Up</source>
         <translation>أعلى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="188"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="197"/>
         <source>Move the selected entry up</source>
         <translation>نقل البند المحدد إلى أعلى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="193"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="202"/>
         <source>Down</source>
         <translation>أسفل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="194"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="203"/>
         <source>Move the selected entry down</source>
         <translation>نقل البند المحدد إلى أسفل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="208"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="217"/>
         <source>Contents</source>
         <translation>المحتوى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="217"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="226"/>
         <source>Details</source>
         <translation>البيانات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="222"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="231"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="225"/>
-        <source>Word document (.docx)…</source>
-        <translation>مستند Word (.docx)…</translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="226"/>
-        <source>Markdown (.md)…</source>
-        <translation>Markdown (.md)…</translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="227"/>
-        <source>PDF (.pdf)…</source>
-        <translation>PDF (.pdf)…</translation>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="236"/>
+        <source>%1 (%2)…</source>
+        <translation>%1 (%2)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="250"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="264"/>
         <source>%n entry(ies) added to the briefing.</source>
         <translation>
             <numerusform>لم يُضف أي بند إلى الموجز.</numerusform>
@@ -458,7 +448,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="251"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="265"/>
         <source>Delete the section “%1” and its %n entry(ies)?</source>
         <translation>
             <numerusform>هل تحذف القسم «%1»؟</numerusform>
@@ -470,73 +460,59 @@
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="334"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="348"/>
         <source>New briefing</source>
         <translation>موجز جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="334"/>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="352"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="348"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="366"/>
         <source>Title of the briefing:</source>
         <translation>عنوان الموجز:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="342"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="356"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="418"/>
         <source>The briefing “%1” was created.</source>
         <translation>أُنشئ الموجز «%1».</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="351"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="365"/>
         <source>Rename the briefing</source>
         <translation>إعادة تسمية الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="364"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="378"/>
         <source>Delete the briefing</source>
         <translation>حذف الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="366"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="380"/>
         <source>Delete the briefing “%1”? Its highlights and notes stay in the library.</source>
         <translation>هل تحذف الموجز «%1»؟ تبقى تظليلاته وملاحظاته في المكتبة.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_export.py" line="74"/>
+        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="88"/>
         <source>Create a briefing first.</source>
         <translation>أنشئ موجزًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_export.py" line="78"/>
-        <source>Word documents (*.docx)</source>
-        <translation>مستندات Word (*.docx)</translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_export.py" line="79"/>
-        <source>Markdown files (*.md)</source>
-        <translation>ملفات Markdown (*.md)</translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_export.py" line="80"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>ملفات PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/briefing_export.py" line="86"/>
+        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="96"/>
         <source>Export the briefing</source>
         <translation>تصدير الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_export.py" line="97"/>
+        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="107"/>
         <source>Exporting to %1…</source>
         <translation>جارٍ التصدير إلى %1…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_export.py" line="113"/>
+        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="124"/>
         <source>The briefing was exported to %1.</source>
         <translation>صُدِّر الموجز إلى %1.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_export.py" line="122"/>
+        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="134"/>
         <source>The export failed: %1</source>
         <translation>تعذّر التصدير: %1</translation>
     </message>
@@ -585,6 +561,64 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../desktop_app/ui/errors.py" line="72"/>
+        <source>Something went wrong</source>
+        <translation>حدث خطأ</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/errors.py" line="75"/>
+        <source>Hamish met an unexpected error: %1
+
+What was saved is safe; the details were written to the log.</source>
+        <translation>واجه هامش خطأً غير متوقع: %1
+
+ما حُفظ في أمان؛ وكُتبت التفاصيل في السجل.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/errors.py" line="86"/>
+        <source>Copy details</source>
+        <translation>نسخ التفاصيل</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../desktop_app/ui/errors.py" line="158"/>
+        <source>Hamish</source>
+        <translation>هامش</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/errors.py" line="159"/>
+        <source>The library cannot be opened.</source>
+        <translation>تعذّر فتح المكتبة.</translation>
+    </message>
+</context>
+<context>
+    <name>Exporters</name>
+    <message>
+        <location filename="../desktop_app/exporters.py" line="44"/>
+        <source>Word document</source>
+        <translation>مستند Word</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/exporters.py" line="52"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/exporters.py" line="59"/>
+        <source>Web page for e-mail</source>
+        <translation>صفحة ويب للبريد الإلكتروني</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/exporters.py" line="66"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../desktop_app/ui/reader/find_bar.py" line="35"/>
@@ -627,70 +661,77 @@
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="31"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="48"/>
         <source>%v of %m files</source>
         <translation>%v من %m ملفات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="32"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="49"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="44"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="63"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="46"/>
-        <source>Documents (*.txt *.md *.html *.htm *.docx *.pdf);;All files (*)</source>
-        <translation>مستندات (*.txt *.md *.html *.htm *.docx *.pdf);;كل الملفات (*)</translation>
+        <location filename="../desktop_app/ui/import_flow.py" line="24"/>
+        <source>Documents (%1)</source>
+        <translation>المستندات (%1)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="56"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="28"/>
+        <source>All files (*)</source>
+        <translation>كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/import_flow.py" line="73"/>
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="65"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="82"/>
         <source>An import is already running.</source>
         <translation>هناك عملية استيراد جارية بالفعل.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="72"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="89"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="88"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="105"/>
         <source>Cancelling the import…</source>
         <translation>جارٍ إلغاء الاستيراد…</translation>
     </message>
-    <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="107"/>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/import_flow.py" line="121"/>
         <source>%n article(s) imported.</source>
-        <translation></translation>
+        <translation>
+            <numerusform>لم تُستورد أي مقالة.</numerusform>
+            <numerusform>استُوردت مقالة واحدة.</numerusform>
+            <numerusform>استُوردت مقالتان.</numerusform>
+            <numerusform>استُوردت %Ln مقالات.</numerusform>
+            <numerusform>استُوردت %Ln مقالةً.</numerusform>
+            <numerusform>استُوردت %Ln مقالة.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="116"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="129"/>
         <source>The import failed: %1</source>
         <translation>فشل الاستيراد: %1</translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="123"/>
-        <source>The demo articles are not available in this build.</source>
-        <translation>المقالات التجريبية غير متوفرة في هذه النسخة.</translation>
     </message>
 </context>
 <context>
     <name>ImportReport</name>
     <message>
-        <location filename="../desktop_app/ui/dialogs/import_report.py" line="26"/>
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="27"/>
         <source>Import finished</source>
         <translation>اكتمل الاستيراد</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/dialogs/import_report.py" line="31"/>
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="32"/>
         <source>%n article(s) imported.</source>
         <translation>
             <numerusform>لم يُستورد أي مقال.</numerusform>
@@ -702,7 +743,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/dialogs/import_report.py" line="33"/>
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="34"/>
         <source>%n file(s) were already in the library.</source>
         <translation>
             <numerusform>لا ملفات موجودة مسبقًا في المكتبة.</numerusform>
@@ -714,7 +755,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/dialogs/import_report.py" line="35"/>
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="36"/>
         <source>%n file(s) could not be imported:</source>
         <translation>
             <numerusform>لم يتعذر استيراد أي ملف:</numerusform>
@@ -726,19 +767,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/import_report.py" line="38"/>
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="39"/>
         <source>The import was cancelled; the files not reached were left alone.</source>
         <translation>أُلغي الاستيراد؛ ولم تُمسّ الملفات التي لم يصل إليها.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/import_report.py" line="45"/>
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="46"/>
         <source>File</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/import_report.py" line="45"/>
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="46"/>
         <source>Reason</source>
         <translation>السبب</translation>
+    </message>
+</context>
+<context>
+    <name>Importers</name>
+    <message>
+        <location filename="../desktop_app/core/importers/__init__.py" line="42"/>
+        <source>Plain text</source>
+        <translation>نص عادي</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/importers/__init__.py" line="48"/>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/importers/__init__.py" line="54"/>
+        <source>Web pages</source>
+        <translation>صفحات الويب</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/importers/__init__.py" line="60"/>
+        <source>Word documents</source>
+        <translation>مستندات Word</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/importers/__init__.py" line="66"/>
+        <source>PDF documents</source>
+        <translation>مستندات PDF</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/importers/__init__.py" line="72"/>
+        <source>EPUB books</source>
+        <translation>كتب EPUB</translation>
     </message>
 </context>
 <context>
@@ -911,33 +985,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="57"/>
-        <location filename="../desktop_app/ui/main_window.py" line="190"/>
+        <location filename="../desktop_app/ui/main_window.py" line="74"/>
+        <location filename="../desktop_app/ui/main_window.py" line="304"/>
         <source>Hamish</source>
         <translation>هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="75"/>
+        <location filename="../desktop_app/ui/main_window.py" line="138"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="76"/>
+        <location filename="../desktop_app/ui/main_window.py" line="139"/>
+        <source>Search</source>
+        <translation>البحث</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="140"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="77"/>
+        <location filename="../desktop_app/ui/main_window.py" line="141"/>
         <source>Free notes</source>
         <translation>ملاحظات حرة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="177"/>
+        <location filename="../desktop_app/ui/main_window.py" line="142"/>
+        <source>Briefing</source>
+        <translation>الموجز</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="160"/>
+        <source>Search is not available: %1</source>
+        <translation>البحث غير متاح: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="269"/>
+        <source>Add to Briefing</source>
+        <translation>إضافة إلى الموجز</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="291"/>
         <source>%1 — Hamish</source>
         <translation>%1 — هامش</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/main_window.py" line="179"/>
+        <location filename="../desktop_app/ui/main_window.py" line="293"/>
         <source>%n highlight(s) in this article.</source>
         <translation>
             <numerusform>لا تظليلات في هذا المقال.</numerusform>
@@ -949,27 +1043,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="243"/>
+        <location filename="../desktop_app/ui/main_window.py" line="362"/>
         <source>Select some text of the article first.</source>
         <translation>حدّد جزءًا من نص المقال أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="289"/>
+        <location filename="../desktop_app/ui/main_window.py" line="389"/>
+        <source>Select some text or a highlight first.</source>
+        <translation>حدّد نصًا أو تظليلًا أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="397"/>
+        <source>New briefing from the search</source>
+        <translation>موجز جديد من البحث</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="398"/>
+        <source>Title of the briefing:</source>
+        <translation>عنوان الموجز:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="450"/>
         <source>Tags</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="290"/>
+        <location filename="../desktop_app/ui/main_window.py" line="451"/>
         <source>Tags of “%1”, separated by commas:</source>
         <translation>وسوم «%1»، مفصولة بفواصل:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="322"/>
+        <location filename="../desktop_app/ui/main_window.py" line="483"/>
         <source>About Hamish</source>
         <translation>عن هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="323"/>
+        <location filename="../desktop_app/ui/main_window.py" line="484"/>
         <source>Hamish (هامش) is a reading and notes application for analysts.</source>
         <translation>هامش تطبيق للقراءة وتدوين الملاحظات للمحللين.</translation>
     </message>
@@ -1043,6 +1152,129 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="24"/>
+        <source>no such file</source>
+        <translation>الملف غير موجود</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="25"/>
+        <source>is a folder</source>
+        <translation>هذا مجلد وليس ملفًا</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="26"/>
+        <source>empty file</source>
+        <translation>الملف فارغ</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="27"/>
+        <source>no text found in the file</source>
+        <translation>لا نص في الملف</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="28"/>
+        <source>unsupported file type {ext}</source>
+        <translation>نوع ملف غير مدعوم {ext}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="29"/>
+        <source>file too large: {size_mb} MB (the limit is {limit_mb} MB)</source>
+        <translation>الملف كبير جدًا: {size_mb} ميغابايت (الحد {limit_mb} ميغابايت)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="32"/>
+        <source>cannot read the file: {reason}</source>
+        <translation>تعذّرت قراءة الملف: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="33"/>
+        <source>cannot read this file ({reason})</source>
+        <translation>تعذّرت قراءة هذا الملف ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="34"/>
+        <source>undecodable bytes after a {encoding} byte-order mark (at byte {offset})</source>
+        <translation>بايتات لا يمكن فك ترميزها بعد علامة ترتيب البايتات {encoding} (عند البايت {offset})</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="37"/>
+        <source>undecodable bytes: control characters, not a text file</source>
+        <translation>بايتات لا يمكن فك ترميزها: محارف تحكم، ليس ملفًا نصيًا</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="40"/>
+        <source>undecodable bytes: not UTF-8, UTF-16, Windows-1256, ISO-8859-6 or another known encoding</source>
+        <translation>بايتات لا يمكن فك ترميزها: ليست UTF-8 ولا UTF-16 ولا Windows-1256 ولا ISO-8859-6 ولا ترميزًا معروفًا آخر</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="44"/>
+        <source>cannot read this HTML page ({reason})</source>
+        <translation>تعذّرت قراءة صفحة HTML هذه ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="47"/>
+        <source>corrupt or truncated .docx file</source>
+        <translation>ملف ‎.docx‎ تالف أو مبتور</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="48"/>
+        <source>corrupt or truncated EPUB file</source>
+        <translation>ملف EPUB تالف أو مبتور</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="49"/>
+        <source>this EPUB is protected (DRM) and cannot be read</source>
+        <translation>ملف EPUB هذا محمي (DRM) ولا يمكن قراءته</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="52"/>
+        <source>corrupt or truncated PDF file</source>
+        <translation>ملف PDF تالف أو مبتور</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="53"/>
+        <source>this PDF has no text layer (a scanned PDF?): run OCR on it first</source>
+        <translation>ملف PDF هذا بلا طبقة نصية (ممسوح ضوئيًا؟): شغّل عليه التعرف الضوئي على الحروف أولًا</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="56"/>
+        <source>this PDF&apos;s text layer cannot be read (fonts without a character map): run OCR on it first</source>
+        <translation>تتعذر قراءة الطبقة النصية لملف PDF هذا (خطوط بلا خريطة محارف): شغّل عليه التعرف الضوئي على الحروف أولًا</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="60"/>
+        <source>this PDF is protected by a password: remove the protection, then import it again</source>
+        <translation>ملف PDF هذا محمي بكلمة مرور: أزل الحماية ثم استورده من جديد</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="64"/>
+        <source>this PDF is encrypted with AES, which needs the cryptography package</source>
+        <translation>ملف PDF هذا مشفّر بخوارزمية AES، وقراءته تحتاج إلى حزمة cryptography</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="68"/>
+        <source>the library at {folder} was written by a newer Hamish (schema {found}; this one knows {known}): update Hamish to open it</source>
+        <translation>المكتبة في {folder} كتبها إصدار أحدث من هامش (المخطط {found}؛ وهذا الإصدار يعرف {known}): حدّث هامش لتفتحها</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="73"/>
+        <source>the library at {folder} is locked by another program: {reason}</source>
+        <translation>المكتبة في {folder} مقفلة من برنامج آخر: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="76"/>
+        <source>the library at {folder} cannot be written: {reason}</source>
+        <translation>تتعذر الكتابة في المكتبة في {folder}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="79"/>
+        <source>the library at {folder} cannot be opened: {reason}</source>
+        <translation>يتعذر فتح المكتبة في {folder}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>NotesList</name>
     <message>
         <location filename="../desktop_app/ui/panels/notes_list.py" line="43"/>
@@ -1087,7 +1319,7 @@
         <translation>افتح مقالًا من المكتبة لقراءته هنا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/reader/view.py" line="157"/>
+        <location filename="../desktop_app/ui/reader/view.py" line="158"/>
         <source>Original</source>
         <translation>الأصل</translation>
     </message>
@@ -1148,47 +1380,47 @@
 <context>
     <name>SearchFacets</name>
     <message>
-        <location filename="../desktop_app/ui/panels/search_facets.py" line="17"/>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="19"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_facets.py" line="18"/>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="20"/>
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_facets.py" line="19"/>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="21"/>
         <source>Year</source>
         <translation>السنة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_facets.py" line="20"/>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="22"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_facets.py" line="21"/>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="23"/>
         <source>Label</source>
         <translation>التصنيف</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_facets.py" line="29"/>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="31"/>
         <source>Articles</source>
         <translation>مقالات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_facets.py" line="30"/>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="32"/>
         <source>Highlights</source>
         <translation>تظليلات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_facets.py" line="31"/>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="33"/>
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_facets.py" line="88"/>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="90"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1196,53 +1428,58 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="96"/>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="200"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="116"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="223"/>
         <source>Type to search articles, highlights and notes.</source>
         <translation>اكتب للبحث في المقالات والتظليلات والملاحظات.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="104"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="124"/>
         <source>Search (Ctrl+K): words, &quot;a phrase&quot;, AND, OR, NOT</source>
         <translation>بحث (Ctrl+K): كلمات، &quot;عبارة&quot;، AND، OR، NOT</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="136"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="156"/>
         <source>Clear the filters</source>
         <translation>مسح عوامل التصفية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="154"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="174"/>
         <source>Open</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="156"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="176"/>
         <source>Add to Briefing</source>
         <translation>إضافة إلى الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="203"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="179"/>
+        <source>New briefing from these results…</source>
+        <translation>موجز جديد من هذه النتائج…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="226"/>
         <source>Search is not available: the library has no index yet.</source>
         <translation>البحث غير متاح: لا فهرس للمكتبة بعد.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="205"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="228"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="231"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="254"/>
         <source>Search is not available right now: %1</source>
         <translation>البحث غير متاح الآن: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="233"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="256"/>
         <source>This query cannot be read: %1</source>
         <translation>تعذّرت قراءة هذا الاستعلام: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="246"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="269"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>لا نتائج</numerusform>
@@ -1254,24 +1491,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="252"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="275"/>
         <source>Nothing matches this search with the chosen filters. Clear the filters to search everything.</source>
         <translation>لا شيء يطابق هذا البحث مع عوامل التصفية المختارة. امسح عوامل التصفية للبحث في كل شيء.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="259"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="282"/>
         <source>Nothing matches this search. Try fewer or shorter words, or check the spelling.</source>
         <translation>لا شيء يطابق هذا البحث. جرّب كلمات أقل أو أقصر، أو تحقق من الإملاء.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="281"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="304"/>
         <source>The search failed: %1</source>
         <translation>تعذّر البحث: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="313"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="336"/>
         <source>This note is not attached to an article.</source>
         <translation>هذه الملاحظة غير مرتبطة بمقال.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="357"/>
+        <source>Search first: the briefing is made of the results.</source>
+        <translation>ابحث أولًا: يُبنى الموجز من النتائج.</translation>
     </message>
 </context>
 <context>
@@ -1323,34 +1565,6 @@
         <location filename="../desktop_app/ui/undo.py" line="113"/>
         <source>Move the article to the trash</source>
         <translation>نقل المقال إلى المهملات</translation>
-    </message>
-</context>
-<context>
-    <name>Wiring</name>
-    <message>
-        <location filename="../desktop_app/ui/panels/wiring.py" line="57"/>
-        <source>Search is not available: %1</source>
-        <translation>البحث غير متاح: %1</translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/wiring.py" line="65"/>
-        <source>Search</source>
-        <translation>البحث</translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/wiring.py" line="67"/>
-        <source>Briefing</source>
-        <translation>الموجز</translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/wiring.py" line="129"/>
-        <source>Select some text or a highlight first.</source>
-        <translation>حدّد نصًا أو تظليلًا أولًا.</translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/panels/wiring.py" line="148"/>
-        <source>Add to Briefing</source>
-        <translation>إضافة إلى الموجز</translation>
     </message>
 </context>
 </TS>

@@ -22,7 +22,12 @@ def tool(name: str) -> str:
 
 def sources() -> list[str]:
     """Every Python file that holds translatable strings."""
-    files = sorted((ROOT / "desktop_app" / "ui").rglob("*.py")) + [ROOT / "desktop_app" / "app.py"]
+    files = sorted((ROOT / "desktop_app" / "ui").rglob("*.py")) + [
+        ROOT / "desktop_app" / "app.py",
+        ROOT / "desktop_app" / "exporters.py",  # format names (QT_TRANSLATE_NOOP)
+        ROOT / "desktop_app" / "core" / "messages.py",  # core messages by code
+        ROOT / "desktop_app" / "core" / "importers" / "__init__.py",  # format names
+    ]
     return [str(f.relative_to(ROOT)) for f in files]
 
 

@@ -164,3 +164,27 @@ def test_error_dialog_has_a_copy_button(qapp):
     d.copy_details()
     assert QApplication.clipboard().text() == "Traceback: وقع خطأ"
     d.deleteLater()
+
+
+def test_core_messages_and_the_import_report_read_in_arabic(qapp):
+    from desktop_app.core.models import ImportResult
+    from desktop_app.ui.dialogs.import_report import ImportReport
+    from desktop_app.ui.i18n import install_translators
+
+    failed = ImportResult.failure(
+        "/in/ملف.xyz", ImportFailed(code="import.unsupported", ext=".xyz")
+    )
+    try:
+        install_translators(qapp, "ar")
+        assert translated("import.empty", {}) == "الملف فارغ"
+        assert translated(failed.error_code, failed.error_params) == "نوع ملف غير مدعوم .xyz"
+        report = ImportReport([failed], False)
+        assert report.tree.topLevelItem(0).text(1) == "نوع ملف غير مدعوم .xyz"
+        report.deleteLater()
+        assert QCoreApplication.translate("Exporters", "Word document") == "مستند Word"
+        assert QCoreApplication.translate("ImportFlow", "%n article(s) imported.", "", 2) == (
+            "استُوردت مقالتان."
+        )
+    finally:
+        install_translators(qapp, "en")
+    assert failed.error == "unsupported file type .xyz"  # the command line's English stays
