@@ -6,6 +6,7 @@ still exports after its highlight or note was deleted; while they exist, the liv
 
 from __future__ import annotations
 
+import builtins
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -205,14 +206,14 @@ class BriefingService:
         return created
 
     # -- filling from highlights, notes and search results --------------------------------------
-    def entries_from_hits(self, hits: Iterable[HitRef]) -> list[Entry]:
+    def entries_from_hits(self, hits: Iterable[HitRef]) -> builtins.list[Entry]:
         """Highlights and notes of search hits, best first, each once.
 
         A highlight or note hit is itself; an article hit brings the article's highlights.
         """
-        out: list[Entry] = []
+        out: builtins.list[Entry] = []
         for hit in hits:
-            found: list[Entry] = []
+            found: builtins.list[Entry] = []
             if hit.kind == "highlight" and hit.highlight_id is not None:
                 found = [("highlight", hit.highlight_id)]
             elif hit.kind == "note" and hit.note_id is not None:
@@ -230,14 +231,14 @@ class BriefingService:
             else:
                 self.lib.get_note(ident)
 
-    def fill(self, bid: int, entries: Sequence[Entry]) -> list[int]:
+    def fill(self, bid: int, entries: Sequence[Entry]) -> builtins.list[int]:
         """Add highlights and notes, one new section per article (titled by it); returns item ids.
 
         Notes without an article share one untitled section.
         """
         self.check_entries(entries)
         sections: dict[int | None, int] = {}
-        items: list[int] = []
+        items: builtins.list[int] = []
         for kind, ident in entries:
             if kind == "highlight":
                 article_id: int | None = self.lib.get_highlight(ident).article_id

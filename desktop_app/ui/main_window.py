@@ -148,8 +148,9 @@ class MainWindow(QMainWindow):
         # The minimum size cached while the docks were stacked would outlive the tabbing, and
         # restoreGeometry() would then grow a small remembered window.
         layout = self.layout()
-        layout.invalidate()
-        layout.activate()
+        if layout is not None:
+            layout.invalidate()
+            layout.activate()
         sb = self.statusBar()
         sb.setObjectName("statusBar")
         sb.addWidget(self.status_label, 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -37,7 +38,7 @@ def build_actions(w: MainWindow) -> Actions:
     a.add("spacing_more", lambda: w.reader.set_line_height(w.reader.line_height + 0.1))
     a.add("spacing_less", lambda: w.reader.set_line_height(w.reader.line_height - 0.1))
     for name in ("system", "light", "dark", "sepia"):
-        a.add(f"theme_{name}", lambda n=name: w.set_theme(n), checkable=True)
+        a.add(f"theme_{name}", partial(w.set_theme, name), checkable=True)
     a.add("delete_article", w.delete_current_article, sk.Delete, context=READER_KEYS)
     a.add("edit_tags", lambda: w.edit_tags(None))
     a.add("new_free_note", w.new_free_note)
@@ -47,7 +48,7 @@ def build_actions(w: MainWindow) -> Actions:
     for i in range(1, 7):
         a.add(
             f"label_{i}",
-            lambda n=i: w.highlight_selection(n),
+            partial(w.highlight_selection, i),
             str(i),
             text=f"{i}",
             context=READER_KEYS,

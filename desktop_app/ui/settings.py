@@ -14,7 +14,7 @@ def get_int(key: str, default: int) -> int:
     """An integer setting."""
     value = settings().value(key, default)
     try:
-        return int(value)  # type: ignore[arg-type]
+        return int(str(value))
     except (TypeError, ValueError):
         return default
 

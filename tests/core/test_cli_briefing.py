@@ -139,7 +139,11 @@ def test_export_with_a_template(
             "no highlight with id 77",
         ),
         (["briefing", "create", "--title", "  "], 1, "needs a title"),
-        (["briefing", "export", "1", "--out", "b.txt"], 2, "must end in one of .docx, .md, .html, .pdf"),
+        (
+            ["briefing", "export", "1", "--out", "b.txt"],
+            2,
+            "must end in one of .docx, .md, .html, .pdf",
+        ),
         (
             ["briefing", "export", "1", "--out", "b.md", "--template", "t.docx"],
             2,

@@ -132,7 +132,7 @@ class BriefingEditor(QObject):
                 target = (self.panel.service.last_section(bid), None)
             sid, position = target
         created: list[int] = []
-        entries = [("highlight_id", h) for h in refs.highlights]
+        entries: list[tuple[str, int | str]] = [("highlight_id", h) for h in refs.highlights]
         entries += [("note_id", n) for n in refs.notes]
         entries += [("text", t) for t in refs.texts]
         stack = self.panel.undo_stack
@@ -254,6 +254,9 @@ class BriefingEditor(QObject):
             it.id: (it.section_id, it.position)
             for it in (self.panel.briefing.items() if self.panel.briefing else [])
         }
+        bid = self.panel.bid
+        if bid is None:
+            return
         pos = position
         for iid in item_ids:
             src = order.get(iid)
@@ -264,9 +267,8 @@ class BriefingEditor(QObject):
             if self.panel.attempt(self.panel.service.move_item, iid, sid, pos) is None:
                 return
             order = {
-                it.id: (it.section_id, it.position)
-                for it in self.panel.service.get(self.panel.bid).items()
-            }  # type: ignore[arg-type]
+                it.id: (it.section_id, it.position) for it in self.panel.service.get(bid).items()
+            }
             pos += 1
         if item_ids:
             self.select_key("item", item_ids[-1])

@@ -380,8 +380,8 @@ class BriefingPanel(QWidget):
                 "Delete the briefing “%1”? Its highlights and notes stay in the library."
             ).replace("%1", self.briefing.title),
         )
-        if answer == QMessageBox.StandardButton.Yes and self.attempt(
-            self.service.delete, self.briefing.id
+        if answer == QMessageBox.StandardButton.Yes and (
+            self.attempt(self.service.delete, self.briefing.id) is not None
         ):
             self.bid = None
             self.reload_list()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -133,8 +133,9 @@ class LibraryPanel(QWidget):
         self.demo_btn.setObjectName("hintDemo")
         self.demo_btn.clicked.connect(self.demoRequested)
         hl.addStretch(1)
-        for w in (msg, self.import_btn, self.demo_btn):
-            hl.addWidget(w)
+        hl.addWidget(msg)
+        hl.addWidget(self.import_btn)
+        hl.addWidget(self.demo_btn)
         hl.addStretch(2)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.table)
@@ -220,8 +221,8 @@ class LibraryPanel(QWidget):
         if aid is not None:
             self.restoreRequested.emit(aid)
 
-    def _context_menu(self, pos: object) -> None:
-        index = self.table.indexAt(pos)  # type: ignore[arg-type]
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
         if not index.isValid():
             return
         aid = int(self.model.data(index, ArticleIdRole))
@@ -239,5 +240,5 @@ class LibraryPanel(QWidget):
             del_act.triggered.connect(lambda: self.deleteRequested.emit(aid))
             for a in (open_act, tags_act, del_act):
                 menu.addAction(a)
-        menu.exec(self.table.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.exec(self.table.viewport().mapToGlobal(pos))
         menu.deleteLater()

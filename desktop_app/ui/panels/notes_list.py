@@ -80,9 +80,8 @@ class NotesList(QWidget):
         self.list.blockSignals(False)
         if chosen is not None:
             self.list.setCurrentItem(chosen)
-            target = ("note", keep)
-            if self.editor.target != target and keep is not None:
-                self.editor.edit(target, self._notes[keep].body)
+            if keep is not None and self.editor.target != ("note", keep):
+                self.editor.edit(("note", keep), self._notes[keep].body)
             elif keep is not None:
                 self.editor.reload(self._notes[keep].body)
         else:

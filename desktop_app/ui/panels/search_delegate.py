@@ -20,7 +20,13 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextOption,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from desktop_app.resources import resource_path
 from desktop_app.ui.models.search_model import RowRole, SearchRow, meta_line
@@ -172,7 +178,8 @@ class SearchDelegate(QStyledItemDelegate):
             return super().sizeHint(option, index)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        width = opt.widget.viewport().width() if opt.widget is not None else 320
+        view = opt.widget
+        width = view.viewport().width() if isinstance(view, QAbstractScrollArea) else 320
         fake = QStyleOptionViewItem(opt)
         fake.rect = QRect(0, 0, width, 100)
         text_w = self._text_rect(fake).width()

@@ -61,11 +61,7 @@ class FacetTree(QTreeWidget):
     def set_facets(self, facets: dict[str, list[FacetValue]]) -> None:
         """Show these facet values; checked values that no longer occur stay, with count 0."""
         self._filling = True
-        expanded = {
-            self.topLevelItem(i).data(0, FacetRole)
-            for i in range(self.topLevelItemCount())
-            if self.topLevelItem(i).isExpanded()
-        }
+        expanded = {head.data(0, FacetRole) for head in self._heads() if head.isExpanded()}
         first_fill = self.topLevelItemCount() == 0
         self.clear()
         for facet in FACETS:
@@ -101,13 +97,18 @@ class FacetTree(QTreeWidget):
 
     def value_item(self, facet: str, value: str) -> QTreeWidgetItem | None:
         """The tree item of a facet value, or None."""
-        for i in range(self.topLevelItemCount()):
-            head = self.topLevelItem(i)
-            for j in range(head.childCount()):
-                child = head.child(j)
-                if child.data(0, FacetRole) == facet and child.data(0, ValueRole) == value:
-                    return child
+        for child in self._values():
+            if child.data(0, FacetRole) == facet and child.data(0, ValueRole) == value:
+                return child
         return None
+
+    def _heads(self) -> list[QTreeWidgetItem]:
+        items = (self.topLevelItem(i) for i in range(self.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
+    def _values(self) -> list[QTreeWidgetItem]:
+        children = (head.child(j) for head in self._heads() for j in range(head.childCount()))
+        return [child for child in children if child is not None]
 
     def set_checked(self, facet: str, value: str, on: bool) -> None:
         """Check or uncheck a value (as the user would)."""
@@ -119,12 +120,9 @@ class FacetTree(QTreeWidget):
         """Replace the checked values (a saved search) without announcing it."""
         self.filters = {k: set(v) for k, v in filters.items() if v}
         self._filling = True
-        for i in range(self.topLevelItemCount()):
-            head = self.topLevelItem(i)
-            for j in range(head.childCount()):
-                c = head.child(j)
-                on = c.data(0, ValueRole) in self.filters.get(c.data(0, FacetRole), set())
-                c.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        for c in self._values():
+            on = c.data(0, ValueRole) in self.filters.get(c.data(0, FacetRole), set())
+            c.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         self._filling = False
 
     def plain_filters(self) -> dict[str, list[str]]:

@@ -7,6 +7,7 @@ a newer search started. Opening a result asks the window (through the bus) to sh
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Literal
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
@@ -232,8 +233,8 @@ class SearchPanel(QWidget):
             query,
             LIMIT,
             filters,
-            on_done=lambda res, r=req, q=query: self._done(r, q, res),
-            on_error=lambda msg, r=req: self._failed(r, msg),
+            on_done=partial(self._done, req, query),
+            on_error=partial(self._failed, req),
         )
         return req
 

@@ -37,7 +37,7 @@ class ReaderBrowser(QTextBrowser):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.layer = HighlightLayer(self.document())
-        self.context_actions: list[QAction] = []
+        self.context_actions: list[QAction | None] = []  # None: a separator
         self.tooltip_for: Callable[[list[int]], str] = lambda ids: ""
         self._margin = -1
 

@@ -126,8 +126,8 @@ class FindBar(QWidget):
             cur = QTextCursor(doc)
             cur.setPosition(self.umap.to_utf16(s))
             cur.setPosition(self.umap.to_utf16(e), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cur  # type: ignore[attr-defined]
-            sel.format = fmt  # type: ignore[attr-defined]
+            sel.cursor = cur
+            sel.format = fmt
             sels.append(sel)
         self.browser.setExtraSelections(sels)
 
