@@ -10,12 +10,20 @@ from desktop_app.core.errors import HamishError
 from desktop_app.core.messages import CONTEXT, MESSAGES, fill
 
 
+FSI, PDI = "\u2068", "\u2069"  # first-strong isolate: a path or name keeps its own order
+
+
 def translated(code: str, params: Mapping[str, object], fallback: str = "") -> str:
-    """The message of a code in the interface language (fallback when the code is unknown)."""
+    """The message of a code in the interface language (fallback when the code is unknown).
+
+    Each parameter is isolated, so a path such as /home/sara/مكتبة reads in its own order
+    inside an Arabic sentence (and an Arabic file name inside an English one).
+    """
     template = MESSAGES.get(code)
     if template is None:
         return fallback
-    return fill(QCoreApplication.translate(CONTEXT, template), params)
+    isolated = {k: f"{FSI}{v}{PDI}" for k, v in params.items()}
+    return fill(QCoreApplication.translate(CONTEXT, template), isolated)
 
 
 def error_text(exc: BaseException) -> str:

@@ -84,7 +84,8 @@ def test_import_failures_carry_codes_the_interface_translates(qapp):
     exc = ImportFailed(code="import.unsupported", ext=".xyz")
     assert str(exc) == "unsupported file type .xyz"
     assert exc.code == "import.unsupported" and exc.params == {"ext": ".xyz"}
-    assert translated(exc.code, exc.params) == "unsupported file type .xyz"  # no translator
+    # No translator: the English template, each parameter isolated for mixed directions.
+    assert translated(exc.code, exc.params) == "unsupported file type \u2068.xyz\u2069"
     assert translated("no.such.code", {}, "fallback") == "fallback"
 
 
@@ -177,9 +178,10 @@ def test_core_messages_and_the_import_report_read_in_arabic(qapp):
     try:
         install_translators(qapp, "ar")
         assert translated("import.empty", {}) == "الملف فارغ"
-        assert translated(failed.error_code, failed.error_params) == "نوع ملف غير مدعوم .xyz"
+        arabic = "نوع ملف غير مدعوم \u2068.xyz\u2069"
+        assert translated(failed.error_code, failed.error_params) == arabic
         report = ImportReport([failed], False)
-        assert report.tree.topLevelItem(0).text(1) == "نوع ملف غير مدعوم .xyz"
+        assert report.tree.topLevelItem(0).text(1) == arabic
         report.deleteLater()
         assert QCoreApplication.translate("Exporters", "Word document") == "مستند Word"
         assert QCoreApplication.translate("ImportFlow", "%n article(s) imported.", "", 2) == (
