@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, cast
 
 from desktop_app.core.errors import ImportFailed
 from desktop_app.core.messages import QT_TRANSLATE_NOOP
@@ -32,7 +32,7 @@ class Importer:
 
     def parse(self, data: bytes, name: str) -> ImportedDocument:
         """Parse a file's bytes with this format's module (loaded when first needed)."""
-        module: _Parser = importlib.import_module(self.module)  # type: ignore[assignment]
+        module = cast(_Parser, importlib.import_module(self.module))
         return module.parse(data, name)
 
 
@@ -66,6 +66,12 @@ IMPORTERS: tuple[Importer, ...] = (
         QT_TRANSLATE_NOOP("Importers", "PDF documents"),
         (".pdf",),
         "desktop_app.core.importers.pdf",
+    ),
+    Importer(
+        "epub",
+        QT_TRANSLATE_NOOP("Importers", "EPUB books"),
+        (".epub",),
+        "desktop_app.core.importers.epub",
     ),
 )
 
