@@ -7,8 +7,28 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Hypothesis: on CI the same examples every run (a red build is reproducible, and prints the
+# blob to replay a failure); on a laptop fresh random examples. No deadline on either: the
+# machines are slow and shared. HYPOTHESIS_PROFILE picks one by name. Both start from the
+# library defaults, not from whatever profile Hypothesis chose itself on seeing CI; "ci" keeps
+# the two other settings of Hypothesis's own CI profile, which it replaces.
+settings.register_profile(
+    "ci",
+    parent=settings.get_profile("default"),
+    derandomize=True,
+    deadline=None,
+    print_blob=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", parent=settings.get_profile("default"), deadline=None)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
 
 from desktop_app.core.library import Library  # noqa: E402
 from desktop_app.core.models import ImportedDocument  # noqa: E402

@@ -5,11 +5,11 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.core.importers import parse_bytes
-from desktop_app.core.importers.encoding import decode
+from desktop_app.core.importers.encoding import control_share, decode
 from desktop_app.core.text.paragraphs import build_paragraphs, clean_line, split_plain_text
 
 WORDS = (
@@ -44,6 +44,21 @@ def test_arabic_code_pages_round_trip(text: str, encoding: str) -> None:
     assert decode(text.encode(encoding)) == (text, encoding)
 
 
+def _clean_utf32(data: bytes) -> str | None:
+    """data read as UTF-32 when that gives text without control characters, else None."""
+    try:
+        text = data.decode("utf-32")
+    except UnicodeDecodeError:
+        return None
+    return text if text and control_share(text) == 0 else None
+
+
+# A UTF-16-LE mark then U+0000 is FF FE 00 00: the UTF-32-LE mark.
+@example("\x00", "utf-16-le")  # nothing after the mark as UTF-32
+@example("\x00\x00\x00", "utf-16-le")  # a U+0000 as UTF-32
+@example("\x00a", "utf-16-le")  # 6 bytes: no UTF-32
+@example("\x00قال 📌", "utf-16-le")
+@example("\x00a\x00", "utf-16-le")  # byte for byte the UTF-32-LE text "a"
 @settings(max_examples=150, deadline=None)
 @given(
     st.text(min_size=1).filter(lambda t: not t.startswith("\ufeff")),
@@ -53,9 +68,23 @@ def test_bom_encodings_round_trip_any_text(text: str, encoding: str) -> None:
     bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE, "utf-8-sig": b""}[
         encoding
     ]
-    decoded, used = decode(bom + text.encode(encoding))
-    assert decoded == text
-    assert used == ("utf-8-sig" if encoding == "utf-8-sig" else "utf-16")
+    data = bom + text.encode(encoding)
+    readings = {(text, "utf-8-sig" if encoding == "utf-8-sig" else "utf-16")}
+    as_utf32 = _clean_utf32(data) if data.startswith(codecs.BOM_UTF32_LE) else None
+    if as_utf32 is not None:
+        # The same bytes are a UTF-32 text too; no decoder can tell which was meant.
+        readings.add((as_utf32, "utf-32"))
+    assert decode(data) in readings
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1),
+    st.sampled_from(["utf-32-le", "utf-32-be"]),
+)
+def test_utf32_with_a_mark_round_trips(text: str, encoding: str) -> None:
+    bom = codecs.BOM_UTF32_LE if encoding == "utf-32-le" else codecs.BOM_UTF32_BE
+    assert decode(bom + text.encode(encoding)) == (text, "utf-32")
 
 
 @settings(max_examples=100, deadline=None)

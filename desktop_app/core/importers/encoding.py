@@ -213,10 +213,35 @@ _BOMS = (
 )
 
 
+def _utf32_or_utf16(data: bytes) -> tuple[str, str]:
+    """Bytes after a UTF-32 mark: UTF-32 when they read as text, else UTF-16-LE."""
+    # FF FE 00 00 is the UTF-32-LE mark and also the UTF-16-LE mark before U+0000. Real UTF-32
+    # text reads cleanly (no control characters); UTF-16 read as UTF-32 fails or is controls.
+    error: UnicodeDecodeError | None = None
+    try:
+        utf32 = data.decode("utf-32")
+    except UnicodeDecodeError as exc:
+        utf32, error = "", exc
+    if error is None and utf32 and control_share(utf32) == 0:
+        return utf32, "utf-32"
+    if data.startswith(codecs.BOM_UTF16_LE):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass  # not UTF-16-LE either
+    if error is None:
+        return utf32, "utf-32"  # a reading with control characters beats none
+    raise ImportFailed(
+        code="import.undecodable_bom", encoding="utf-32", offset=error.start
+    ) from error
+
+
 def decode_bom(data: bytes) -> tuple[str, str] | None:
     """Decode data by its byte-order mark; None without one, ImportFailed when it lies."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
+            if enc == "utf-32":
+                return _utf32_or_utf16(data)
             try:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
