@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication
 from desktop_app.core.errors import HamishError
 from desktop_app.core.messages import CONTEXT, MESSAGES, fill
 
-
 FSI, PDI = "\u2068", "\u2069"  # first-strong isolate: a path or name keeps its own order
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.errors import ImportFailed
-from desktop_app.core.importers import MAX_BYTES, parse_bytes
+from desktop_app.core.importers import MAX_BYTES, extensions, parse_bytes
 from desktop_app.core.importers.pdf import NO_TEXT
 from desktop_app.core.library import Library
 from tests.core.test_importers_docx import build as build_docx
@@ -17,12 +17,12 @@ from tests.core.test_importers_html import PAGE
 from tests.core.test_importers_pdf import PARAS, paras_pdf, shaped_pdf
 
 
-@pytest.mark.parametrize("name", ["a.txt", "a.md", "a.html", "a.docx", "a.pdf"])
+@pytest.mark.parametrize("name", [f"a{ext}" for ext in extensions()])
 @pytest.mark.parametrize("data", [b"", b"   \n\t\r\n"])
 def test_empty_file(name: str, data: bytes) -> None:
     with pytest.raises(ImportFailed) as err:
         parse_bytes(data, name)
-    assert str(err.value) == "empty file"
+    assert str(err.value) == "empty file" and err.value.code == "import.empty"
 
 
 @pytest.mark.parametrize(
