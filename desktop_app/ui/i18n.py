@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.core.text.direction import is_rtl_language
 from desktop_app.resources import i18n_path
 
-RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
 _installed: list[QTranslator] = []
 
 
@@ -26,7 +26,7 @@ def install_translators(app: QApplication, lang: str | None) -> str:
         if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
             _installed.append(qt)
-    if code in RTL_LANGUAGES or _translated_direction() == "RTL":
+    if is_rtl_language(code) or _translated_direction() == "RTL":
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         QLocale.setDefault(
             QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt)

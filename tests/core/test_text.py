@@ -125,3 +125,10 @@ def test_utf16_map_with_marks_round_trips(text: str, raw: list[int]) -> None:
     m = Utf16Map(text, marks)
     for i in range(len(text) + 1):
         assert m.to_codepoint(m.to_utf16(i)) == i
+
+
+def test_right_to_left_languages_are_defined_once() -> None:
+    from desktop_app.core.text.direction import is_rtl_language
+
+    assert all(is_rtl_language(t) for t in ("ar", "ar-SA", "AR-eg", "fa_IR", "ur-PK", "he"))
+    assert not any(is_rtl_language(t) for t in ("en-US", "fr", "", "  ", "arn"))

@@ -16,19 +16,16 @@ from desktop_app.core.export.labels import labels_for
 from desktop_app.core.export.sanitize import clean_line, is_web_url, lines
 from desktop_app.core.export.styles import effective, ensure_styles, open_document
 from desktop_app.core.models import Direction
-from desktop_app.core.text.direction import detect_direction
+from desktop_app.core.text.direction import detect_direction, is_rtl_language
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-RTL_LANGUAGES = {"ar", "fa", "ur", "he", "ps", "ku", "ckb", "sd", "ug", "yi", "dv"}
 
 
 def bidi_language(language: str) -> str:
     """The w:lang/@w:bidi of Arabic runs: the briefing's language when it is a right-to-left
     one (ar-SA, ar-EG, fa-IR ...), else ar-SA."""
     tag = (language or "").strip()
-    return tag if tag.split("-")[0].lower() in RTL_LANGUAGES else "ar-SA"
+    return tag if is_rtl_language(tag) else "ar-SA"
 
 
 def export_docx(

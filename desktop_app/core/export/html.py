@@ -20,11 +20,7 @@ from desktop_app.core.export.labels import labels_for
 from desktop_app.core.export.rtl import segments
 from desktop_app.core.export.sanitize import clean_line, is_web_url, lines
 from desktop_app.core.models import Direction
-from desktop_app.core.text.direction import detect_direction
-
-# The same list as docx_builder.RTL_LANGUAGES: importing that module would load python-docx
-# into an exporter that writes plain text.
-_RTL_LANGUAGES = {"ar", "fa", "ur", "he", "ps", "ku", "ckb", "sd", "ug", "yi", "dv"}
+from desktop_app.core.text.direction import detect_direction, is_rtl_language
 
 # No url(), @import or web fonts: mail clients block remote content, and the page must stand
 # alone. Logical properties follow each block's dir; clients that ignore them lose the indent
@@ -96,7 +92,7 @@ def _leaf(tag: str, text: str, cls: str = "") -> _Block:
 def language_tags(briefing: Briefing) -> dict[Direction, str]:
     """The lang of right-to-left and of left-to-right blocks, from the briefing's language."""
     tag = clean_line(briefing.language)
-    rtl_language = tag.split("-")[0].lower() in _RTL_LANGUAGES
+    rtl_language = is_rtl_language(tag)
     # The field names one language; blocks of the other script get the common default
     # (ar-SA, as the Word export gives its Arabic runs; en for Latin, as guess_language does).
     return {

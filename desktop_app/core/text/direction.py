@@ -14,6 +14,14 @@ _LTR_CLASSES = {"L"}
 LRM = "\u200e"
 RLM = "\u200f"
 
+# Languages written right to left (primary subtags of BCP 47 tags).
+RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "he", "ps", "ku", "ckb", "sd", "ug", "yi", "dv"})
+
+
+def is_rtl_language(tag: str) -> bool:
+    """True for a language tag written right to left: ar, ar-SA, fa-IR, he ..."""
+    return (tag or "").strip().replace("_", "-").split("-")[0].lower() in RTL_LANGUAGES
+
 
 @lru_cache(maxsize=4096)
 def _bidi_class(ch: str) -> str:
