@@ -15,9 +15,9 @@ from desktop_app.core.opening import IndexMode
 from desktop_app.core.search.query import QueryError
 from desktop_app.core.search.service import Hit, SearchService
 from desktop_app.core.search.writer import writer_for
-from desktop_app.exporters import EXPORTERS, for_path
+from desktop_app.exporters import EXPORTERS, extensions, for_path
 
-NAMES = ", ".join(e.extension for e in EXPORTERS)
+NAMES = ", ".join(extensions())
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -129,7 +129,7 @@ def _search_hits(lib: Library, query: str) -> list[Hit]:
         writer.close()
     service = SearchService(lib.folder)
     try:
-        return service.search(query, limit=FROM_SEARCH_LIMIT).hits[:FROM_SEARCH_LIMIT]
+        return service.search(query, limit=FROM_SEARCH_LIMIT).hits
     except QueryError as exc:
         raise UsageError(f"bad query: {exc}") from None
     finally:

@@ -225,25 +225,25 @@ class BriefingService:
 
     def check_entries(self, entries: Iterable[Entry]) -> None:
         """Raise NotFound for an entry whose highlight or note does not exist (before writing)."""
-        for kind, ident in entries:
-            if kind == "highlight":
-                self.lib.get_highlight(ident)
-            else:
-                self.lib.get_note(ident)
+        for entry in entries:
+            self._article_of(entry)
+
+    def _article_of(self, entry: Entry) -> int | None:
+        """The article of a highlight or note (None for a free note); NotFound when missing."""
+        kind, ident = entry
+        if kind == "highlight":
+            return self.lib.get_highlight(ident).article_id
+        return self.lib.get_note(ident).article_id
 
     def fill(self, bid: int, entries: Sequence[Entry]) -> builtins.list[int]:
         """Add highlights and notes, one new section per article (titled by it); returns item ids.
 
         Notes without an article share one untitled section.
         """
-        self.check_entries(entries)
+        articles = [self._article_of(e) for e in entries]  # NotFound before anything is written
         sections: dict[int | None, int] = {}
         items: builtins.list[int] = []
-        for kind, ident in entries:
-            if kind == "highlight":
-                article_id: int | None = self.lib.get_highlight(ident).article_id
-            else:
-                article_id = self.lib.get_note(ident).article_id
+        for (kind, ident), article_id in zip(entries, articles, strict=True):
             if article_id not in sections:
                 heading = self.lib.get_article(article_id).title if article_id is not None else ""
                 created = self.add_section(bid, heading).created

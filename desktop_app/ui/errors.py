@@ -1,6 +1,6 @@
 """Errors reach the person: an unexpected exception shows a dialog and is written to a log file.
 
-`install_exception_hook` replaces sys.excepthook while the window runs; Qt hands exceptions
+`ExceptionHook.install()` replaces sys.excepthook while the window runs; Qt hands exceptions
 raised in slots and overridden methods to that hook. The log lives in the library's folder
 (`logs/hamish.log`, rotated), so a report can be sent with the library's state in mind.
 """

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressBar, QPushButton, QWidget
 
-from desktop_app.core.importers import IMPORTERS
+from desktop_app.core.importers import IMPORTERS, extensions
 from desktop_app.core.models import ImportResult
 from desktop_app.ui import jobs
 from desktop_app.ui.dialogs.import_report import ImportReport
@@ -20,7 +20,7 @@ from desktop_app.ui.tasks import Task, TaskRunner
 
 def file_filter() -> str:
     """The Import dialog's filters: every importable document, each format, all files."""
-    every = " ".join(f"*{ext}" for imp in IMPORTERS for ext in imp.extensions)
+    every = " ".join(f"*{ext}" for ext in extensions())
     parts = [QCoreApplication.translate("ImportFlow", "Documents (%1)").replace("%1", every)]
     for imp in IMPORTERS:
         patterns = " ".join(f"*{ext}" for ext in imp.extensions)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtGui import (
     QAction,
@@ -13,6 +16,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDockWidget,
     QInputDialog,
     QLabel,
@@ -83,7 +87,7 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self.panels_menu: QMenu | None = None
         self.toolbar: QToolBar | None = None
-        self.startup_problem = ""
+        self.status_label = QLabel(self)
         self.search_service, self.search_writer = self._start_search()
         self.index_relay = IndexRelay(self)
         # the panels
@@ -95,7 +99,6 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(self.bus, self.runner, self.search_service, self)
         self.briefing = BriefingPanel(lib, self.bus, self.runner, self, self.undo_stack)
         self.imports = ImportFlow(self.runner, lib.folder, self)
-        self.status_label = QLabel(self)
         # actions and menus
         self.registry = build_actions(self)
         self.add_to_briefing_action = self._briefing_action("action_add_to_briefing")
@@ -129,7 +132,7 @@ class MainWindow(QMainWindow):
             writer = attach(self.lib, background=True)
             return SearchService(self.lib.folder), writer
         except HamishError as exc:
-            self.startup_problem = error_text(exc)
+            self.show_message(self.tr("Search is not available: %1").replace("%1", error_text(exc)))
             return None, None
 
     def _compose(self) -> None:
@@ -156,10 +159,6 @@ class MainWindow(QMainWindow):
         sb.addWidget(self.status_label, 1)
         for widget in self.imports.widgets():
             sb.addPermanentWidget(widget)
-        if self.search_service is None:
-            self.show_message(
-                self.tr("Search is not available: %1").replace("%1", self.startup_problem)
-            )
 
     # -- composition ------------------------------------------------------------------------
     def add_panel(self, widget: QWidget, name: str, title: str, side: str) -> QDockWidget:
@@ -242,28 +241,21 @@ class MainWindow(QMainWindow):
             hid = ann.current_id()
             return Refs(highlights=(hid,)) if hid is not None else None
 
-        self.annotation_to_briefing_action.triggered.connect(
-            lambda: self.add_to_briefing(selected_highlight() or Refs())
-        )
-        ann.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        ann.list.addAction(self.annotation_to_briefing_action)
-        self.drags.append(install_ref_drag(ann.list, selected_highlight))
+        self._offer_to_briefing(ann.list, self.annotation_to_briefing_action, selected_highlight)
         for notes, act in zip(
             (ann.notes, self.free_notes), self.note_to_briefing_actions, strict=True
         ):
-            self._notes_to_briefing(notes, act)
+            self._offer_to_briefing(notes.list, act, partial(_selected_note, notes))
 
-    def _notes_to_briefing(self, notes: NotesList, act: QAction) -> None:
-        """ "Add to Briefing" and dragging for a list of notes (article notes, free notes)."""
-
-        def selected() -> Refs | None:
-            nid = notes.current_id()
-            return Refs(notes=(nid,)) if nid is not None else None
-
+    def _offer_to_briefing(
+        self, view: QAbstractItemView, act: QAction, selected: Callable[[], Refs | None]
+    ) -> None:
+        """ "Add to Briefing" in a list's context menu, and dragging its selection, both
+        carrying what selected() returns."""
         act.triggered.connect(lambda: self.add_to_briefing(selected() or Refs()))
-        notes.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        notes.list.addAction(act)
-        self.drags.append(install_ref_drag(notes.list, selected))
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        view.addAction(act)
+        self.drags.append(install_ref_drag(view, selected))
 
     def _briefing_action(self, name: str) -> QAction:
         act = QAction(
@@ -571,6 +563,11 @@ class MainWindow(QMainWindow):
                     pass
         self.search_service, self.search_writer = None, None
         self.search.set_service(None)
+
+
+def _selected_note(notes: NotesList) -> Refs | None:
+    nid = notes.current_id()
+    return Refs(notes=(nid,)) if nid is not None else None
 
 
 def screen_fits(w: QMainWindow) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.core.briefings import Briefing
 from desktop_app.core.errors import HamishError
-from desktop_app.exporters import BY_NAME, EXPORTERS, Exporter
+from desktop_app.exporters import BY_NAME, Exporter
 from desktop_app.ui import settings as st
 from desktop_app.ui.messages import error_text
 from desktop_app.ui.tasks import TaskContext, TaskRunner
@@ -74,11 +74,6 @@ class BriefingExporter(QObject):
         super().__init__(panel)
         self.panel = panel
         self.runner = runner
-
-    @staticmethod
-    def formats() -> tuple[Exporter, ...]:
-        """Every export format, in menu order."""
-        return EXPORTERS
 
     def export(self, fmt: str, path: str | None = None) -> bool:
         """Ask for a file (unless given) and write the briefing in the background."""

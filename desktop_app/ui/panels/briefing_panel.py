@@ -34,6 +34,7 @@ from desktop_app.core.briefings import Briefing, BriefingService, Entry
 from desktop_app.core.errors import HamishError
 from desktop_app.core.library import Library
 from desktop_app.core.models import Changes
+from desktop_app.exporters import EXPORTERS
 from desktop_app.ui.bus import Bus
 from desktop_app.ui.messages import error_text
 from desktop_app.ui.models.briefing_model import BriefingModel
@@ -231,7 +232,7 @@ class BriefingPanel(QWidget):
         self.export_btn.setText(self.tr("Export"))
         self.export_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_btn)
-        for fmt in self.exporter.formats():
+        for fmt in EXPORTERS:
             act = menu.addAction(
                 self.tr("%1 (%2)…").replace("%1", format_label(fmt)).replace("%2", fmt.extension)
             )
