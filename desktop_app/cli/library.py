@@ -11,6 +11,7 @@ from typing import Any
 from desktop_app.cli.common import EXIT_FAILED, EXIT_OK, common, emit, open_for
 from desktop_app.core.demo import seed_demo
 from desktop_app.core.library import Library
+from desktop_app.core.messages import render
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -80,6 +81,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         for r in results:
             if r.status == "imported":
                 lines.append(f"imported  {r.article_id:>6}  {r.path}")
+                lines.extend(f"          note: {render(m.code, m.params)}" for m in r.remarks)
             elif r.status == "duplicate":
                 lines.append(f"duplicate {r.article_id:>6}  {r.path}")
             else:

@@ -16,6 +16,7 @@ from desktop_app.core.models import (
     ArticleSummary,
     Changes,
     Highlight,
+    ImportedComment,
     ImportedDocument,
     ImportResult,
     Label,
@@ -180,8 +181,69 @@ class Library:
             all_tags = list(doc.tags) + list(tags)
             if all_tags:
                 sql_art.set_tags(self.conn, aid, all_tags)
-        self.notify(Changes(articles={aid}, tags=bool(all_tags)))
-        return ImportResult(path, "imported", aid, None)
+            hids, nids = self._store_comments(aid, paragraphs, doc.comments, now)
+        self.notify(Changes(articles={aid}, tags=bool(all_tags), highlights=hids, notes=nids))
+        return ImportResult(path, "imported", aid, None, remarks=list(doc.remarks))
+
+    def _store_comments(
+        self,
+        article_id: int,
+        paragraphs: Sequence[Paragraph],
+        comments: Sequence[ImportedComment],
+        now: str,
+    ) -> tuple[set[int], set[int]]:
+        """A document's reviewer comments as highlighted notes (inside the caller's transaction).
+
+        A comment whose passage cannot be found becomes a note on the article that quotes it.
+        """
+        hids: set[int] = set()
+        nids: set[int] = set()
+        text = "\n".join(p.text for p in paragraphs)
+        for c in comments:
+            body = c.body.strip()
+            if c.author:
+                body += f"\n\n— {c.author}"
+            created = c.created or now
+            hid: int | None = None
+            after = paragraphs[c.paragraph].start if 0 <= c.paragraph < len(paragraphs) else 0
+            hits = [h for h in anchoring.occurrences(text, c.quote) if h >= after] if c.quote else []
+            if hits:
+                start, end = hits[0], hits[0] + len(c.quote)
+                fields = self._highlight_fields(text, article_id, start, end, 1, created)
+                hid = sql_ann.insert_highlight(self.conn, fields)
+                hids.add(hid)
+            elif c.quote.strip():
+                body = f"> {' '.join(c.quote.split())}\n\n{body}"
+            nid = sql_ann.insert_note(
+                self.conn,
+                {
+                    "body": body,
+                    "article_id": article_id,
+                    "highlight_id": hid,
+                    "created_at": created,
+                    "updated_at": created,
+                },
+            )
+            nids.add(nid)
+        return hids, nids
+
+    @staticmethod
+    def _highlight_fields(
+        text: str, article_id: int, start: int, end: int, label_id: int, now: str
+    ) -> dict[str, Any]:
+        exact, prefix, suffix = anchoring.selector(text, start, end)
+        return {
+            "article_id": article_id,
+            "start": start,
+            "end": end,
+            "exact": exact,
+            "prefix": prefix,
+            "suffix": suffix,
+            "label_id": label_id,
+            "orphaned": 0,
+            "created_at": now,
+            "updated_at": now,
+        }
 
     def _keep_original(self, sha: str, name: str, data: bytes) -> None:
         target = self.original_path(sha, name)
@@ -345,20 +407,8 @@ class Library:
         text = art.text
         if not (0 <= start < end <= len(text)):
             raise InvalidInput(f"range {start}..{end} is outside the article (length {len(text)})")
-        exact, prefix, suffix = anchoring.selector(text, start, end)
         now = now_iso()
-        fields: dict[str, Any] = {
-            "article_id": article_id,
-            "start": start,
-            "end": end,
-            "exact": exact,
-            "prefix": prefix,
-            "suffix": suffix,
-            "label_id": label_id,
-            "orphaned": 0,
-            "created_at": now,
-            "updated_at": now,
-        }
+        fields = self._highlight_fields(text, article_id, start, end, label_id, now)
         if highlight_id is not None:
             fields["id"] = highlight_id
         with transaction(self.conn):

@@ -55,7 +55,31 @@ MESSAGES: dict[str, str] = {
     ),
     "import.pdf_unreadable": QT_TRANSLATE_NOOP(
         "Messages",
-        "this PDF's text layer cannot be read (fonts without a character map): run OCR on it first",
+        "the text layer cannot be read (fonts without a character map): run OCR on it first",
+    ),
+    # what the import report says about a document that did import
+    "import.remark_revisions": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the document had tracked changes: imported as accepted"
+        " (insertions kept: {insertions}, deletions dropped: {deletions})",
+    ),
+    "import.remark_comments": QT_TRANSLATE_NOOP(
+        "Messages", "reviewer comments imported as notes: {count}"
+    ),
+    "import.remark_notes": QT_TRANSLATE_NOOP(
+        "Messages", "footnotes, endnotes and text boxes imported: {count}"
+    ),
+    "import.remark_reflowed": QT_TRANSLATE_NOOP(
+        "Messages", "the text was wrapped at a fixed width: its lines were joined into paragraphs"
+    ),
+    "import.remark_visual_order": QT_TRANSLATE_NOOP(
+        "Messages", "lines stored in visual order were put back in reading order: {count}"
+    ),
+    "import.remark_kashida": QT_TRANSLATE_NOOP(
+        "Messages", "justified lines were reassembled and their stretching (tatweel) removed: {count}"
+    ),
+    "import.remark_running_heads": QT_TRANSLATE_NOOP(
+        "Messages", "running headers and footers repeated on every page were left out: {count}"
     ),
     "import.pdf_locked": QT_TRANSLATE_NOOP(
         "Messages",

@@ -23,6 +23,32 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Remark:
+    """Something the import report should say about a document that did import.
+
+    code: a message code (desktop_app.core.messages), e.g. "import.remark_revisions".
+    """
+
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ImportedComment:
+    """A reviewer's comment found in a document, anchored by the passage it marks.
+
+    quote: the marked text exactly as it appears in the imported text; occurrence counts from 1
+    among the exact matches of quote (the first match at or after the paragraph `paragraph`).
+    """
+
+    quote: str
+    body: str
+    author: str = ""
+    created: str = ""  # ISO date-time, or ""
+    paragraph: int = 0  # index of the paragraph where the marked passage starts
+
+
+@dataclass(frozen=True)
 class ImportedDocument:
     """What every importer returns: text as paragraphs plus the metadata it found."""
 
@@ -36,6 +62,8 @@ class ImportedDocument:
     format: str = ""  # txt, md, html, docx, pdf
     encoding: str = ""  # for text formats: the encoding the bytes were decoded with
     tags: tuple[str, ...] = ()
+    remarks: tuple[Remark, ...] = ()
+    comments: tuple[ImportedComment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,6 +167,7 @@ class ImportResult:
     error: str | None = None  # one line, in English
     error_code: str = ""  # the message code of error (desktop_app.core.messages), if it has one
     error_params: dict[str, object] = field(default_factory=dict)
+    remarks: list[Remark] = field(default_factory=list)  # what the report should say of it
 
     @classmethod
     def failure(cls, path: str, exc: HamishError) -> ImportResult:

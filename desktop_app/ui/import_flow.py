@@ -119,7 +119,7 @@ class ImportFlow(QObject):
         results, cancelled = result
         ok = sum(1 for r in results if r.status == "imported")
         self.message.emit(self.tr("%n article(s) imported.", "", ok))
-        if cancelled or any(r.status != "imported" for r in results):
+        if cancelled or any(r.status != "imported" or r.remarks for r in results):
             ImportReport(results, cancelled, self.parent_widget).show()
         self.articlesAdded.emit({r.article_id for r in results if r.article_id})
 

@@ -43,14 +43,18 @@ class ImportReport(QDialog):
         lay.addWidget(summary)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("importErrors")
-        self.tree.setHeaderLabels([self.tr("File"), self.tr("Reason")])
+        self.tree.setHeaderLabels([self.tr("File"), self.tr("Reason or remark")])
         for r in failed:
             reason = translated(r.error_code, r.error_params, r.error or "")
             QTreeWidgetItem(self.tree, [r.path, reason])
-        self.tree.setVisible(bool(failed))
+        remarked = [r for r in results if r.status == "imported" and r.remarks]
+        for r in remarked:
+            for m in r.remarks:
+                QTreeWidgetItem(self.tree, [r.path, translated(m.code, m.params, m.code)])
+        self.tree.setVisible(bool(failed or remarked))
         lay.addWidget(self.tree, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         buttons.accepted.connect(self.close)
         lay.addWidget(buttons)
-        self.resize(640, 360 if failed else 160)
+        self.resize(640, 360 if failed or remarked else 160)
