@@ -7,7 +7,7 @@ from typing import Any
 
 from desktop_app.core.library import Library, content_hash
 from desktop_app.core.models import ImportedDocument
-from desktop_app.core.text.direction import guess_language
+from desktop_app.core.text.language import detect_language
 from desktop_app.core.text.paragraphs import build_paragraphs
 from desktop_app.resources import resource_path
 
@@ -44,7 +44,7 @@ def seed_demo(lib: Library, reset: bool = False) -> list[int]:
             url=item["url"],
             published=item["published"],
             format="demo",
-            language=guess_language(" ".join(item["paragraphs"])),
+            language=detect_language(" ".join(item["paragraphs"])),
             tags=tuple(item.get("tags", ())),
         )
         result = lib.add_document(doc)

@@ -206,7 +206,9 @@ class Library:
             created = c.created or now
             hid: int | None = None
             after = paragraphs[c.paragraph].start if 0 <= c.paragraph < len(paragraphs) else 0
-            hits = [h for h in anchoring.occurrences(text, c.quote) if h >= after] if c.quote else []
+            hits = (
+                [h for h in anchoring.occurrences(text, c.quote) if h >= after] if c.quote else []
+            )
             if hits:
                 start, end = hits[0], hits[0] + len(c.quote)
                 fields = self._highlight_fields(text, article_id, start, end, 1, created)

@@ -76,7 +76,8 @@ MESSAGES: dict[str, str] = {
         "Messages", "lines stored in visual order were put back in reading order: {count}"
     ),
     "import.remark_kashida": QT_TRANSLATE_NOOP(
-        "Messages", "justified lines were reassembled and their stretching (tatweel) removed: {count}"
+        "Messages",
+        "justified lines were reassembled and their stretching (tatweel) removed: {count}",
     ),
     "import.remark_running_heads": QT_TRANSLATE_NOOP(
         "Messages", "running headers and footers repeated on every page were left out: {count}"

@@ -64,6 +64,7 @@ def test_import_list_show_annotate_note(
         "error": "empty file",
         "error_code": "import.empty",
         "error_params": {},
+        "remarks": [],
     }
     code, again = run_json(capsys, "import", str(files / "ar.txt"), "--library", lib_dir)
     assert (

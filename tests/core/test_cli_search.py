@@ -112,6 +112,12 @@ def test_analyze_prints_terms(lib: Path) -> None:
     assert r.stdout.strip() == "وزير وزير opec"
 
 
+def test_analyze_keeps_names_whole(lib: Path) -> None:
+    r = hamish(lib, "analyze", "كورونا بكورونا للكورونا وكورونا ببغداد لبغداد مدنين المدني 🦠")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["كورونا"] * 4 + ["بغداد"] * 2 + ["مدنين", "مدن"]
+
+
 def test_check_and_reindex_json(lib: Path) -> None:
     r = hamish(lib, "check", "--json")
     assert r.returncode == 0

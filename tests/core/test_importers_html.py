@@ -151,9 +151,11 @@ that talks will go on next week in Vienna.</p><p>«الاتفاق النهائي
     assert doc.paragraphs[-1].direction == "ltr"
 
 
-def test_metadata_language_wins() -> None:
+def test_text_language_wins_over_the_page_lang() -> None:
     html = "<html lang='fr'><head><title>T</title></head><body><p>نص عربي في صفحة فرنسية.</p></body></html>"
-    assert parse_bytes(html.encode(), "f.html").language == "fr"
+    assert parse_bytes(html.encode(), "f.html").language == "ar"
+    french = "<html lang='fr'><body><p>Le ministre a annoncé un nouveau plan.</p></body></html>"
+    assert parse_bytes(french.encode(), "f.html").language == "fr"
 
 
 def test_xhtml_with_xml_declaration() -> None:

@@ -194,3 +194,86 @@ def test_english_and_crlf() -> None:
     assert texts(doc) == ["The minister said the agreement is ready.", "Analysts agree."]
     assert doc.language == "en"
     assert doc.paragraphs[0].direction == "ltr"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "قريبا : عماد الطرابلسي على خطى سليم شيبوب..",
+        "هل تنجح الحكومة في خفض الأسعار؟",
+        "Is OPEC+ losing its grip?",
+        "فاز المنتخب 🎉!",
+        "حمة الهمامي : الإرهابيون العائدون سيوزعون على بؤر توتر جديدة …",
+    ],
+)
+def test_headline_ending_in_suspension_or_question_is_the_title(headline: str) -> None:
+    # Paragraphs separated by blank lines, as many saved articles are.
+    data = f"{headline}\n\n" + "\n\n".join(BODY) + "\n"
+    doc = parse_bytes(data.encode("utf-8"), "000_3b504377793f8f36.txt")
+    assert doc.title == headline
+    assert texts(doc) == BODY
+
+
+SOURCE_PARAGRAPHS = [
+    "أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المناطق الريفية، وقال وزير الزراعة إن "
+    "الخطة تشمل قروضا ميسرة وإعفاءات ضريبية لمدة ثلاث سنوات في المحافظات الأكثر تضررا.",
+    "وأكد المتحدث أن تحالف OPEC+ لم يحسم قراره بعد بشأن حصص الإنتاج في الشهر المقبل، وأن "
+    "الاجتماع القادم سيعقد في فيينا يوم 3 ديسمبر 2024 بحضور جميع الأعضاء 📌 والمراقبين.",
+    "جَاءَ الرَّبِيعُ الطَّلْقُ يَخْتَالُ ضَاحِكًا مِنَ الحُسْنِ حَتَّى كَادَ أَنْ يَتَكَلَّمَا، "
+    "وَقَدْ نَبَّهَ النَّيْرُوزُ فِي غَسَقِ الدُّجَى أَوَائِلَ وَرْدٍ كُنَّ بِالأَمْسِ نُوَّمَا.",
+]
+
+
+def _wrapped_by_fmt(text: str, width: int) -> str:
+    """The text as GNU fmt wraps it (a real producer), or textwrap where fmt is missing."""
+    import shutil
+    import subprocess
+    import textwrap
+
+    fmt = shutil.which("fmt")
+    if fmt is None:
+        return "\n".join(textwrap.wrap(text, width))
+    out = subprocess.run(
+        [fmt, "-w", str(width), "-g", str(width)], input=text.encode(), capture_output=True
+    )
+    return out.stdout.decode().rstrip("\n")
+
+
+@pytest.mark.parametrize("width", [50, 72])
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_text_wrapped_at_a_fixed_width_is_reflowed(width: int, separator: str) -> None:
+    import textwrap
+
+    wrapped = separator.join(textwrap.fill(p, width) for p in SOURCE_PARAGRAPHS)
+    data = f"العنوان\n\n{wrapped}\n".encode()
+    doc = parse_bytes(data, "wrapped.txt")
+    assert doc.title == "العنوان"
+    assert texts(doc) == SOURCE_PARAGRAPHS  # word for word, one paragraph each
+    assert [r.code for r in doc.remarks] == ["import.remark_reflowed"]
+
+
+def test_text_wrapped_by_fmt_is_reflowed() -> None:
+    english = (
+        "The summit ended with a joint statement on Ukraine and the Middle East, and the "
+        "ministers agreed to meet again in the spring to review the progress of the plan."
+    )
+    paragraphs = [*SOURCE_PARAGRAPHS[:2], english]
+    wrapped = "\n\n".join(_wrapped_by_fmt(p, 60) for p in paragraphs)
+    doc = parse_bytes(f"{wrapped}\n".encode(), "wrapped.txt")
+    assert texts(doc) == paragraphs
+    assert doc.remarks and doc.remarks[0].code == "import.remark_reflowed"
+
+
+def test_one_paragraph_a_line_is_not_reflowed() -> None:
+    doc = parse_bytes(CORPUS_SHAPED.encode(), "a.txt")
+    assert texts(doc) == BODY
+    assert doc.remarks == ()
+
+
+def test_persian_zero_width_non_joiner_is_kept() -> None:
+    # U+200C is spelling in Persian and Urdu (می‌شود, برنامه‌ای), not noise.
+    line = "دولت امروز برنامه‌ای تازه اعلام کرد که از ماه آینده آغاز می‌شود 🌾."
+    doc = parse_bytes(f"عنوان\n\n{line}\n{line}\n".encode(), "fa.txt")
+    assert texts(doc) == [line, line]
+    assert "\u200c" in doc.paragraphs[0].text
+    assert doc.language == "fa"

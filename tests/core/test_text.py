@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop_app.core.text.direction import detect_direction, guess_language
+from desktop_app.core.text.direction import detect_direction
 from desktop_app.core.text.normalize import find_all_folded, fold_presentation_forms, normalize
 from desktop_app.core.text.offsets import Utf16Map, utf16_len
 from desktop_app.core.text.paragraphs import build_paragraphs, split_plain_text
@@ -19,12 +19,6 @@ def test_direction_by_majority_of_strong_characters() -> None:
     assert detect_direction("Reuters: «الاتفاق» was signed in Vienna today") == "ltr"
     assert detect_direction("١٢٣ 📌") == "ltr"  # no strong character: the default
     assert detect_direction("الوَزِيرُ") == "rtl"
-
-
-def test_language_guess() -> None:
-    assert guess_language("قال الوزير") == "ar"
-    assert guess_language("the minister") == "en"
-    assert guess_language("123 !") == ""
 
 
 def test_normalize_folds_arabic_forms() -> None:

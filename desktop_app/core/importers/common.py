@@ -7,15 +7,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TypedDict, Unpack
 
-from desktop_app.core.models import ImportedDocument, Paragraph
-from desktop_app.core.text.direction import guess_language
+from desktop_app.core.models import ImportedComment, ImportedDocument, Paragraph, Remark
+from desktop_app.core.text.language import detect_language, document_sample
 
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
 _DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")
 _LANG = re.compile(r"^[A-Za-z]{2,3}")
 TITLE_WORDS = 10
 TITLE_CHARS = 80
-LANGUAGE_SAMPLE = 1000  # characters: plenty for a guess by script
 
 
 def is_machine_name(stem: str) -> bool:
@@ -105,6 +104,8 @@ class DocumentMeta(TypedDict, total=False):
     published: str
     encoding: str
     tags: tuple[str, ...]
+    remarks: tuple[Remark, ...]
+    comments: tuple[ImportedComment, ...]
 
 
 def make_document(
@@ -116,12 +117,15 @@ def make_document(
     language: str = "",
     **meta: Unpack[DocumentMeta],
 ) -> ImportedDocument:
-    """The ImportedDocument of an importer: a title always, language from metadata or the text."""
+    """The ImportedDocument of an importer: a title always, the language from the text.
+
+    Metadata (`language`) only names a language the text's letters allow: an Arabic article in a
+    page marked en-US is Arabic, a French one in a PDF marked fr-FR is French.
+    """
     title = " ".join(title.split())
     if not title:
         title = fallback_title(name, paragraphs)
-    sample = "\n".join(p.text for p in paragraphs[:10])[:LANGUAGE_SAMPLE]
-    lang = language_code(language) or guess_language(sample)
+    lang = detect_language(f"{title}\n{document_sample(paragraphs)}", language_code(language))
     return ImportedDocument(
         paragraphs=paragraphs,
         title=title,

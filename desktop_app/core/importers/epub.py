@@ -24,7 +24,7 @@ from desktop_app.core.errors import ImportFailed
 from desktop_app.core.importers.common import first_heading, iso_date, language_code, make_document
 from desktop_app.core.importers.encoding import decode, decode_bom, strip_controls
 from desktop_app.core.models import ImportedDocument, Paragraph, ParagraphKind
-from desktop_app.core.text.direction import guess_language
+from desktop_app.core.text.language import detect_language, document_sample
 from desktop_app.core.text.paragraphs import build_paragraphs
 
 Block = tuple[str, ParagraphKind, int]
@@ -46,7 +46,6 @@ _OPF = "{http://www.idpf.org/2007/opf}"
 _DC = "http://purl.org/dc/elements/"
 # Font obfuscation hides fonts from copying, not text: a book that uses it is no DRM.
 _FONT_OBFUSCATION = {"http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC"}
-_ARABIC_SCRIPT_LANGUAGES = {"ar", "fa", "ur", "ps", "ckb", "sd", "ug", "ks", "prs", "bal"}
 
 _HEADINGS = {f"h{n}" for n in range(1, 7)}
 _LISTS = {"ul", "ol", "dir", "menu"}
@@ -457,15 +456,7 @@ def _same(a: str, b: str) -> bool:
 def book_language(paragraphs: list[Paragraph], hint: str) -> str:
     """The language by the book's script; dc:language only names it, never overrules the text."""
     # Front matter (a copyright page in English) opens many Arabic books: sample the whole book.
-    step = max(1, len(paragraphs) // 40)
-    sample = "\n".join(p.text for p in paragraphs[::step])
-    guess = guess_language(sample)
-    hinted = language_code(hint)
-    if not hinted:
-        return guess
-    if guess and (guess == "ar") != (hinted in _ARABIC_SCRIPT_LANGUAGES):
-        return guess  # e.g. an Arabic book left with an editor's default "en"
-    return hinted
+    return detect_language(document_sample(paragraphs), language_code(hint))
 
 
 def parse(data: bytes, name: str) -> ImportedDocument:

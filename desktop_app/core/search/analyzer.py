@@ -19,7 +19,7 @@ from desktop_app.core.search.stemmer import stem
 from desktop_app.core.search.stopwords import STOPWORDS
 from desktop_app.core.text.normalize import normalize
 
-ANALYZER_VERSION = 5
+ANALYZER_VERSION = 6
 
 # Characters that stay inside a word although they are not \w: Arabic harakat and Quranic
 # marks, dagger alef, tatweel, ZWNJ/ZWJ, and Latin combining accents (decomposed text).

@@ -82,17 +82,3 @@ def detect_direction(text: str, default: Direction = "ltr") -> Direction:
 def is_rtl_char(ch: str) -> bool:
     """True for strong right-to-left characters (Arabic, Hebrew, ...)."""
     return _bidi_class(ch) in _RTL_CLASSES
-
-
-def guess_language(text: str) -> str:
-    """A coarse language guess from the script: 'ar' for Arabic script, 'en' for Latin, ''."""
-    arabic = latin = 0
-    for ch in text[:4000]:
-        o = ord(ch)
-        if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0xFB50 <= o <= 0xFEFF:
-            arabic += 1
-        elif ch.isalpha() and o < 0x0250:
-            latin += 1
-    if arabic == 0 and latin == 0:
-        return ""
-    return "ar" if arabic >= latin else "en"
