@@ -1,6 +1,11 @@
 """Import benchmark: raw sqlite3 baseline, Library.add_document, .txt files through `hamish import`.
 
 Usage: .venv/bin/python bench/import_bench.py CORPUS.jsonl.gz [--limit N] [--enc-sample N]
+                                              [--baseline DIR --rounds N]
+
+--baseline DIR also times the two import stages with the Hamish in DIR (another checkout, e.g.
+`git worktree add /tmp/base REV`), alternating with this one --rounds times, and prints the
+medians side by side with their ratio.
 
 Every stage runs in its own process so that its peak RSS (ru_maxrss from os.wait4) is its own.
 Also prints how often cp1256 / ISO-8859-6 bytes of corpus texts decode back to the same text.
@@ -22,7 +27,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# A child process timing another checkout imports desktop_app from there.
+sys.path.insert(0, os.environ.get("HAMISH_BENCH_ROOT") or str(ROOT))
 
 STAGES = ("sqlite", "add_document", "import_paths")
 
@@ -127,10 +133,13 @@ def _count(statuses) -> dict:
 
 
 # -- the parent ---------------------------------------------------------------------------------
-def run_child(cmd: list[str], cwd: Path = ROOT) -> tuple[int, float, int, str]:
-    """Run cmd; (exit code, wall seconds, peak RSS in KiB of it and its reaped children, stdout)."""
+def run_child(cmd: list[str], cwd: Path = ROOT, root: Path = ROOT) -> tuple[int, float, int, str]:
+    """Run cmd; (exit code, wall seconds, peak RSS in KiB of it and its reaped children, stdout).
+
+    root: the checkout whose desktop_app the child imports.
+    """
     out_file = tempfile.TemporaryFile()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(root), "HAMISH_BENCH_ROOT": str(root)}
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=out_file, stderr=subprocess.PIPE, env=env)
     stderr = proc.stderr.read() if proc.stderr else b""
@@ -181,6 +190,50 @@ def encoding_accuracy(articles: list[dict], sample: int) -> list[tuple[int, str,
     return rows
 
 
+def compare(python: str, args: argparse.Namespace, folder: Path, work: Path) -> None:
+    """Time import_paths and `hamish import` with this checkout and the baseline, alternating."""
+    import statistics
+
+    roots = {"this": ROOT, "baseline": args.baseline.resolve()}
+    times: dict[tuple[str, str], list[float]] = {}
+    for r in range(args.rounds):
+        for name, root in roots.items():
+            lib = work / f"cmp-{name}-{r}"
+            code, _, _, out = run_child(
+                [
+                    python,
+                    __file__,
+                    str(args.corpus),
+                    "--stage",
+                    "import_paths",
+                    "--work",
+                    str(lib),
+                    "--folder",
+                    str(folder),
+                ],
+                root=root,
+            )
+            res = json.loads(out.strip().splitlines()[-1])
+            times.setdefault((name, "import_paths"), []).append(res["stored"] / res["seconds"])
+            cli = work / f"cmp-cli-{name}-{r}"
+            code, wall, _, out = run_child(
+                [python, "-m", "desktop_app", "import", str(folder), "--library", str(cli)],
+                cwd=root,
+                root=root,
+            )
+            times.setdefault((name, "hamish import"), []).append(res["stored"] / wall)
+            shutil.rmtree(lib, ignore_errors=True)
+            shutil.rmtree(cli, ignore_errors=True)
+            print(f"  round {r + 1} {name} done", flush=True)
+    print()
+    print(f"articles/s, median of {args.rounds} alternating rounds (baseline: {args.baseline})")
+    print(f"{'stage':<16} {'this':>8} {'baseline':>9} {'ratio':>7}")
+    for stage in ("import_paths", "hamish import"):
+        this = statistics.median(times[("this", stage)])
+        base = statistics.median(times[("baseline", stage)])
+        print(f"{stage:<16} {this:>8.0f} {base:>9.0f} {this / base:>7.2f}")
+
+
 def main() -> None:
     """Run every stage and print the figures side by side."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -190,6 +243,8 @@ def main() -> None:
     ap.add_argument("--stage", choices=STAGES, help=argparse.SUPPRESS)
     ap.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
+    ap.add_argument("--baseline", type=Path, help="another checkout to time alongside")
+    ap.add_argument("--rounds", type=int, default=3, help="alternating rounds with --baseline")
     args = ap.parse_args()
 
     if args.stage:  # child process
@@ -287,6 +342,8 @@ def main() -> None:
                 f"{res['stored']:>7} {res['duplicate']:>5} {res['failed']:>6}"
             )
         print("(target: 20,000 stored in under 60 s)")
+        if args.baseline:
+            compare(python, args, folder, work)
         print(f"load average at the end {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     finally:
         shutil.rmtree(work, ignore_errors=True)

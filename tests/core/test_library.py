@@ -173,3 +173,35 @@ def test_labels_rename_and_resolve(library: Library) -> None:
     assert library.label_id("سؤال") == 4 and library.label_id("1") == 1
     with pytest.raises(NotFound, match="no label"):
         library.label_id("nothing")
+
+
+def test_imported_comments_become_highlighted_notes_in_the_same_import(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from desktop_app.core.models import ImportedComment, Remark
+
+    doc = make_doc(ARABIC_PARAGRAPHS, "تعليقات المراجعين")
+    quote = ARABIC_PARAGRAPHS[1].split("،")[0][:30]
+    doc = replace(
+        doc,
+        comments=(
+            ImportedComment(quote, "تحقق من الرقم 📌", "Sara Khalil", "2024-03-15T10:00:00Z", 1),
+            ImportedComment("نص لم يعد في المستند", "a comment on deleted text", "Omar"),
+        ),
+        remarks=(Remark("import.remark_comments", {"count": 2}),),
+    )
+    seen: list[Changes] = []
+    with Library(tmp_path / "lib") as lib:
+        lib.add_listener(seen.append)
+        result = lib.add_document(doc)
+        assert result.remarks == [Remark("import.remark_comments", {"count": 2})]
+        aid = result.article_id
+        [h] = lib.highlights(aid)
+        text = lib.get_article(aid).text
+        assert text[h.start : h.end] == quote and h.start >= text.index(ARABIC_PARAGRAPHS[1])
+        assert h.note == "تحقق من الرقم 📌\n\n— Sara Khalil"
+        assert h.created_at == lib.get_note(h.note_id).created_at == "2024-03-15T10:00:00Z"
+        bodies = [n.body for n in lib.article_notes(aid)]
+        # The passage of the second comment is gone: the note keeps it as a quote, on the article.
+        assert "> نص لم يعد في المستند\n\na comment on deleted text\n\n— Omar" in bodies
+        assert seen[-1].highlights == {h.id} and len(seen[-1].notes) == 2

@@ -142,6 +142,39 @@ def test_import_in_background_with_progress_and_errors(window, library, tmp_path
     assert report.tree.topLevelItem(0).text(1) == failed[0].error
 
 
+def test_import_report_lists_remarks_of_imported_files(window, library, tmp_path, qtbot):
+    import textwrap
+
+    from desktop_app.ui.dialogs.import_report import ImportReport
+
+    src = tmp_path / "wrapped"
+    src.mkdir()
+    paragraph = (
+        "أعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في المناطق الريفية، وقال وزير "
+        "الزراعة إن الخطة تشمل قروضا ميسرة لمدة ثلاث سنوات 🌾 وبرنامج OPEC+ للطاقة."
+    )
+    body = "\n".join(textwrap.fill(paragraph, 60) for _ in range(2))
+    (src / "wrapped.txt").write_text(f"العنوان..\n\n{body}\n", encoding="utf-8")
+    window.start_import([str(src)])
+    qtbot.waitUntil(lambda: window.imports.task is None, timeout=20000)
+    results, _cancelled = window.imports.last
+    [result] = results
+    assert result.status == "imported"
+    assert [m.code for m in result.remarks] == ["import.remark_reflowed"]
+    [report] = [d for d in window.findChildren(ImportReport) if d.isVisible()]
+    assert report.tree.topLevelItemCount() == 1
+    item = report.tree.topLevelItem(0)
+    assert item.text(0).endswith("wrapped.txt")
+    assert (
+        item.text(1)
+        == "the text was wrapped at a fixed width: its lines were joined into paragraphs"
+    )
+    lib, _ids = library
+    article = lib.get_article(result.article_id)
+    assert article.title == "العنوان.."
+    assert [p.text for p in article.paragraphs] == [paragraph, paragraph]
+
+
 def test_import_can_be_cancelled(window, library, tmp_path, qtbot, monkeypatch):
     import threading
 
