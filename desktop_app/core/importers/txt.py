@@ -71,6 +71,9 @@ def wrap_width(text: str) -> tuple[int, Measure]:
     Some wrappers count characters (textwrap, editors), others bytes (GNU fmt, fold): an Arabic
     letter is two bytes of UTF-8, so both are tried.
     """
+    lines = text.split("\n")
+    if len(lines) < WRAP_LINES or max(map(len, lines)) > 2 * WRAP_MAX:
+        return 0, _chars  # too few lines, or one longer than any wrap in characters or bytes
     for measure in (_chars, _bytes):
         width = _wrapped_at(text, measure)
         if width:
