@@ -43,8 +43,8 @@ _RANGES = (
     ("k", "\uac00\ud7af"),
 )
 _TABLE: dict[int, str | None] = {}
-for _code, (_lo, _hi) in _RANGES:
-    _TABLE.update(dict.fromkeys(range(ord(_lo), ord(_hi) + 1), _code))
+for _code, _span in _RANGES:
+    _TABLE.update(dict.fromkeys(range(ord(_span[0]), ord(_span[1]) + 1), _code))
 for _code, _letters in _CLASSES:
     _TABLE.update(dict.fromkeys(map(ord, _letters), _code))
 _SCRIPT_CODES = {
