@@ -270,6 +270,14 @@ def test_one_paragraph_a_line_is_not_reflowed() -> None:
     assert doc.remarks == ()
 
 
+def test_short_lines_are_not_taken_for_wrapping() -> None:
+    # Four lines of 15 characters fill 31 bytes of UTF-8: too narrow to be wrapped prose.
+    lines = ["قال قال قال قال"] * 3 + ["قال قال قال الوزير"]
+    doc = parse_bytes(("عنوان الخبر الرئيسي\n\n" + "\n".join(lines)).encode(), "a.txt")
+    assert texts(doc) == lines
+    assert doc.remarks == ()
+
+
 def test_persian_zero_width_non_joiner_is_kept() -> None:
     # U+200C is spelling in Persian and Urdu (می‌شود, برنامه‌ای), not noise.
     line = "دولت امروز برنامه‌ای تازه اعلام کرد که از ماه آینده آغاز می‌شود 🌾."

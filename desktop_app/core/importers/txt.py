@@ -87,7 +87,8 @@ def _wrapped_at(text: str, measure: Measure) -> int:
     if len(body) < WRAP_LINES:
         return 0
     width = max(measure(ln) for ln in body)
-    if not WRAP_MIN <= width <= WRAP_MAX * (1 if measure is _chars else 2):
+    # Nobody wraps prose at under WRAP_MIN characters, whatever the wrapper counts.
+    if max(map(len, body)) < WRAP_MIN or width > WRAP_MAX * (1 if measure is _chars else 2):
         return 0
     pairs = full = ends = 0
     for line, nxt in zip(lines, lines[1:], strict=False):
