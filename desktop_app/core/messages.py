@@ -54,8 +54,7 @@ MESSAGES: dict[str, str] = {
         "Messages", "this PDF has no text layer (a scanned PDF?): run OCR on it first"
     ),
     "import.pdf_unreadable": QT_TRANSLATE_NOOP(
-        "Messages",
-        "the text layer cannot be read (fonts without a character map): run OCR on it first",
+        "Messages", "the text layer cannot be read: run OCR on it first"
     ),
     # what the import report says about a document that did import
     "import.remark_revisions": QT_TRANSLATE_NOOP(
