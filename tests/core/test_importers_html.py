@@ -43,8 +43,8 @@ PAGE = """<!DOCTYPE html>
 </body></html>
 """
 
+# The h1 is the headline: the title, not a paragraph.
 ARTICLE = [
-    ("heading", 1, "الوزير يعلن خطة المياه"),
     (
         "body",
         0,
@@ -108,7 +108,7 @@ def test_meta_charset_is_honoured(charset: str, codec: str) -> None:
     html = page(charset).replace(" 📌", "").replace("٢٠٢٤", "2024").replace("©", "")
     doc = parse_bytes(html.encode(codec), "water.htm")
     assert doc.encoding == codecs.lookup(codec).name
-    assert doc.paragraphs[1].text == ARTICLE[1][2]
+    assert doc.paragraphs[0].text == ARTICLE[0][2]
     assert doc.title == "الوزير يعلن خطة المياه"
 
 
@@ -122,7 +122,7 @@ def test_charset_detected_without_meta() -> None:
 def test_bom_beats_meta() -> None:
     data = codecs.BOM_UTF16_LE + page("windows-1256").encode("utf-16-le")
     doc = parse_bytes(data, "water.html")
-    assert doc.paragraphs[1].text == ARTICLE[1][2]
+    assert doc.paragraphs[0].text == ARTICLE[0][2]
 
 
 def test_short_page_drops_menu_banner_and_comments() -> None:
@@ -144,8 +144,9 @@ that talks will go on next week in Vienna.</p><p>«الاتفاق النهائي
 </article></body></html>"""
     doc = parse_bytes(html.encode(), "m.html")
     assert doc.language == "en"
-    assert doc.paragraphs[0].kind == "heading"
-    assert doc.paragraphs[1].text.startswith(
+    assert doc.title == "Minutes of the meeting"
+    assert doc.paragraphs[0].kind == "body"
+    assert doc.paragraphs[0].text.startswith(
         "The minister said the agreement serves both countries and that"
     )
     assert doc.paragraphs[-1].direction == "ltr"
