@@ -37,8 +37,8 @@ class Remark:
 class ImportedComment:
     """A reviewer's comment found in a document, anchored by the passage it marks.
 
-    quote: the marked text exactly as it appears in the imported text; occurrence counts from 1
-    among the exact matches of quote (the first match at or after the paragraph `paragraph`).
+    quote: the marked text exactly as it appears in the imported text; the comment anchors on
+    the first exact match of quote at or after the start of paragraph `paragraph`.
     """
 
     quote: str

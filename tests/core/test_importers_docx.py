@@ -57,7 +57,8 @@ def test_structure_and_core_properties() -> None:
         ("body", 0, "2024 | مليار دولار"),
         ("body", 0, "The minister will report to parliament in May."),
     ]
-    assert (doc.title, doc.author, doc.published) == ("خطة المياه", "سارة علي", "2024-03-05")
+    # The properties' title "خطة المياه" is not in the text: a stale one loses to the heading.
+    assert (doc.title, doc.author, doc.published) == ("تقرير المياه", "سارة علي", "2024-03-05")
     assert doc.language == "ar" and doc.format == "docx"
     assert doc.tags == ("مياه", "سدود")
     assert doc.paragraphs[1].direction == "rtl" and doc.paragraphs[-1].direction == "ltr"
@@ -66,6 +67,11 @@ def test_structure_and_core_properties() -> None:
 def test_title_from_first_heading_when_properties_are_empty() -> None:
     doc = parse_bytes(build(title=""), "x.docx")
     assert doc.title == "تقرير المياه"
+
+
+def test_title_from_properties_when_the_text_contains_it() -> None:
+    doc = parse_bytes(build(title="الجدول الزمني"), "x.docx")
+    assert doc.title == "الجدول الزمني"
 
 
 def test_style_mapping() -> None:
