@@ -217,32 +217,32 @@
         <translation>حذف القسم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="323"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="325"/>
         <source>Add a section…</source>
         <translation>إضافة قسم…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="326"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="328"/>
         <source>Add a paragraph…</source>
         <translation>إضافة فقرة…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="330"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="332"/>
         <source>Edit…</source>
         <translation>تحرير…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="332"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="334"/>
         <source>Move up</source>
         <translation>نقل إلى أعلى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="336"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="338"/>
         <source>Move down</source>
         <translation>نقل إلى أسفل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="340"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="342"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
@@ -326,117 +326,117 @@
 <context>
     <name>BriefingPanel</name>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="137"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="138"/>
         <source>New…</source>
         <translation>جديد…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="138"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="139"/>
         <source>Start a new briefing</source>
         <translation>بدء موجز جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="143"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="144"/>
         <source>Rename…</source>
         <translation>إعادة تسمية…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="144"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="145"/>
         <source>Rename this briefing</source>
         <translation>إعادة تسمية هذا الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="149"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="150"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="150"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="151"/>
         <source>Delete this briefing</source>
         <translation>حذف هذا الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="174"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="175"/>
         <source>Section…</source>
         <translation>قسم…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="174"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="175"/>
         <source>Add a section</source>
         <translation>إضافة قسم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="178"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="179"/>
         <source>Paragraph…</source>
         <translation>فقرة…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="179"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="180"/>
         <source>Add a paragraph of your own</source>
         <translation>إضافة فقرة من إنشائك</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="184"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="185"/>
         <source>Edit…</source>
         <translation>تحرير…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="185"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="186"/>
         <source>Edit the selected paragraph or heading</source>
         <translation>تحرير الفقرة أو العنوان المحدد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="190"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="191"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="191"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="192"/>
         <source>Remove the selected entry from the briefing</source>
         <translation>إزالة البند المحدد من الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="196"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="197"/>
         <source>Up</source>
         <translation>أعلى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="197"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="198"/>
         <source>Move the selected entry up</source>
         <translation>نقل البند المحدد إلى أعلى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="202"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="203"/>
         <source>Down</source>
         <translation>أسفل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="203"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="204"/>
         <source>Move the selected entry down</source>
         <translation>نقل البند المحدد إلى أسفل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="217"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="218"/>
         <source>Contents</source>
         <translation>المحتوى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="226"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="227"/>
         <source>Details</source>
         <translation>البيانات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="231"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="232"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="236"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="237"/>
         <source>%1 (%2)…</source>
         <translation>%1 (%2)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="264"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="265"/>
         <source>%n entry(ies) added to the briefing.</source>
         <translation>
             <numerusform>لم يُضف أي بند إلى الموجز.</numerusform>
@@ -448,7 +448,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="265"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="266"/>
         <source>Delete the section “%1” and its %n entry(ies)?</source>
         <translation>
             <numerusform>هل تحذف القسم «%1»؟</numerusform>
@@ -460,59 +460,59 @@
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="348"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="349"/>
         <source>New briefing</source>
         <translation>موجز جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="348"/>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="366"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="349"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="367"/>
         <source>Title of the briefing:</source>
         <translation>عنوان الموجز:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="356"/>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="418"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="357"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="419"/>
         <source>The briefing “%1” was created.</source>
         <translation>أُنشئ الموجز «%1».</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="365"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="366"/>
         <source>Rename the briefing</source>
         <translation>إعادة تسمية الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="378"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="379"/>
         <source>Delete the briefing</source>
         <translation>حذف الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="380"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="381"/>
         <source>Delete the briefing “%1”? Its highlights and notes stay in the library.</source>
         <translation>هل تحذف الموجز «%1»؟ تبقى تظليلاته وملاحظاته في المكتبة.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="88"/>
+        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="83"/>
         <source>Create a briefing first.</source>
         <translation>أنشئ موجزًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="96"/>
+        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="91"/>
         <source>Export the briefing</source>
         <translation>تصدير الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="107"/>
+        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="102"/>
         <source>Exporting to %1…</source>
         <translation>جارٍ التصدير إلى %1…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="124"/>
+        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="119"/>
         <source>The briefing was exported to %1.</source>
         <translation>صُدِّر الموجز إلى %1.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="134"/>
+        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="129"/>
         <source>The export failed: %1</source>
         <translation>تعذّر التصدير: %1</translation>
     </message>
@@ -778,8 +778,8 @@ What was saved is safe; the details were written to the log.</source>
     </message>
     <message>
         <location filename="../desktop_app/ui/dialogs/import_report.py" line="46"/>
-        <source>Reason</source>
-        <translation>السبب</translation>
+        <source>Reason or remark</source>
+        <translation>السبب أو الملاحظة</translation>
     </message>
 </context>
 <context>
@@ -921,12 +921,12 @@ What was saved is safe; the details were written to the log.</source>
         <translation>إضافة المقالات التجريبية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="180"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="181"/>
         <source>All tags</source>
         <translation>كل الوسوم</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="182"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="183"/>
         <source>%1 (%n)</source>
         <translation>
             <numerusform>%1 (%Ln)</numerusform>
@@ -938,7 +938,7 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="196"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="197"/>
         <source>%n article(s) in the trash</source>
         <translation>
             <numerusform>لا مقالات في المهملات</numerusform>
@@ -950,7 +950,7 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="198"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="199"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>لا مقالات</numerusform>
@@ -962,22 +962,22 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="230"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="231"/>
         <source>Restore</source>
         <translation>استعادة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="234"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="235"/>
         <source>Open</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="236"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="237"/>
         <source>Edit tags…</source>
         <translation>تعديل الوسوم…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="238"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="239"/>
         <source>Move to the trash</source>
         <translation>نقل إلى المهملات</translation>
     </message>
@@ -985,53 +985,53 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="74"/>
-        <location filename="../desktop_app/ui/main_window.py" line="304"/>
+        <location filename="../desktop_app/ui/main_window.py" line="78"/>
+        <location filename="../desktop_app/ui/main_window.py" line="297"/>
         <source>Hamish</source>
         <translation>هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="138"/>
+        <location filename="../desktop_app/ui/main_window.py" line="141"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="139"/>
+        <location filename="../desktop_app/ui/main_window.py" line="142"/>
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="140"/>
+        <location filename="../desktop_app/ui/main_window.py" line="143"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="141"/>
+        <location filename="../desktop_app/ui/main_window.py" line="144"/>
         <source>Free notes</source>
         <translation>ملاحظات حرة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="142"/>
+        <location filename="../desktop_app/ui/main_window.py" line="145"/>
         <source>Briefing</source>
         <translation>الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="160"/>
+        <location filename="../desktop_app/ui/main_window.py" line="135"/>
         <source>Search is not available: %1</source>
         <translation>البحث غير متاح: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="269"/>
+        <location filename="../desktop_app/ui/main_window.py" line="262"/>
         <source>Add to Briefing</source>
         <translation>إضافة إلى الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="291"/>
+        <location filename="../desktop_app/ui/main_window.py" line="284"/>
         <source>%1 — Hamish</source>
         <translation>%1 — هامش</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/main_window.py" line="293"/>
+        <location filename="../desktop_app/ui/main_window.py" line="286"/>
         <source>%n highlight(s) in this article.</source>
         <translation>
             <numerusform>لا تظليلات في هذا المقال.</numerusform>
@@ -1043,42 +1043,42 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="362"/>
+        <location filename="../desktop_app/ui/main_window.py" line="355"/>
         <source>Select some text of the article first.</source>
         <translation>حدّد جزءًا من نص المقال أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="389"/>
+        <location filename="../desktop_app/ui/main_window.py" line="382"/>
         <source>Select some text or a highlight first.</source>
         <translation>حدّد نصًا أو تظليلًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="397"/>
+        <location filename="../desktop_app/ui/main_window.py" line="390"/>
         <source>New briefing from the search</source>
         <translation>موجز جديد من البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="398"/>
+        <location filename="../desktop_app/ui/main_window.py" line="391"/>
         <source>Title of the briefing:</source>
         <translation>عنوان الموجز:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="450"/>
+        <location filename="../desktop_app/ui/main_window.py" line="443"/>
         <source>Tags</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="451"/>
+        <location filename="../desktop_app/ui/main_window.py" line="444"/>
         <source>Tags of “%1”, separated by commas:</source>
         <translation>وسوم «%1»، مفصولة بفواصل:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="483"/>
+        <location filename="../desktop_app/ui/main_window.py" line="476"/>
         <source>About Hamish</source>
         <translation>عن هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="484"/>
+        <location filename="../desktop_app/ui/main_window.py" line="477"/>
         <source>Hamish (هامش) is a reading and notes application for analysts.</source>
         <translation>هامش تطبيق للقراءة وتدوين الملاحظات للمحللين.</translation>
     </message>
@@ -1086,67 +1086,67 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="55"/>
+        <location filename="../desktop_app/ui/menus.py" line="56"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="58"/>
+        <location filename="../desktop_app/ui/menus.py" line="59"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="83"/>
+        <location filename="../desktop_app/ui/menus.py" line="84"/>
         <source>Highlight as “%1”</source>
         <translation>تظليل بتصنيف «%1»</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="87"/>
+        <location filename="../desktop_app/ui/menus.py" line="88"/>
         <source>Highlight as “%1” (key %2)</source>
         <translation>تظليل بتصنيف «%1» (المفتاح %2)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="97"/>
+        <location filename="../desktop_app/ui/menus.py" line="98"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="102"/>
+        <location filename="../desktop_app/ui/menus.py" line="103"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="108"/>
+        <location filename="../desktop_app/ui/menus.py" line="109"/>
         <source>&amp;Highlight</source>
         <translation>&amp;تظليل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="115"/>
+        <location filename="../desktop_app/ui/menus.py" line="116"/>
         <source>&amp;Article</source>
         <translation>&amp;مقال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="120"/>
+        <location filename="../desktop_app/ui/menus.py" line="121"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="123"/>
+        <location filename="../desktop_app/ui/menus.py" line="124"/>
         <source>Reading theme</source>
         <translation>سمة القراءة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="126"/>
+        <location filename="../desktop_app/ui/menus.py" line="127"/>
         <source>Panels</source>
         <translation>اللوحات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="127"/>
+        <location filename="../desktop_app/ui/menus.py" line="128"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="129"/>
+        <location filename="../desktop_app/ui/menus.py" line="130"/>
         <source>Main toolbar</source>
         <translation>شريط الأدوات الرئيسي</translation>
     </message>
@@ -1240,36 +1240,71 @@ What was saved is safe; the details were written to the log.</source>
     </message>
     <message>
         <location filename="../desktop_app/core/messages.py" line="56"/>
-        <source>this PDF&apos;s text layer cannot be read (fonts without a character map): run OCR on it first</source>
-        <translation>تتعذر قراءة الطبقة النصية لملف PDF هذا (خطوط بلا خريطة محارف): شغّل عليه التعرف الضوئي على الحروف أولًا</translation>
+        <source>the text layer cannot be read: run OCR on it first</source>
+        <translation>لا يمكن قراءة طبقة النص: شغّل التعرّف الضوئي على الحروف (OCR) عليه أولًا</translation>
     </message>
     <message>
         <location filename="../desktop_app/core/messages.py" line="60"/>
+        <source>the document had tracked changes: imported as accepted (insertions kept: {insertions}, deletions dropped: {deletions})</source>
+        <translation>في المستند تغييرات متعقَّبة: استُورد كأنها مقبولة (إضافات أُبقيت: {insertions}، حذوفات أُسقطت: {deletions})</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="65"/>
+        <source>reviewer comments imported as notes: {count}</source>
+        <translation>تعليقات المراجعين المستوردة ملاحظاتٍ: {count}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="68"/>
+        <source>footnotes, endnotes and text boxes imported: {count}</source>
+        <translation>الحواشي السفلية والختامية ومربعات النص المستوردة: {count}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="71"/>
+        <source>the text was wrapped at a fixed width: its lines were joined into paragraphs</source>
+        <translation>كان النص مقسّمًا بعرض ثابت: وُصلت أسطره في فقرات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="74"/>
+        <source>lines stored in visual order were put back in reading order: {count}</source>
+        <translation>أسطر مخزّنة بالترتيب المرئي أُعيدت إلى ترتيب القراءة: {count}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="77"/>
+        <source>justified lines were reassembled and their stretching (tatweel) removed: {count}</source>
+        <translation>أسطر مضبوطة أُعيد تجميعها وأُزيل مدّها (التطويل): {count}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="81"/>
+        <source>running headers and footers repeated on every page were left out: {count}</source>
+        <translation>رؤوس وتذييلات متكررة في كل صفحة أُسقطت: {count}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="84"/>
         <source>this PDF is protected by a password: remove the protection, then import it again</source>
         <translation>ملف PDF هذا محمي بكلمة مرور: أزل الحماية ثم استورده من جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="64"/>
+        <location filename="../desktop_app/core/messages.py" line="88"/>
         <source>this PDF is encrypted with AES, which needs the cryptography package</source>
         <translation>ملف PDF هذا مشفّر بخوارزمية AES، وقراءته تحتاج إلى حزمة cryptography</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="68"/>
+        <location filename="../desktop_app/core/messages.py" line="92"/>
         <source>the library at {folder} was written by a newer Hamish (schema {found}; this one knows {known}): update Hamish to open it</source>
         <translation>المكتبة في {folder} كتبها إصدار أحدث من هامش (المخطط {found}؛ وهذا الإصدار يعرف {known}): حدّث هامش لتفتحها</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="73"/>
+        <location filename="../desktop_app/core/messages.py" line="97"/>
         <source>the library at {folder} is locked by another program: {reason}</source>
         <translation>المكتبة في {folder} مقفلة من برنامج آخر: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="76"/>
+        <location filename="../desktop_app/core/messages.py" line="100"/>
         <source>the library at {folder} cannot be written: {reason}</source>
         <translation>تتعذر الكتابة في المكتبة في {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="79"/>
+        <location filename="../desktop_app/core/messages.py" line="103"/>
         <source>the library at {folder} cannot be opened: {reason}</source>
         <translation>يتعذر فتح المكتبة في {folder}: {reason}</translation>
     </message>
@@ -1293,7 +1328,7 @@ What was saved is safe; the details were written to the log.</source>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/notes_list.py" line="75"/>
-        <location filename="../desktop_app/ui/panels/notes_list.py" line="112"/>
+        <location filename="../desktop_app/ui/panels/notes_list.py" line="111"/>
         <source>(empty note)</source>
         <translation>(ملاحظة فارغة)</translation>
     </message>
@@ -1420,7 +1455,7 @@ What was saved is safe; the details were written to the log.</source>
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_facets.py" line="90"/>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="86"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1428,58 +1463,58 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="116"/>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="223"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="117"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="224"/>
         <source>Type to search articles, highlights and notes.</source>
         <translation>اكتب للبحث في المقالات والتظليلات والملاحظات.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="124"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="125"/>
         <source>Search (Ctrl+K): words, &quot;a phrase&quot;, AND, OR, NOT</source>
         <translation>بحث (Ctrl+K): كلمات، &quot;عبارة&quot;، AND، OR، NOT</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="156"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="157"/>
         <source>Clear the filters</source>
         <translation>مسح عوامل التصفية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="174"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="175"/>
         <source>Open</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="176"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="177"/>
         <source>Add to Briefing</source>
         <translation>إضافة إلى الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="179"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="180"/>
         <source>New briefing from these results…</source>
         <translation>موجز جديد من هذه النتائج…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="226"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="227"/>
         <source>Search is not available: the library has no index yet.</source>
         <translation>البحث غير متاح: لا فهرس للمكتبة بعد.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="228"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="229"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="254"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="255"/>
         <source>Search is not available right now: %1</source>
         <translation>البحث غير متاح الآن: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="256"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="257"/>
         <source>This query cannot be read: %1</source>
         <translation>تعذّرت قراءة هذا الاستعلام: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="269"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="270"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>لا نتائج</numerusform>
@@ -1491,27 +1526,27 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="275"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="276"/>
         <source>Nothing matches this search with the chosen filters. Clear the filters to search everything.</source>
         <translation>لا شيء يطابق هذا البحث مع عوامل التصفية المختارة. امسح عوامل التصفية للبحث في كل شيء.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="282"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="283"/>
         <source>Nothing matches this search. Try fewer or shorter words, or check the spelling.</source>
         <translation>لا شيء يطابق هذا البحث. جرّب كلمات أقل أو أقصر، أو تحقق من الإملاء.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="304"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="305"/>
         <source>The search failed: %1</source>
         <translation>تعذّر البحث: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="336"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="337"/>
         <source>This note is not attached to an article.</source>
         <translation>هذه الملاحظة غير مرتبطة بمقال.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="357"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="358"/>
         <source>Search first: the briefing is made of the results.</source>
         <translation>ابحث أولًا: يُبنى الموجز من النتائج.</translation>
     </message>

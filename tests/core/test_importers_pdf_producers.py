@@ -27,6 +27,9 @@ from desktop_app.core.importers.pdf import (
     Line,
     drop_running_heads,
     implausible_share,
+    join_lines,
+    layout_paragraphs,
+    order_score,
 )
 from desktop_app.core.models import ImportedDocument
 from desktop_app.core.text.bidi import logical_line
@@ -257,6 +260,37 @@ def test_tatweel_runs_of_justification_are_dropped(sample: str) -> None:
     assert remark(doc, "import.remark_kashida") >= 1
 
 
+# Latin words followed by numbers (one left-to-right run each), and single harakat with no
+# space beside them to tell on which side of its letter the producer draws a mark.
+LATIN_NUMBERS = Source(
+    title="طائرات F-16 تصل قبل نهاية العام",
+    paragraphs=(
+        "وقال المسؤول إن طائرات F-16 وصواريخ S-400 ستبحث في اجتماع بمستوى Track 1.5 الشهر المقبل.",
+        "وأضاف أن لقاح COVID-19 متوفر، وأن الوزارة تيسّر توزيعه على من أجرَوا التسجيل.",
+    ),
+)
+
+
+@pytest.mark.parametrize("producer", ["fpdf2", "chromium", "libreoffice"])
+def test_latin_runs_with_numbers_and_lone_harakat_read_exactly(producer: str) -> None:
+    if {"chromium": CHROMIUM, "libreoffice": SOFFICE}.get(producer, "fpdf2") is None:
+        pytest.skip(f"{producer} is not installed")
+    make = {"fpdf2": fpdf2_pdf, "chromium": chromium_pdf, "libreoffice": libreoffice_pdf}
+    g = make[producer]([LATIN_NUMBERS])[0]
+    doc = imported(g)
+    assert [p.text for p in doc.paragraphs[1:]] == list(LATIN_NUMBERS.paragraphs)  # exactly
+    assert doc.paragraphs[0].text == LATIN_NUMBERS.title
+
+
+def test_a_labelled_page_number_is_dropped_even_on_one_page() -> None:
+    page = _page("نص الخبر الأول", "نص الخبر الثاني", "الصفحة 1 من 1")
+    kept, _ = drop_running_heads([page])
+    assert [ln.text for ln in kept[0]] == ["نص الخبر الأول", "نص الخبر الثاني"]
+    page = _page("Page 3 of 9", "نص الخبر", "7 أيام في الأسبوع")
+    kept, _ = drop_running_heads([page])
+    assert [ln.text for ln in kept[0]] == ["نص الخبر", "7 أيام في الأسبوع"]
+
+
 # -- reading order decided per line ---------------------------------------------------------------
 def _logical_pdf(lines: list[str], shaped_lines: list[str]) -> bytes:
     """A page whose first lines are stored in reading order and drawn right to left (each
@@ -400,6 +434,64 @@ def test_running_heads_and_page_numbers_are_dropped() -> None:
     ]
 
 
+def test_a_running_head_with_a_number_in_its_name_is_dropped() -> None:
+    body = ["يبدأ الموسم في الشمال", "وتأخرت الأمطار", "ورحب الاتحاد بالقرار", "وارتفعت الأسعار"]
+    pages = [_page("france24 - ملف الأسبوع", text, str(n + 1)) for n, text in enumerate(body)]
+    kept, dropped = drop_running_heads(pages)
+    assert dropped == 2  # the header and the page number
+    assert [[ln.text for ln in page] for page in kept] == [[text] for text in body]
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["في شهر ديسمبر/", "كانون الأول"], "في شهر ديسمبر/كانون الأول"),
+        (["قال مسؤول لـ", "CNN إن"], "قال مسؤول لـCNN إن"),
+        (["ثلاثة آلاف مشجع (", "2586) حضروا"], "ثلاثة آلاف مشجع (2586) حضروا"),
+        (["رسوم 25 بالمئة على الفولاذ و", "10 بالمئة على الألومنيوم"], None),
+        (["وسم #رؤية_", "2030 اليوم"], "وسم #رؤية_2030 اليوم"),
+        (["وقال الوزير", "إن الخطة 🌾 جاهزة"], "وقال الوزير إن الخطة 🌾 جاهزة"),
+        (["The plan (a draft) was", "received by all."], "The plan (a draft) was received by all."),
+    ],
+)
+def test_lines_join_without_a_space_where_a_word_was_broken(
+    lines: list[str], joined: str | None
+) -> None:
+    want = joined or "رسوم 25 بالمئة على الفولاذ و10 بالمئة على الألومنيوم"
+    assert join_lines(lines) == want
+
+
+def test_short_particles_are_no_evidence_of_reversed_words() -> None:
+    # 'ولا' and 'لا' end like a word read back to front ('الو' starts like one read forward).
+    line = "ولا أحكام ولا قضاء ولا أي حاجة يجب إيقاف المنتج"
+    assert order_score(line) >= 0
+    assert order_score(line) > order_score(line[::-1])
+
+
+def test_a_ragged_paragraph_runs_on_over_a_page_break() -> None:
+    # The page's last line ends a sentence short of the margin, but the next page's first word
+    # would not have fitted there: the paragraph goes on.
+    full = "وقال المدرب إن الفريق قدم مباراة كبيرة أمام منافس قوي في الدور الأول"
+    end = "وأقيمت المباراة بمدينة ليون الفرنسية."
+    page1 = [
+        Line(full, y=700, size=14, x0=90, x1=522),
+        Line(end, y=672, size=14, x0=300, x1=522),
+    ]
+    page2 = [
+        Line(
+            "وخسر مرسيليا أمام سالزبورغ في المباراة الأخرى من الدور", y=700, size=14, x0=95, x1=522
+        ),
+        Line("وتقام المباراة النهائية الشهر المقبل.", y=672, size=14, x0=320, x1=522),
+    ]
+    # End far from the margin: a new paragraph.
+    assert len(layout_paragraphs([page1, page2])) == 2
+    # End a word's width from the margin: the same paragraph.
+    longer = "وأقيمت المباراة على ملعب المدينة الكبير أمام جمهور غفير بمدينة ليون الفرنسية."
+    page1[1] = Line(longer, y=672, size=14, x0=112, x1=522)
+    paragraphs = layout_paragraphs([page1, page2])
+    assert len(paragraphs) == 1 and "الفرنسية. وخسر مرسيليا" in paragraphs[0].text
+
+
 def test_lines_repeated_on_few_pages_or_numbered_otherwise_stay() -> None:
     pages = [
         _page("مقدمة", "نص أول"),
@@ -420,6 +512,7 @@ def test_lines_repeated_on_few_pages_or_numbered_otherwise_stay() -> None:
         "اجتمع قادة الحلف (NATO) في واشنطن يوم 9 يوليو 2024.",
         "ارتفع الإنفاق بنسبة 18% هذا العام، وقال Jens Stoltenberg إن الرقم 3.5 مليار.",
         "جَاءَ الرَّبِيعُ الطَّلْقُ يَخْتَالُ ضَاحِكًا 🌸 مِنَ الحُسْنِ",
+        "طائرات F-16 ولقاح COVID-19 وهاتف iPhone 15 Pro بمستوى (Track 1.5) في 2024.",
     ],
 )
 def test_logical_line_undoes_drawing_order(logical: str) -> None:

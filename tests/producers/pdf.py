@@ -360,7 +360,8 @@ def _fpdf(source: Source, stretch: bool) -> bytes:
     return bytes(pdf.output())
 
 
-_STRETCHABLE = re.compile(r"(?<=[بتثنيسشصضطظعغفقكلمهج])(?=[\u0621-\u064a])")
+# A joining letter followed by another letter (not by a tatweel the author typed: "لـCNN").
+_STRETCHABLE = re.compile(r"(?<=[بتثنيسشصضطظعغفقكلمهج])(?=[\u0621-\u063a\u0641-\u064a])")
 
 
 def _stretched(text: str) -> str:

@@ -100,6 +100,54 @@ def _left_to_right(piece: str) -> str:
     return shown
 
 
+_SPAN_BASE = 0xF0000  # plane-15 private use: bidi class L, never in a readable text layer
+
+
+def _is_ltr_piece(piece: str) -> bool:
+    return bool(piece) and not any(
+        _strong(ch) == "r" or unicodedata.category(ch) == "Mn" for ch in piece
+    )
+
+
+def _anchors(piece: str) -> tuple[bool, bool]:
+    """(has a left-to-right letter, has a digit)."""
+    return any(_strong(ch) == "l" for ch in piece), any(ch.isdigit() for ch in piece)
+
+
+def _hold_ltr_spans(pieces: Sequence[str]) -> tuple[list[str], dict[str, str]]:
+    """Pieces with each drawn run of Latin letters and numbers held as one placeholder.
+
+    In a right-to-left line a number after a Latin word ("F-16", "COVID-19", "Track 1.5") is
+    part of the word's left-to-right run (bidi rule W7) and drawn after it. Read back from
+    right to left, the number would come first and follow Arabic, which makes it an Arabic
+    number (rule W2) with a run of its own: "16-F". A run drawn left to right that mixes Latin
+    letters and digits with no right-to-left letter in it is therefore kept as drawn.
+    """
+    out: list[str] = []
+    held: dict[str, str] = {}
+    i = 0
+    while i < len(pieces):
+        if not _is_ltr_piece(pieces[i]) or not any(_anchors(pieces[i])):
+            out.append(pieces[i])
+            i += 1
+            continue
+        j = last = i
+        letter = digit = False
+        while j < len(pieces) and _is_ltr_piece(pieces[j]):
+            has_letter, has_digit = _anchors(pieces[j])
+            if has_letter or has_digit:
+                letter, digit, last = letter or has_letter, digit or has_digit, j
+            j += 1
+        if letter and digit and last > i:
+            key = chr(_SPAN_BASE + len(held))
+            held[key] = "".join(pieces[i : last + 1])
+            out.append(key)
+        else:
+            out.extend(pieces[i : last + 1])
+        i = last + 1
+    return out, held
+
+
 def logical_line(pieces: Sequence[str], rtl: bool, mirrored: bool = True, before: str = "") -> str:
     """The reading order of a line from its pieces in drawing order, left to right.
 
@@ -121,8 +169,12 @@ def logical_line(pieces: Sequence[str], rtl: bool, mirrored: bool = True, before
         # left-to-right runs (Latin words, numbers) are backwards. The bidi levels of that text
         # are those of the logical line; get_display reverses its right-to-left runs, so
         # reversing its result reverses exactly the left-to-right runs back.
-        text = "".join(_right_to_left(p) for p in reversed(pieces))
+        held_pieces, held = _hold_ltr_spans(pieces)
+        text = "".join(_right_to_left(p) for p in reversed(held_pieces))
         out: str = get_display(text, base_dir="R")[::-1]
+        if held:
+            out = mirror_rtl_brackets(out, rtl) if mirrored != _DISPLAY_MIRRORS else out
+            return "".join(held.get(ch, ch) for ch in out)
     else:
         text = "".join(_left_to_right(p) for p in pieces)
         out = get_display(text, base_dir="L")
