@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -45,16 +47,22 @@ class ImportReport(QDialog):
         self.tree.setObjectName("importErrors")
         self.tree.setHeaderLabels([self.tr("File"), self.tr("Reason or remark")])
         for r in failed:
-            reason = translated(r.error_code, r.error_params, r.error or "")
-            QTreeWidgetItem(self.tree, [r.path, reason])
+            self._row(r.path, translated(r.error_code, r.error_params, r.error or ""))
         remarked = [r for r in results if r.status == "imported" and r.remarks]
         for r in remarked:
             for m in r.remarks:
-                QTreeWidgetItem(self.tree, [r.path, translated(m.code, m.params, m.code)])
+                self._row(r.path, translated(m.code, m.params, m.code))
         self.tree.setVisible(bool(failed or remarked))
         lay.addWidget(self.tree, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         buttons.accepted.connect(self.close)
         lay.addWidget(buttons)
-        self.resize(640, 360 if failed or remarked else 160)
+        self.tree.resizeColumnToContents(0)
+        self.resize(720, 360 if failed or remarked else 160)
+
+    def _row(self, path: str, text: str) -> None:
+        """One row: the file's name (its full path in the tooltip) and the reason or remark."""
+        item = QTreeWidgetItem(self.tree, [Path(path).name or path, text])
+        item.setToolTip(0, path)
+        item.setToolTip(1, text)
