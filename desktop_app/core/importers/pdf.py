@@ -17,13 +17,14 @@ import statistics
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from desktop_app.core.errors import ImportFailed
 from desktop_app.core.importers.common import first_heading, iso_date, make_document
 from desktop_app.core.models import ImportedDocument, Paragraph, ParagraphKind, Remark
-from desktop_app.core.text.bidi import brackets_nest, has_rtl, logical_line, strong_direction
+from desktop_app.core.text.bidi import brackets_nest, logical_line
+from desktop_app.core.text.direction import first_strong, has_rtl, strong, strong_counts
 from desktop_app.core.text.normalize import TATWEEL, fold_presentation_forms
 from desktop_app.core.text.paragraphs import build_paragraphs
 
@@ -294,18 +295,6 @@ class _State:
     leading: float = 0.0
     rise: float = 0.0
 
-    def copy(self) -> _State:
-        return _State(
-            self.ctm,
-            self.font,
-            self.size,
-            self.char_space,
-            self.word_space,
-            self.scale,
-            self.leading,
-            self.rise,
-        )
-
 
 class _Walker:
     """Runs a page's content stream and records every glyph drawn (forms included)."""
@@ -418,7 +407,7 @@ class _Walker:
             elif op == b"Ts":
                 gs.rise = float(operands[0])
             elif op == b"q":
-                stack.append(gs.copy())
+                stack.append(replace(gs))
             elif op == b"Q":
                 if stack:
                     gs = stack.pop()
@@ -748,19 +737,18 @@ class _Reading:
 
 
 def _line_rtl(text: str, pieces: list[Glyph], reading: _Reading) -> bool:
-    rtl = sum(1 for ch in text if unicodedata.bidirectional(ch) in ("R", "AL"))
-    ltr = sum(1 for ch in text if unicodedata.bidirectional(ch) == "L")
+    rtl, ltr = strong_counts(text)
     if rtl != ltr:
         if rtl == 0 and reading.rtl_document:
             # Left-to-right text in a right-to-left paragraph: its final stop drawn at the left.
             first = pieces[0].text[:1]
-            return first in ".!?:;،؛…" and unicodedata.bidirectional(pieces[-1].text[-1:]) == "L"
+            return first in ".!?:;،؛…" and strong(pieces[-1].text[-1:]) == "ltr"
         if rtl and ltr:
             # A line of both: the side it starts from decides, when it agrees with the
             # document ("واختيار Unmute post." ends a paragraph with more Latin than Arabic).
-            if reading.rtl_document and strong_direction(text[::-1]) == "r":
+            if reading.rtl_document and first_strong(text[::-1]) == "rtl":
                 return True
-            if not reading.rtl_document and strong_direction(text) == "l":
+            if not reading.rtl_document and first_strong(text) == "ltr":
                 return False
         return rtl > ltr
     return reading.rtl_document
@@ -817,24 +805,25 @@ def _decide_reading(drafts: list[_LineDraft]) -> _Reading:
     rtl = ltr = 0
     for d in drafts:
         for g in d.pieces:
-            cls = unicodedata.bidirectional(g.text[:1]) if g.text else ""
-            rtl += cls in ("R", "AL")
-            ltr += cls == "L"
+            side = strong(g.text[0]) if g.text else None
+            rtl += side == "rtl"
+            ltr += side == "ltr"
     reading = _Reading(rtl_document=rtl >= ltr and rtl > 0)
     mirror_votes = keep_votes = 0
     order_votes = 0
     for d in drafts:
         texts = [g.full for g in d.pieces]
-        if not has_rtl("".join(texts)):
+        drawn = "".join(texts)
+        if not has_rtl(drawn):
             continue
-        rtl_line = _line_rtl("".join(texts), d.pieces, reading)
-        a = brackets_nest(logical_line(texts, rtl_line, True))
+        rtl_line = _line_rtl(drawn, d.pieces, reading)
+        as_named = logical_line(texts, rtl_line, True)
+        a = brackets_nest(as_named)
         b = brackets_nest(logical_line(texts, rtl_line, False))
         mirror_votes += bool(a) and b is False
         keep_votes += bool(b) and a is False
         if d.drawn_ltr and not d.hint_visual:
-            drawn = "".join(texts)
-            order_votes += order_score(drawn) - order_score(logical_line(texts, rtl_line, True))
+            order_votes += order_score(drawn) - order_score(as_named)
     reading.mirrored = mirror_votes > keep_votes
     reading.mirror_decided = abs(mirror_votes - keep_votes) >= 2
     reading.keep_drawn = order_votes > 0

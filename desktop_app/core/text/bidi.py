@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from functools import lru_cache
 
 from bidi import get_display  # type: ignore[import-untyped]
+
+from desktop_app.core.models import Direction
+from desktop_app.core.text.direction import has_rtl, strong
 
 _OPEN = "([{<«‹"
 _CLOSE = ")]}>»›"
@@ -20,26 +22,6 @@ _SWAP = str.maketrans(_OPEN + _CLOSE, _CLOSE + _OPEN)
 # python-bidi's get_display (Rust) reverses right-to-left runs without mirroring brackets (the
 # pure-Python one mirrors them): which it does decides what is left to mirror here.
 _DISPLAY_MIRRORS = get_display("(\u0628)", base_dir="R") == "(\u0628)"
-
-
-@lru_cache(maxsize=4096)
-def _strong(ch: str) -> str:
-    cls = unicodedata.bidirectional(ch)
-    return "r" if cls in ("R", "AL") else ("l" if cls == "L" else "")
-
-
-def strong_direction(text: str) -> str:
-    """'r' or 'l' for the first strong character of text, '' when it has none."""
-    for ch in text:
-        d = _strong(ch)
-        if d:
-            return d
-    return ""
-
-
-def has_rtl(text: str) -> bool:
-    """True when text has a right-to-left letter (Arabic, Hebrew, Syriac, Thaana ...)."""
-    return any(_strong(ch) == "r" for ch in text)
 
 
 def brackets_nest(text: str) -> bool | None:
@@ -67,20 +49,20 @@ def mirror_rtl_brackets(text: str, rtl: bool) -> str:
     """
     if not any(ch in _OPEN or ch in _CLOSE for ch in text):
         return text
-    base = "r" if rtl else "l"
+    base: Direction = "rtl" if rtl else "ltr"
     before: list[str] = []
     last = base
     for ch in text:
         before.append(last)
-        last = _strong(ch) or last
+        last = strong(ch) or last
     out = list(text)
     after = base
     for i in range(len(text) - 1, -1, -1):
         ch = text[i]
         if ch in _OPEN or ch in _CLOSE:
-            if not (before[i] == "l" and after == "l"):
+            if not (before[i] == "ltr" and after == "ltr"):
                 out[i] = ch.translate(_SWAP)
-        after = _strong(ch) or after
+        after = strong(ch) or after
     return "".join(out)
 
 
@@ -105,13 +87,13 @@ _SPAN_BASE = 0xF0000  # plane-15 private use: bidi class L, never in a readable 
 
 def _is_ltr_piece(piece: str) -> bool:
     return bool(piece) and not any(
-        _strong(ch) == "r" or unicodedata.category(ch) == "Mn" for ch in piece
+        strong(ch) == "rtl" or unicodedata.category(ch) == "Mn" for ch in piece
     )
 
 
 def _anchors(piece: str) -> tuple[bool, bool]:
     """(has a left-to-right letter, has a digit)."""
-    return any(_strong(ch) == "l" for ch in piece), any(ch.isdigit() for ch in piece)
+    return any(strong(ch) == "ltr" for ch in piece), any(ch.isdigit() for ch in piece)
 
 
 def _hold_ltr_spans(pieces: Sequence[str]) -> tuple[list[str], dict[str, str]]:
@@ -158,8 +140,8 @@ def logical_line(pieces: Sequence[str], rtl: bool, mirrored: bool = True, before
     before: the text of the paragraph before this line, when known (a number opening a line
     after Arabic text is laid out as Arabic numbers are, so '18%' is drawn '%18').
     """
-    context = next((ch for ch in reversed(before) if _strong(ch)), "")
-    if rtl and context and _strong(context) == "r":
+    context = next((ch for ch in reversed(before) if strong(ch)), "")
+    if rtl and context and strong(context) == "rtl":
         line = logical_line([*pieces, " ", context], rtl, mirrored)
         if line.startswith(context + " "):
             return line[2:]

@@ -55,15 +55,28 @@ def strong_counts(text: str) -> tuple[int, int]:
     return rtl, ltr
 
 
+def strong(ch: str) -> Direction | None:
+    """Direction of a strong character, None for a weak or neutral one (digits, spaces, marks)."""
+    cls = _bidi_class(ch)
+    if cls in _RTL_CLASSES:
+        return "rtl"
+    if cls in _LTR_CLASSES:
+        return "ltr"
+    return None
+
+
 def first_strong(text: str) -> Direction | None:
     """Direction of the first strong character (Unicode bidi P2/P3), or None."""
     for ch in text:
-        cls = _bidi_class(ch)
-        if cls in _RTL_CLASSES:
-            return "rtl"
-        if cls in _LTR_CLASSES:
-            return "ltr"
+        d = strong(ch)
+        if d:
+            return d
     return None
+
+
+def has_rtl(text: str) -> bool:
+    """True when text has a right-to-left letter (Arabic, Hebrew, Syriac, Thaana ...)."""
+    return any(_bidi_class(ch) in _RTL_CLASSES for ch in text)
 
 
 def detect_direction(text: str, default: Direction = "ltr") -> Direction:
