@@ -206,28 +206,30 @@ class Library:
             created = c.created or now
             hid: int | None = None
             after = paragraphs[c.paragraph].start if 0 <= c.paragraph < len(paragraphs) else 0
-            hits = (
-                [h for h in anchoring.occurrences(text, c.quote) if h >= after] if c.quote else []
-            )
-            if hits:
-                start, end = hits[0], hits[0] + len(c.quote)
+            hits = anchoring.occurrences(text, c.quote) if c.quote else []
+            start = next((h for h in hits if h >= after), None)
+            if start is not None:
+                end = start + len(c.quote)
                 fields = self._highlight_fields(text, article_id, start, end, 1, created)
                 hid = sql_ann.insert_highlight(self.conn, fields)
                 hids.add(hid)
             elif c.quote.strip():
                 body = f"> {' '.join(c.quote.split())}\n\n{body}"
-            nid = sql_ann.insert_note(
-                self.conn,
-                {
-                    "body": body,
-                    "article_id": article_id,
-                    "highlight_id": hid,
-                    "created_at": created,
-                    "updated_at": created,
-                },
-            )
+            nid = sql_ann.insert_note(self.conn, self._note_fields(body, article_id, hid, created))
             nids.add(nid)
         return hids, nids
+
+    @staticmethod
+    def _note_fields(
+        body: str, article_id: int | None, highlight_id: int | None, now: str
+    ) -> dict[str, Any]:
+        return {
+            "body": body,
+            "article_id": article_id,
+            "highlight_id": highlight_id,
+            "created_at": now,
+            "updated_at": now,
+        }
 
     @staticmethod
     def _highlight_fields(
@@ -416,16 +418,7 @@ class Library:
         with transaction(self.conn):
             hid = sql_ann.insert_highlight(self.conn, fields)
             if note.strip():
-                sql_ann.insert_note(
-                    self.conn,
-                    {
-                        "body": note,
-                        "article_id": article_id,
-                        "highlight_id": hid,
-                        "created_at": now,
-                        "updated_at": now,
-                    },
-                )
+                sql_ann.insert_note(self.conn, self._note_fields(note, article_id, hid, now))
         self.notify(Changes(highlights={hid}, articles={article_id}))
         return self.get_highlight(hid)
 
@@ -496,17 +489,8 @@ class Library:
         with transaction(self.conn):
             sql_ann.insert_highlight(self.conn, fields)
             if h.note_id is not None:
-                sql_ann.insert_note(
-                    self.conn,
-                    {
-                        "id": h.note_id,
-                        "body": h.note,
-                        "article_id": h.article_id,
-                        "highlight_id": h.id,
-                        "created_at": now,
-                        "updated_at": now,
-                    },
-                )
+                fields = self._note_fields(h.note, h.article_id, h.id, now)
+                sql_ann.insert_note(self.conn, {"id": h.note_id, **fields})
         self.notify(
             Changes(
                 highlights={h.id},
@@ -525,16 +509,8 @@ class Library:
             if existing is None:
                 if not body.strip():
                     return None
-                nid = sql_ann.insert_note(
-                    self.conn,
-                    {
-                        "body": body,
-                        "article_id": h.article_id,
-                        "highlight_id": hid,
-                        "created_at": now,
-                        "updated_at": now,
-                    },
-                )
+                fields = self._note_fields(body, h.article_id, hid, now)
+                nid = sql_ann.insert_note(self.conn, fields)
             elif not body.strip():
                 sql_ann.delete_note(self.conn, existing.id)
                 nid = existing.id
@@ -552,13 +528,7 @@ class Library:
         if article_id is not None:
             self.get_article(article_id)
         now = now_iso()
-        fields: dict[str, Any] = {
-            "body": body,
-            "article_id": article_id,
-            "highlight_id": None,
-            "created_at": now,
-            "updated_at": now,
-        }
+        fields = self._note_fields(body, article_id, None, now)
         if note_id is not None:
             fields["id"] = note_id
         with transaction(self.conn):
