@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 # A child process timing another checkout imports desktop_app from there.
@@ -190,6 +191,18 @@ def encoding_accuracy(articles: list[dict], sample: int) -> list[tuple[int, str,
     return rows
 
 
+def import_paths_child(
+    python: str, corpus: Path, work: Path, folder: Path, root: Path = ROOT
+) -> tuple[int, dict[str, Any]]:
+    """The import_paths stage of `root`'s Hamish in a child process: (peak RSS, its result)."""
+    _, _, rss, out = run_child(
+        [python, __file__, str(corpus), "--stage", "import_paths", "--work", str(work)]
+        + ["--folder", str(folder)],
+        root=root,
+    )
+    return rss, json.loads(out.strip().splitlines()[-1])
+
+
 def compare(python: str, args: argparse.Namespace, folder: Path, work: Path) -> None:
     """Time import_paths and `hamish import` with this checkout and the baseline, alternating."""
     import statistics
@@ -199,24 +212,10 @@ def compare(python: str, args: argparse.Namespace, folder: Path, work: Path) -> 
     for r in range(args.rounds):
         for name, root in roots.items():
             lib = work / f"cmp-{name}-{r}"
-            code, _, _, out = run_child(
-                [
-                    python,
-                    __file__,
-                    str(args.corpus),
-                    "--stage",
-                    "import_paths",
-                    "--work",
-                    str(lib),
-                    "--folder",
-                    str(folder),
-                ],
-                root=root,
-            )
-            res = json.loads(out.strip().splitlines()[-1])
+            _, res = import_paths_child(python, args.corpus, lib, folder, root)
             times.setdefault((name, "import_paths"), []).append(res["stored"] / res["seconds"])
             cli = work / f"cmp-cli-{name}-{r}"
-            code, wall, _, out = run_child(
+            _, wall, _, _ = run_child(
                 [python, "-m", "desktop_app", "import", str(folder), "--library", str(cli)],
                 cwd=root,
                 root=root,
@@ -301,20 +300,7 @@ def main() -> None:
             (folder / f"{i:05d}.txt").write_text(txt_of(a), encoding="utf-8")
         print(f"wrote {n} .txt files in {time.perf_counter() - t0:.1f} s (not counted)", flush=True)
 
-        code, _, rss, out = run_child(
-            [
-                python,
-                __file__,
-                str(args.corpus),
-                "--stage",
-                "import_paths",
-                "--work",
-                str(work),
-                "--folder",
-                str(folder),
-            ]
-        )
-        res = json.loads(out.strip().splitlines()[-1])
+        rss, res = import_paths_child(python, args.corpus, work, folder)
         rows.append(("Library.import_paths(folder), no index", res["seconds"], rss, res))
         _progress(rows[-1])
 
