@@ -1,6 +1,6 @@
 """Refresh i18n/hamish_*.ts from the sources (pyside6-lupdate) and compile them (pyside6-lrelease).
 
-Run: .venv/bin/python i18n/update.py
+Run: .venv/bin/python build_spec/translations.py
 """
 
 from __future__ import annotations
