@@ -129,6 +129,16 @@ def test_one_paragraph_a_line_survives(paras: list[str]) -> None:
     st.lists(sentence, min_size=1, max_size=6),
     st.sampled_from(["utf-8", "cp1256", "iso8859_6", "utf-16"]),
 )
+# Four short lines, two of them as wide as the widest, were once taken for a wrapped paragraph.
+@example(
+    paras=[
+        "قال قال قال قال",
+        "قال قال قال قال قال قال قال قال",
+        "قال قال قال الوزير الاقتصادي",
+        "قال قال قال قال",
+    ],
+    encoding="utf-8",
+)
 def test_corpus_shaped_file_round_trips(paras: list[str], encoding: str) -> None:
     title = "عنوان الخبر الرئيسي"
     data = (title + "\n\n" + "\n".join(paras)).encode(encoding)

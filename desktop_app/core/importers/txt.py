@@ -98,7 +98,11 @@ def _wrapped_at(text: str, measure: Measure) -> int:
         full += measure(line) + 1 + measure(_first_word(nxt)) > width
         ends += line.endswith(_SENTENCE_END)
     # Wrapped lines mostly break inside a sentence; lines that each end one are paragraphs.
-    wrapped = pairs and full / pairs >= WRAP_SHARE and ends / pairs < 1 - WRAP_SHARE
+    # Two full lines out of three can be chance (four short lines of a news item): a wrapped
+    # text has at least WRAP_LINES - 1 of them.
+    wrapped = (
+        full >= WRAP_LINES - 1 and full / pairs >= WRAP_SHARE and ends / pairs < 1 - WRAP_SHARE
+    )
     return width if wrapped else 0
 
 
