@@ -1,24 +1,77 @@
-"""Build a folder app with PyInstaller: `python build_spec/build.py` (from the project venv)."""
+"""Build the desktop application (one folder) with PyInstaller: `python build_spec/build.py`.
+
+Run it with the interpreter Hamish is installed in (`.venv/bin/python` after `python3 dev.py
+test`). It installs PyInstaller when missing, builds `dist/hamish-<version>/` from
+`build_spec/hamish.spec`, and prints where the application is, its size and how long it took.
+"""
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
+import time
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PYINSTALLER = "pyinstaller>=6.10,<7"
 
 
-def main() -> int:
-    """Install PyInstaller if needed and run the spec."""
+def folder_size(path: Path) -> int:
+    """Bytes in every file under path (links not followed)."""
+    return sum(p.lstat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Install PyInstaller if needed, build, and report."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder")
+    parser.add_argument("--work", type=Path, default=ROOT / "build", help="PyInstaller's work")
+    args = parser.parse_args(argv)
     try:
         import PyInstaller  # noqa: F401
     except ModuleNotFoundError:
-        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "pyinstaller>=6"], check=True)
-    spec = ROOT / "build_spec" / "hamish.spec"
-    return subprocess.call(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", str(spec)], cwd=ROOT
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "install",
+                "-q",
+                "--disable-pip-version-check",
+                PYINSTALLER,
+            ],
+            check=True,
+        )
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    app = args.dist / f"{project['name']}-{project['version']}"
+    t0 = time.perf_counter()
+    code = subprocess.call(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(args.dist),
+            "--workpath",
+            str(args.work),
+            str(ROOT / "build_spec" / "hamish.spec"),
+        ],
+        cwd=ROOT,
     )
+    took = time.perf_counter() - t0
+    if code != 0:
+        print(f"build: PyInstaller failed (exit {code}) after {took:.0f} s", file=sys.stderr)
+        return code
+    size = folder_size(app)
+    exe = app / ("hamish.exe" if sys.platform == "win32" else "hamish")
+    print(f"build: {exe} ({size / 1e6:.0f} MB in {app}, built in {took:.0f} s)")
+    return 0
 
 
 if __name__ == "__main__":

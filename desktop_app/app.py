@@ -6,8 +6,9 @@ load it.
 
 from __future__ import annotations
 
+import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,7 +57,34 @@ def _check_open(lib: Library, options: GuiOptions) -> str | None:
     return None
 
 
-def _application(options: GuiOptions) -> QApplication:
+def interface_languages() -> list[str]:
+    """The interface languages Hamish ships: English and every compiled translation."""
+    from desktop_app.resources import i18n_path
+
+    found = {p.stem.removeprefix("hamish_") for p in i18n_path().glob("hamish_*.qm")}
+    return sorted(found | {"en"})
+
+
+def choose_language(requested: str | None) -> str | None:
+    """The interface language: --lang, else $HAMISH_LANG, else Preferences, else None (system).
+
+    Raises ValueError naming the languages there are when the request is not one of them.
+    """
+    lang = requested or os.environ.get("HAMISH_LANG") or None
+    if lang is None:
+        from desktop_app.ui.settings import get_str
+
+        return get_str("ui/language", "") or None
+    code = lang.replace("-", "_").split("_")[0].lower()
+    if code not in interface_languages():
+        raise ValueError(
+            f"no interface in {lang!r} (there are: {', '.join(interface_languages())})"
+        )
+    return code
+
+
+def application(options: GuiOptions) -> QApplication:
+    """The QApplication, named, with its translators and direction set and Qt's messages logged."""
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.ui.i18n import install_translators
@@ -66,8 +94,30 @@ def _application(options: GuiOptions) -> QApplication:
     app.setApplicationName("Hamish")
     app.setOrganizationName("Hamish")
     app.setApplicationDisplayName("Hamish")
+    _route_qt_messages()
     install_translators(app, options.lang)  # before any widget: sets the direction
     return app
+
+
+def _route_qt_messages() -> None:
+    """Qt's own messages ("This plugin does not support ...") go to the log, not the terminal."""
+    import logging
+
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    log = logging.getLogger("hamish.qt")
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        log.log(levels.get(kind, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handler)
 
 
 def run(location: LibraryLocation, options: GuiOptions) -> int:
@@ -79,13 +129,18 @@ def run(location: LibraryLocation, options: GuiOptions) -> int:
         print("hamish: --screenshot needs a file name ending in .png", file=sys.stderr)
         return 2
     try:
+        options = replace(options, lang=choose_language(options.lang))
+    except ValueError as exc:
+        print(f"hamish: {exc}", file=sys.stderr)
+        return 2
+    try:
         lib = open_for_gui(location)
     except LibraryUnavailable as exc:
         print(f"hamish: {exc}", file=sys.stderr)
         if not shot:  # a person is waiting for the window: tell them, not only stderr
             from desktop_app.ui.errors import unavailable_box
 
-            _application(options)
+            application(options)
             unavailable_box(exc).exec()
         return 1
     problem = _check_open(lib, options)
@@ -116,7 +171,7 @@ def _run_window(lib: Library, options: GuiOptions) -> int:
     from desktop_app.ui.fonts import register_fonts
     from desktop_app.ui.main_window import MainWindow, screen_fits
 
-    app = _application(options)
+    app = application(options)
     register_fonts()
     shot = options.screenshot
     window = MainWindow(lib, theme=options.theme, remember=not shot)

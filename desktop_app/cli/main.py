@@ -10,12 +10,13 @@ import sys
 from collections.abc import Sequence
 
 from desktop_app import __version__
-from desktop_app.cli import backup, briefing, gui, library, search
-from desktop_app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError
+from desktop_app.cli import backup, briefing, gui, library, search, selftest
+from desktop_app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, location
 from desktop_app.core.errors import HamishError
+from desktop_app.core.logs import route_to_library
 
 # Each module has register(subparsers); its handlers take (args) and return an exit code.
-COMMAND_MODULES = (library, backup, search, briefing, gui)
+COMMAND_MODULES = (library, backup, search, briefing, selftest, gui)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,6 +26,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Hamish (هامش): read, highlight, annotate and search articles; export briefings.",
     )
     parser.add_argument("--version", action="version", version=f"hamish {__version__}")
+    parser.add_argument(
+        "--lang",
+        metavar="LANG",
+        help="interface language of the window: ar or en (default: $HAMISH_LANG, else the "
+        "language chosen in Preferences, else the system's)",
+    )
     parser.add_argument(
         "--library",
         metavar="DIR",
@@ -44,6 +51,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     handler = getattr(args, "handler", None) or gui.run_default
+    if handler is not selftest.cmd_selftest:  # the self-test logs into its own temporary library
+        route_to_library(location(args).folder)
     try:
         return int(handler(args))
     except UsageError as exc:

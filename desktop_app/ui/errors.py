@@ -11,7 +11,6 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -29,38 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import HamishError
+from desktop_app.core.logs import LOGGER, flush, route_to_library
 from desktop_app.ui.messages import error_text
 
-LOGGER = "hamish"
-LOG_NAME = "hamish.log"
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 
-def log_file(library_folder: Path) -> Path:
-    """Where the window's log is written for a library."""
-    return library_folder / "logs" / LOG_NAME
-
-
 def setup_logging(library_folder: Path) -> logging.Logger:
-    """The "hamish" logger writing to the library's log file (rotated at 1 MB, 3 kept)."""
-    logger = logging.getLogger(LOGGER)
-    path = log_file(library_folder)
-    for h in list(logger.handlers):
-        if isinstance(h, RotatingFileHandler) and Path(h.baseFilename) == path:
-            return logger
-        if isinstance(h, RotatingFileHandler):
-            logger.removeHandler(h)
-            h.close()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    except OSError:
-        return logger  # a read-only library still opens; the dialog still shows
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
-    logger.propagate = False
-    return logger
+    """The "hamish" logger, writing (with every library's warnings) to the library's log."""
+    route_to_library(library_folder)
+    return logging.getLogger(LOGGER)
 
 
 class ErrorDialog(QDialog):
@@ -134,8 +111,7 @@ class ExceptionHook(QObject):
             return
         details = "".join(traceback.format_exception(kind, exc, tb))
         self.logger.error("uncaught exception\n%s", details)
-        for handler in self.logger.handlers:
-            handler.flush()
+        flush()
         print(details, file=sys.stderr, end="")
         summary = error_text(exc) if isinstance(exc, HamishError) else f"{kind.__name__}: {exc}"
         self.caught.emit(summary.splitlines()[0] if summary else kind.__name__, details)

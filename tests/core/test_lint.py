@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PATHS = ["desktop_app", "tests", "bench", "build_spec", "dev.py"]
+PATHS = ["desktop_app", "tests", "bench", "build_spec", "dev.py", "setup.py"]
 
 
 def test_ruff_lint() -> None:

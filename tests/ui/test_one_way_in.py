@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageB
 from desktop_app.core.briefings import BriefingService
 from desktop_app.core.errors import ImportFailed, SchemaTooNew
 from desktop_app.core.importers import IMPORTERS
+from desktop_app.core.logs import log_file
 from desktop_app.core.opening import LibraryLocation
 from desktop_app.exporters import EXPORTERS
-from desktop_app.ui.errors import ErrorDialog, ExceptionHook, log_file, unavailable_box
+from desktop_app.ui.errors import ErrorDialog, ExceptionHook, unavailable_box
 from desktop_app.ui.import_flow import file_filter
 from desktop_app.ui.messages import translated
 from tests.ui.test_search_panel import ready, search
