@@ -818,32 +818,32 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="32"/>
+        <location filename="../desktop_app/ui/i18n.py" line="26"/>
         <source>Key claim</source>
         <translation>ادعاء رئيسي</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="33"/>
+        <location filename="../desktop_app/ui/i18n.py" line="27"/>
         <source>Quote</source>
         <translation>اقتباس</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="34"/>
+        <location filename="../desktop_app/ui/i18n.py" line="28"/>
         <source>Figure</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="35"/>
+        <location filename="../desktop_app/ui/i18n.py" line="29"/>
         <source>Question</source>
         <translation>سؤال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="36"/>
+        <location filename="../desktop_app/ui/i18n.py" line="30"/>
         <source>Contradiction</source>
         <translation>تناقض</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="37"/>
+        <location filename="../desktop_app/ui/i18n.py" line="31"/>
         <source>Follow-up</source>
         <translation>متابعة</translation>
     </message>
@@ -859,82 +859,82 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>Languages</name>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="42"/>
+        <location filename="../desktop_app/ui/i18n.py" line="36"/>
         <source>Arabic</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="43"/>
+        <location filename="../desktop_app/ui/i18n.py" line="37"/>
         <source>English</source>
         <translation>الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="44"/>
+        <location filename="../desktop_app/ui/i18n.py" line="38"/>
         <source>Persian</source>
         <translation>الفارسية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="45"/>
+        <location filename="../desktop_app/ui/i18n.py" line="39"/>
         <source>Urdu</source>
         <translation>الأردية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="46"/>
+        <location filename="../desktop_app/ui/i18n.py" line="40"/>
         <source>Pashto</source>
         <translation>البشتوية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="47"/>
+        <location filename="../desktop_app/ui/i18n.py" line="41"/>
         <source>Kurdish</source>
         <translation>الكردية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="48"/>
+        <location filename="../desktop_app/ui/i18n.py" line="42"/>
         <source>Central Kurdish</source>
         <translation>الكردية السورانية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="49"/>
+        <location filename="../desktop_app/ui/i18n.py" line="43"/>
         <source>French</source>
         <translation>الفرنسية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="50"/>
+        <location filename="../desktop_app/ui/i18n.py" line="44"/>
         <source>German</source>
         <translation>الألمانية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="51"/>
+        <location filename="../desktop_app/ui/i18n.py" line="45"/>
         <source>Spanish</source>
         <translation>الإسبانية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="52"/>
+        <location filename="../desktop_app/ui/i18n.py" line="46"/>
         <source>Italian</source>
         <translation>الإيطالية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="53"/>
+        <location filename="../desktop_app/ui/i18n.py" line="47"/>
         <source>Turkish</source>
         <translation>التركية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="54"/>
+        <location filename="../desktop_app/ui/i18n.py" line="48"/>
         <source>Russian</source>
         <translation>الروسية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="55"/>
+        <location filename="../desktop_app/ui/i18n.py" line="49"/>
         <source>Hebrew</source>
         <translation>العبرية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="56"/>
+        <location filename="../desktop_app/ui/i18n.py" line="50"/>
         <source>Greek</source>
         <translation>اليونانية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="57"/>
+        <location filename="../desktop_app/ui/i18n.py" line="51"/>
         <source>Chinese</source>
         <translation>الصينية</translation>
     </message>
@@ -1452,7 +1452,7 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>QGuiApplication</name>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="170"/>
+        <location filename="../desktop_app/ui/i18n.py" line="163"/>
         <source>QT_LAYOUT_DIRECTION</source>
         <translation>RTL</translation>
     </message>

@@ -6,16 +6,10 @@ The digits of the Arabic interface follow the setting `ui/digits` ("arabic": Ù Ù
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QLibraryInfo,
-    QLocale,
-    Qt,
-    QTranslator,
-)
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.core.messages import QT_TRANSLATE_NOOP
 from desktop_app.core.text.direction import is_rtl_language
 from desktop_app.resources import i18n_path
 from desktop_app.ui.settings import get_str
@@ -62,8 +56,7 @@ _language = "en"
 
 
 def install_translators(app: QApplication, lang: str | None) -> str:
-    """Load hamish_<lang>.qm and qtbase_<lang>.qm; set the UI direction and digits; returns
-    the language."""
+    """Load hamish_<lang>.qm and qtbase_<lang>.qm, set direction and digits; returns the language."""
     global _language
     code = (lang or QLocale.system().name()).split("_")[0].lower() or "en"
     for tr in _installed:
@@ -84,7 +77,7 @@ def install_translators(app: QApplication, lang: str | None) -> str:
     app.setLayoutDirection(
         Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
     )
-    if code == "ar" or rtl or lang is not None:
+    if rtl or lang is not None:
         QLocale.setDefault(interface_locale(code, digits()))
     else:
         QLocale.setDefault(QLocale.system())
