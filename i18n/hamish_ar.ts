@@ -1452,7 +1452,7 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>QGuiApplication</name>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="163"/>
+        <location filename="../desktop_app/ui/i18n.py" line="164"/>
         <source>QT_LAYOUT_DIRECTION</source>
         <translation>RTL</translation>
     </message>

@@ -63,8 +63,9 @@ def install_translators(app: QApplication, lang: str | None) -> str:
         app.removeTranslator(tr)
     _installed.clear()
     ours = QTranslator(app)
-    # English has a file too: its plural forms ("1 article", "2 articles").
-    if ours.load(str(i18n_path(f"hamish_{code}.qm"))):
+    # English has a file too: its plural forms ("1 article", "2 articles"). A language Hamish
+    # is not translated into reads English, so it gets those forms as well.
+    if ours.load(str(i18n_path(f"hamish_{code}.qm"))) or ours.load(str(i18n_path("hamish_en.qm"))):
         app.installTranslator(ours)
         _installed.append(ours)
     if code != "en":

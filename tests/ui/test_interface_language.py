@@ -130,6 +130,16 @@ def test_english_plurals_say_one_article_and_two_articles(english, qtbot, reques
     assert tr("ImportFlow", "%n article(s) imported.", "", 1234) == "1,234 articles imported."
 
 
+def test_a_language_without_a_translation_reads_english_with_its_plurals(qapp, settings_dir):
+    try:
+        assert i18n.install_translators(qapp, "sw") == "sw"
+        assert QCoreApplication.translate("LibraryPanel", "%n article(s)", "", 1) == "1 article"
+        assert QCoreApplication.translate("MainWindow", "Library") == "Library"
+        assert i18n.digits() == "latin"
+    finally:
+        i18n.install_translators(qapp, "en")
+
+
 def test_default_label_names_follow_the_interface_and_renamed_ones_stay(arabic, request):
     lib, _ids = request.getfixturevalue("library")
     window = request.getfixturevalue("window")
