@@ -127,32 +127,32 @@
 <context>
     <name>AnnotationsPanel</name>
     <message>
-        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="68"/>
+        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="69"/>
         <source>Delete highlight</source>
         <translation>حذف التظليل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="75"/>
+        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="76"/>
         <source>A note on this highlight; it is saved as you type.</source>
         <translation>ملاحظة على هذا التظليل؛ تُحفظ أثناء الكتابة.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="78"/>
+        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="79"/>
         <source>Select text in the article and press H to highlight it.</source>
         <translation>حدّد نصًا في المقال واضغط H لتظليله.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="92"/>
+        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="93"/>
         <source>Highlights</source>
         <translation>التظليلات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="94"/>
+        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="95"/>
         <source>Article notes</source>
         <translation>ملاحظات المقال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="147"/>
+        <location filename="../desktop_app/ui/panels/annotations_panel.py" line="148"/>
         <source>Orphaned (the text changed): %1</source>
         <translation>منفصل (تغيّر النص): %1</translation>
     </message>
@@ -621,40 +621,40 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../desktop_app/ui/reader/find_bar.py" line="35"/>
+        <location filename="../desktop_app/ui/reader/find_bar.py" line="36"/>
         <source>Find in the article (ignores harakat and hamza)</source>
         <translation>ابحث في المقال (دون اعتبار للحركات والهمزات)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/reader/find_bar.py" line="39"/>
+        <location filename="../desktop_app/ui/reader/find_bar.py" line="40"/>
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/reader/find_bar.py" line="41"/>
+        <location filename="../desktop_app/ui/reader/find_bar.py" line="42"/>
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/reader/find_bar.py" line="43"/>
+        <location filename="../desktop_app/ui/reader/find_bar.py" line="44"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/reader/find_bar.py" line="139"/>
+        <location filename="../desktop_app/ui/reader/find_bar.py" line="140"/>
         <source>No matches</source>
         <translation>لا نتائج</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/reader/find_bar.py" line="142"/>
+        <location filename="../desktop_app/ui/reader/find_bar.py" line="143"/>
         <source>%1 of %n match(es)</source>
         <translation>
-            <numerusform>%1 من لا شيء</numerusform>
+            <numerusform>%1 من %Ln</numerusform>
             <numerusform>%1 من نتيجة واحدة</numerusform>
             <numerusform>%1 من نتيجتين</numerusform>
-            <numerusform>%1 من %n نتائج</numerusform>
-            <numerusform>%1 من %n نتيجة</numerusform>
-            <numerusform>%1 من %n نتيجة</numerusform>
+            <numerusform>%1 من %Ln نتائج</numerusform>
+            <numerusform>%1 من %Ln نتيجة</numerusform>
+            <numerusform>%1 من %Ln نتيجة</numerusform>
         </translation>
     </message>
 </context>
@@ -663,7 +663,7 @@ What was saved is safe; the details were written to the log.</source>
     <message>
         <location filename="../desktop_app/ui/import_flow.py" line="48"/>
         <source>%v of %m files</source>
-        <translation>%v من %m ملفات</translation>
+        <translation>الملف %v من %m</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/import_flow.py" line="49"/>
@@ -709,12 +709,12 @@ What was saved is safe; the details were written to the log.</source>
         <location filename="../desktop_app/ui/import_flow.py" line="121"/>
         <source>%n article(s) imported.</source>
         <translation>
-            <numerusform>لم تُستورد أي مقالة.</numerusform>
-            <numerusform>استُوردت مقالة واحدة.</numerusform>
-            <numerusform>استُوردت مقالتان.</numerusform>
+            <numerusform>لم يُستورد أي مقال.</numerusform>
+            <numerusform>استُورد مقال واحد.</numerusform>
+            <numerusform>استُورد مقالان.</numerusform>
             <numerusform>استُوردت %Ln مقالات.</numerusform>
-            <numerusform>استُوردت %Ln مقالةً.</numerusform>
-            <numerusform>استُوردت %Ln مقالة.</numerusform>
+            <numerusform>استُورد %Ln مقالًا.</numerusform>
+            <numerusform>استُورد %Ln مقال.</numerusform>
         </translation>
     </message>
     <message>
@@ -726,58 +726,58 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>ImportReport</name>
     <message>
-        <location filename="../desktop_app/ui/dialogs/import_report.py" line="27"/>
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="29"/>
         <source>Import finished</source>
         <translation>اكتمل الاستيراد</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/dialogs/import_report.py" line="32"/>
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="34"/>
         <source>%n article(s) imported.</source>
         <translation>
             <numerusform>لم يُستورد أي مقال.</numerusform>
             <numerusform>استُورد مقال واحد.</numerusform>
             <numerusform>استُورد مقالان.</numerusform>
-            <numerusform>استُوردت %n مقالات.</numerusform>
-            <numerusform>استُورد %n مقالًا.</numerusform>
-            <numerusform>استُورد %n مقال.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../desktop_app/ui/dialogs/import_report.py" line="34"/>
-        <source>%n file(s) were already in the library.</source>
-        <translation>
-            <numerusform>لا ملفات موجودة مسبقًا في المكتبة.</numerusform>
-            <numerusform>ملف واحد موجود مسبقًا في المكتبة.</numerusform>
-            <numerusform>ملفان موجودان مسبقًا في المكتبة.</numerusform>
-            <numerusform>%n ملفات موجودة مسبقًا في المكتبة.</numerusform>
-            <numerusform>%n ملفًا موجودة مسبقًا في المكتبة.</numerusform>
-            <numerusform>%n ملف موجودة مسبقًا في المكتبة.</numerusform>
+            <numerusform>استُوردت %Ln مقالات.</numerusform>
+            <numerusform>استُورد %Ln مقالًا.</numerusform>
+            <numerusform>استُورد %Ln مقال.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../desktop_app/ui/dialogs/import_report.py" line="36"/>
+        <source>%n file(s) were already in the library.</source>
+        <translation>
+            <numerusform>لا ملفات سبق استيرادها.</numerusform>
+            <numerusform>سبق استيراد ملف واحد إلى المكتبة.</numerusform>
+            <numerusform>سبق استيراد ملفين إلى المكتبة.</numerusform>
+            <numerusform>سبق استيراد %Ln ملفات إلى المكتبة.</numerusform>
+            <numerusform>سبق استيراد %Ln ملفًا إلى المكتبة.</numerusform>
+            <numerusform>سبق استيراد %Ln ملف إلى المكتبة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="38"/>
         <source>%n file(s) could not be imported:</source>
         <translation>
-            <numerusform>لم يتعذر استيراد أي ملف:</numerusform>
+            <numerusform>لا ملفات تعذّر استيرادها:</numerusform>
             <numerusform>تعذّر استيراد ملف واحد:</numerusform>
             <numerusform>تعذّر استيراد ملفين:</numerusform>
-            <numerusform>تعذّر استيراد %n ملفات:</numerusform>
-            <numerusform>تعذّر استيراد %n ملفًا:</numerusform>
-            <numerusform>تعذّر استيراد %n ملف:</numerusform>
+            <numerusform>تعذّر استيراد %Ln ملفات:</numerusform>
+            <numerusform>تعذّر استيراد %Ln ملفًا:</numerusform>
+            <numerusform>تعذّر استيراد %Ln ملف:</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/import_report.py" line="39"/>
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="41"/>
         <source>The import was cancelled; the files not reached were left alone.</source>
         <translation>أُلغي الاستيراد؛ ولم تُمسّ الملفات التي لم يصل إليها.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/import_report.py" line="46"/>
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="48"/>
         <source>File</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/import_report.py" line="46"/>
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="48"/>
         <source>Reason or remark</source>
         <translation>السبب أو الملاحظة</translation>
     </message>
@@ -816,11 +816,127 @@ What was saved is safe; the details were written to the log.</source>
     </message>
 </context>
 <context>
+    <name>Labels</name>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="26"/>
+        <source>Key claim</source>
+        <translation>ادعاء رئيسي</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="27"/>
+        <source>Quote</source>
+        <translation>اقتباس</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="28"/>
+        <source>Figure</source>
+        <translation>رقم</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="29"/>
+        <source>Question</source>
+        <translation>سؤال</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="30"/>
+        <source>Contradiction</source>
+        <translation>تناقض</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="31"/>
+        <source>Follow-up</source>
+        <translation>متابعة</translation>
+    </message>
+</context>
+<context>
     <name>LabelsDialog</name>
     <message>
-        <location filename="../desktop_app/ui/dialogs/labels_dialog.py" line="17"/>
+        <location filename="../desktop_app/ui/dialogs/labels_dialog.py" line="18"/>
         <source>Highlight labels</source>
         <translation>تصنيفات التظليل</translation>
+    </message>
+</context>
+<context>
+    <name>Languages</name>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="36"/>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="37"/>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="38"/>
+        <source>Persian</source>
+        <translation>الفارسية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="39"/>
+        <source>Urdu</source>
+        <translation>الأردية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="40"/>
+        <source>Pashto</source>
+        <translation>البشتوية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="41"/>
+        <source>Kurdish</source>
+        <translation>الكردية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="42"/>
+        <source>Central Kurdish</source>
+        <translation>الكردية السورانية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="43"/>
+        <source>French</source>
+        <translation>الفرنسية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="44"/>
+        <source>German</source>
+        <translation>الألمانية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="45"/>
+        <source>Spanish</source>
+        <translation>الإسبانية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="46"/>
+        <source>Italian</source>
+        <translation>الإيطالية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="47"/>
+        <source>Turkish</source>
+        <translation>التركية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="48"/>
+        <source>Russian</source>
+        <translation>الروسية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="49"/>
+        <source>Hebrew</source>
+        <translation>العبرية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="50"/>
+        <source>Greek</source>
+        <translation>اليونانية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/i18n.py" line="51"/>
+        <source>Chinese</source>
+        <translation>الصينية</translation>
     </message>
 </context>
 <context>
@@ -852,9 +968,9 @@ What was saved is safe; the details were written to the log.</source>
             <numerusform>لا تظليلات</numerusform>
             <numerusform>تظليل واحد</numerusform>
             <numerusform>تظليلان</numerusform>
-            <numerusform>%n تظليلات</numerusform>
-            <numerusform>%n تظليلًا</numerusform>
-            <numerusform>%n تظليل</numerusform>
+            <numerusform>%Ln تظليلات</numerusform>
+            <numerusform>%Ln تظليلًا</numerusform>
+            <numerusform>%Ln تظليل</numerusform>
         </translation>
     </message>
 </context>
@@ -1086,17 +1202,17 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="56"/>
+        <location filename="../desktop_app/ui/menus.py" line="57"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="59"/>
+        <location filename="../desktop_app/ui/menus.py" line="60"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="84"/>
+        <location filename="../desktop_app/ui/menus.py" line="85"/>
         <source>Highlight as “%1”</source>
         <translation>تظليل بتصنيف «%1»</translation>
     </message>
@@ -1336,7 +1452,7 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>QGuiApplication</name>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="43"/>
+        <location filename="../desktop_app/ui/i18n.py" line="164"/>
         <source>QT_LAYOUT_DIRECTION</source>
         <translation>RTL</translation>
     </message>
@@ -1344,17 +1460,17 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../desktop_app/ui/reader/view.py" line="65"/>
+        <location filename="../desktop_app/ui/reader/view.py" line="66"/>
         <source>Tags, separated by commas</source>
         <translation>الوسوم، مفصولة بفواصل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/reader/view.py" line="72"/>
+        <location filename="../desktop_app/ui/reader/view.py" line="73"/>
         <source>Open an article from the library to read it here.</source>
         <translation>افتح مقالًا من المكتبة لقراءته هنا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/reader/view.py" line="158"/>
+        <location filename="../desktop_app/ui/reader/view.py" line="159"/>
         <source>Original</source>
         <translation>الأصل</translation>
     </message>
@@ -1415,47 +1531,47 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>SearchFacets</name>
     <message>
-        <location filename="../desktop_app/ui/panels/search_facets.py" line="19"/>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="20"/>
         <source>Kind</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_facets.py" line="20"/>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="21"/>
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_facets.py" line="21"/>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="22"/>
         <source>Year</source>
         <translation>السنة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_facets.py" line="22"/>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="23"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_facets.py" line="23"/>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="24"/>
         <source>Label</source>
         <translation>التصنيف</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_facets.py" line="31"/>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="33"/>
         <source>Articles</source>
         <translation>مقالات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_facets.py" line="32"/>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="34"/>
         <source>Highlights</source>
         <translation>تظليلات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_facets.py" line="33"/>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="35"/>
         <source>Notes</source>
         <translation>ملاحظات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_facets.py" line="86"/>
+        <location filename="../desktop_app/ui/panels/search_facets.py" line="90"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>

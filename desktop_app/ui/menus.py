@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QToolBar
 
 from desktop_app.resources import resource_path
 from desktop_app.ui.actions import Actions
+from desktop_app.ui.i18n import label_display_name
 from desktop_app.ui.panels.annotations_panel import swatch
 
 if TYPE_CHECKING:
@@ -80,14 +81,13 @@ def label_texts(w: MainWindow) -> None:
     """The label actions show each label's current name and colour."""
     for lab in w.lib.labels():
         act = w.registry[f"label_{lab.id}"]
-        act.setText(
-            QCoreApplication.translate("Menus", "Highlight as “%1”").replace("%1", lab.name)
-        )
+        name = label_display_name(lab.name)
+        act.setText(QCoreApplication.translate("Menus", "Highlight as “%1”").replace("%1", name))
         act.setIcon(swatch(lab.color))
         act.setToolTip(
             QCoreApplication.translate("Menus", "Highlight as “%1” (key %2)")
-            .replace("%1", lab.name)
-            .replace("%2", str(lab.id))
+            .replace("%1", name)
+            .replace("%2", str(lab.id))  # the key as its keycap reads
         )
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop_app.core.errors import HamishError
 from desktop_app.core.messages import CONTEXT, MESSAGES, fill
+from desktop_app.ui.i18n import format_number
 
 FSI, PDI = "\u2068", "\u2069"  # first-strong isolate: a path or name keeps its own order
 
@@ -21,8 +22,15 @@ def translated(code: str, params: Mapping[str, object], fallback: str = "") -> s
     template = MESSAGES.get(code)
     if template is None:
         return fallback
-    isolated = {k: f"{FSI}{v}{PDI}" for k, v in params.items()}
+    isolated = {k: f"{FSI}{_shown(v)}{PDI}" for k, v in params.items()}
     return fill(QCoreApplication.translate(CONTEXT, template), isolated)
+
+
+def _shown(value: object) -> str:
+    """A parameter as text; whole numbers in the interface's digits."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return format_number(value)
+    return str(value)
 
 
 def error_text(exc: BaseException) -> str:

@@ -186,7 +186,7 @@ def test_core_messages_and_the_import_report_read_in_arabic(qapp):
         report.deleteLater()
         assert QCoreApplication.translate("Exporters", "Word document") == "مستند Word"
         assert QCoreApplication.translate("ImportFlow", "%n article(s) imported.", "", 2) == (
-            "استُوردت مقالتان."
+            "استُورد مقالان."
         )
     finally:
         install_translators(qapp, "en")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from desktop_app.core.models import Label
+from desktop_app.ui.i18n import label_display_name, label_stored_name
 from desktop_app.ui.panels.annotations_panel import swatch
 
 
@@ -21,7 +22,7 @@ class LabelsDialog(QDialog):
         for lab in labels:
             icon = QLabel(self)
             icon.setPixmap(swatch(lab.color).pixmap(16, 16))
-            edit = QLineEdit(lab.name, self)
+            edit = QLineEdit(label_display_name(lab.name), self)
             edit.setObjectName(f"labelEdit{lab.id}")
             self.edits[lab.id] = edit
             form.addRow(icon, edit)
@@ -36,7 +37,7 @@ class LabelsDialog(QDialog):
         """Label id -> new name, for the names that changed (empty names are ignored)."""
         out: dict[int, str] = {}
         for lab in self.labels:
-            name = self.edits[lab.id].text().strip()
+            name = label_stored_name(self.edits[lab.id].text().strip(), lab.name)
             if name and name != lab.name:
                 out[lab.id] = name
         return out

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.models import Highlight, Label, Note
 from desktop_app.core.text.direction import first_strong
+from desktop_app.ui.i18n import label_display_name
 from desktop_app.ui.panels.note_editor import NoteEditor
 from desktop_app.ui.panels.notes_list import NotesList
 
@@ -111,7 +112,7 @@ class AnnotationsPanel(QWidget):
         self.label_box.blockSignals(True)
         self.label_box.clear()
         for lab in labels:
-            self.label_box.addItem(swatch(lab.color), lab.name, lab.id)
+            self.label_box.addItem(swatch(lab.color), label_display_name(lab.name), lab.id)
         self.label_box.blockSignals(False)
         self.set_highlights(list(self.highlights.values()))
 
@@ -147,7 +148,7 @@ class AnnotationsPanel(QWidget):
             text = self.tr("Orphaned (the text changed): %1").replace("%1", text)
         item = QListWidgetItem(swatch(lab.color if lab else "#cccccc"), text)
         item.setData(HighlightIdRole, h.id)
-        item.setToolTip(lab.name if lab else "")
+        item.setToolTip(label_display_name(lab.name) if lab else "")
         rtl = first_strong(h.exact) == "rtl"
         align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
         item.setTextAlignment(

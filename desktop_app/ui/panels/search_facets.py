@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop_app.core.search.schema import FACETS
 from desktop_app.core.text.direction import LRM, RLM
+from desktop_app.ui.i18n import format_digits, format_number, label_display_name, language_name
 from desktop_app.ui.models.search_model import FacetValue
 
 FacetRole = Qt.ItemDataRole.UserRole + 10
@@ -25,7 +26,8 @@ def facet_title(facet: str) -> str:
 
 
 def value_text(fv: FacetValue) -> str:
-    """How a facet value reads: kinds and languages by name, others as they are."""
+    """How a facet value reads in the interface language: kinds, languages and default labels
+    translated, years in the interface's digits, sources as they are."""
     if fv.facet == "kind":
         return {
             "article": QCoreApplication.translate("SearchFacets", "Articles"),
@@ -33,9 +35,11 @@ def value_text(fv: FacetValue) -> str:
             "note": QCoreApplication.translate("SearchFacets", "Notes"),
         }.get(fv.value, fv.label)
     if fv.facet == "language":
-        loc = QLocale(fv.value)
-        if loc.language() != QLocale.Language.C:
-            return QLocale.languageToString(loc.language())
+        return language_name(fv.value)
+    if fv.facet == "label":
+        return label_display_name(fv.value)
+    if fv.facet == "year":
+        return format_digits(fv.label)
     return fv.label
 
 
@@ -85,7 +89,7 @@ class FacetTree(QTreeWidget):
         text = (
             QCoreApplication.translate("SearchFacets", "%1 (%2)")
             .replace("%1", value_text(fv) + mark)
-            .replace("%2", QLocale().toString(fv.count))
+            .replace("%2", format_number(fv.count))
         )
         item = QTreeWidgetItem(head, [text])
         item.setData(0, FacetRole, fv.facet)

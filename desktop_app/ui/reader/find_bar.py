@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolBu
 
 from desktop_app.core.text.normalize import find_all_folded
 from desktop_app.core.text.offsets import Utf16Map
+from desktop_app.ui.i18n import format_number
 from desktop_app.ui.reader.browser import ReaderBrowser
 
 MAX_PAINTED = 500  # extra selections are slow in bulk; the count still covers every match
@@ -139,5 +140,5 @@ class FindBar(QWidget):
             self.count.setText(self.tr("No matches"))
         else:
             self.count.setText(
-                self.tr("%1 of %n match(es)", "", n).replace("%1", str(self.current + 1))
+                self.tr("%1 of %n match(es)", "", n).replace("%1", format_number(self.current + 1))
             )

@@ -10,6 +10,7 @@ from desktop_app.core.models import Article, Highlight, Label
 from desktop_app.core.text.offsets import Utf16Map
 from desktop_app.ui import settings as st
 from desktop_app.ui.fonts import reading_font
+from desktop_app.ui.i18n import label_display_name
 from desktop_app.ui.reader.browser import ReaderBrowser
 from desktop_app.ui.reader.document import build_document, set_line_height
 from desktop_app.ui.reader.find_bar import FindBar
@@ -177,7 +178,7 @@ class ReaderView(QWidget):
             if h is None:
                 continue
             label = self.labels.get(h.label_id)
-            name = label.name if label else ""
+            name = label_display_name(label.name) if label else ""
             lines.append(f"{name}: {h.note}" if h.note else name)
         return "\n".join(x for x in lines if x)
 

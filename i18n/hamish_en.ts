@@ -1,0 +1,132 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>BriefingPanel</name>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="265"/>
+        <source>%n entry(ies) added to the briefing.</source>
+        <translation>
+            <numerusform>%Ln entry added to the briefing.</numerusform>
+            <numerusform>%Ln entries added to the briefing.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="266"/>
+        <source>Delete the section “%1” and its %n entry(ies)?</source>
+        <translation>
+            <numerusform>Delete the section “%1” and its %Ln entry?</numerusform>
+            <numerusform>Delete the section “%1” and its %Ln entries?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/reader/find_bar.py" line="143"/>
+        <source>%1 of %n match(es)</source>
+        <translation>
+            <numerusform>%1 of %Ln match</numerusform>
+            <numerusform>%1 of %Ln matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/import_flow.py" line="121"/>
+        <source>%n article(s) imported.</source>
+        <translation>
+            <numerusform>%Ln article imported.</numerusform>
+            <numerusform>%Ln articles imported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportReport</name>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="34"/>
+        <source>%n article(s) imported.</source>
+        <translation>
+            <numerusform>%Ln article imported.</numerusform>
+            <numerusform>%Ln articles imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="36"/>
+        <source>%n file(s) were already in the library.</source>
+        <translation>
+            <numerusform>%Ln file was already in the library.</numerusform>
+            <numerusform>%Ln files were already in the library.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/dialogs/import_report.py" line="38"/>
+        <source>%n file(s) could not be imported:</source>
+        <translation>
+            <numerusform>%Ln file could not be imported:</numerusform>
+            <numerusform>%Ln files could not be imported:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryModel</name>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/models/library_model.py" line="174"/>
+        <source>%n highlight(s)</source>
+        <translation>
+            <numerusform>%Ln highlight</numerusform>
+            <numerusform>%Ln highlights</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="183"/>
+        <source>%1 (%n)</source>
+        <translation>
+            <numerusform>%1 (%Ln)</numerusform>
+            <numerusform>%1 (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="197"/>
+        <source>%n article(s) in the trash</source>
+        <translation>
+            <numerusform>%Ln article in the trash</numerusform>
+            <numerusform>%Ln articles in the trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="199"/>
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%Ln article</numerusform>
+            <numerusform>%Ln articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/main_window.py" line="286"/>
+        <source>%n highlight(s) in this article.</source>
+        <translation>
+            <numerusform>%Ln highlight in this article.</numerusform>
+            <numerusform>%Ln highlights in this article.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="270"/>
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%Ln result</numerusform>
+            <numerusform>%Ln results</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
