@@ -72,9 +72,9 @@ def choose_language(requested: str | None) -> str | None:
     """
     lang = requested or os.environ.get("HAMISH_LANG") or None
     if lang is None:
-        from desktop_app.ui.settings import get_str
+        from desktop_app.ui.settings import chosen_language
 
-        return get_str("ui/language", "") or None
+        return chosen_language()
     code = lang.replace("-", "_").split("_")[0].lower()
     if code not in interface_languages():
         raise ValueError(
@@ -170,13 +170,22 @@ def _run_window(lib: Library, options: GuiOptions) -> int:
     from desktop_app.ui.errors import ExceptionHook
     from desktop_app.ui.fonts import register_fonts
     from desktop_app.ui.main_window import MainWindow, screen_fits
+    from desktop_app.ui.window_host import WindowHost
 
     app = application(options)
     register_fonts()
     shot = options.screenshot
-    window = MainWindow(lib, theme=options.theme, remember=not shot)
-    hook = ExceptionHook(lib.folder, window)
-    hook.install()
+    host = WindowHost(lib, lambda lib: MainWindow(lib, theme=options.theme, remember=not shot))
+    window = host.window
+    hooks = [ExceptionHook(lib.folder, window)]
+    hooks[0].install()
+
+    def replaced(new: MainWindow) -> None:  # Preferences opened another library
+        hooks[0].uninstall()
+        hooks[0] = ExceptionHook(new.lib.folder, new)
+        hooks[0].install()
+
+    host.windowReplaced.connect(replaced)
     if not shot:
         screen_fits(window)
     aid = options.open_article
@@ -185,13 +194,14 @@ def _run_window(lib: Library, options: GuiOptions) -> int:
     window.show()
     if aid is not None:
         window.open_article(aid, options.highlight or -1)
-    app.aboutToQuit.connect(window.flush)
+    app.aboutToQuit.connect(lambda: host.window.flush())
     try:
         if not shot:
             return int(app.exec())
         return _screenshot(app, window, Path(shot))
     finally:
-        hook.uninstall()
+        hooks[0].uninstall()
+        host.close()
 
 
 def _screenshot(app: QApplication, window: MainWindow, path: Path) -> int:

@@ -59,6 +59,14 @@ def make_doc(paragraphs: list[str], title: str, **meta: str) -> ImportedDocument
     )
 
 
+@pytest.fixture(autouse=True)
+def _config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user config folder (the remembered library) is never the real one in tests."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("HAMISH_CONFIG_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def library(tmp_path: Path) -> Iterator[Library]:
     """An empty library in tmp_path."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -30,6 +31,7 @@ from desktop_app.core.text.normalize import find_all_folded
 from desktop_app.core.text.paragraphs import build_paragraphs
 
 Listener = Callable[[Changes], None]
+_COLOR = re.compile(r"#[0-9a-f]{6}")
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
 
@@ -394,6 +396,17 @@ class Library:
             raise InvalidInput("a label needs a name")
         with transaction(self.conn):
             sql_ann.rename_label(self.conn, label_id, name)
+        return self.notify(Changes(labels=True))
+
+    def set_label_color(self, label_id: int, color: str) -> Changes:
+        """Give one of the six labels another colour (#rrggbb)."""
+        color = color.strip().lower()
+        if not _COLOR.fullmatch(color):
+            raise InvalidInput(f"a label colour is #rrggbb, not {color!r}")
+        if label_id not in {lab.id for lab in self.labels()}:
+            raise NotFound(f"no label {label_id}")
+        with transaction(self.conn):
+            sql_ann.set_label_color(self.conn, label_id, color)
         return self.notify(Changes(labels=True))
 
     # -- highlights -------------------------------------------------------------------------

@@ -103,6 +103,27 @@ MESSAGES: dict[str, str] = {
     "library.unreadable": QT_TRANSLATE_NOOP(
         "Messages", "the library at {folder} cannot be opened: {reason}"
     ),
+    # moving, opening or creating a library from Preferences
+    "relocate.same_folder": QT_TRANSLATE_NOOP("Messages", "the library is already at {folder}"),
+    "relocate.nested": QT_TRANSLATE_NOOP(
+        "Messages", "{folder} is inside the library, or holds it: choose a folder elsewhere"
+    ),
+    "relocate.not_empty": QT_TRANSLATE_NOOP(
+        "Messages", "{folder} is not empty: choose an empty folder"
+    ),
+    "relocate.not_a_library": QT_TRANSLATE_NOOP(
+        "Messages", "{folder} does not hold a Hamish library"
+    ),
+    "relocate.damaged": QT_TRANSLATE_NOOP(
+        "Messages", "the library at {folder} is damaged: {reason}"
+    ),
+    "relocate.copy_failed": QT_TRANSLATE_NOOP(
+        "Messages", "the library could not be copied: {reason}"
+    ),
+    "relocate.verify_failed": QT_TRANSLATE_NOOP(
+        "Messages", "the copy of the library did not match the original: {reason}"
+    ),
+    "relocate.cancelled": QT_TRANSLATE_NOOP("Messages", "the move was cancelled"),
 }
 
 _PARAM = re.compile(r"\{(\w+)\}")

@@ -1,12 +1,15 @@
 """Opening a library, the one way: which folder, the demo in a new default library, the index.
 
 The command line and the window (and its workers) all open libraries here. Which folder:
-an explicit one (`--library`) > `$HAMISH_LIBRARY` > the platform's user data folder. Only a
-newly created default library is seeded with the demo articles.
+an explicit one (`--library`) > `$HAMISH_LIBRARY` > the library chosen in the window's
+Preferences (remembered in a small file of the user config folder, so the command line opens
+it too) > the platform's user data folder. Only a newly created default library is seeded with
+the demo articles.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Mapping
@@ -20,6 +23,8 @@ from desktop_app.core.library import Library
 from desktop_app.core.storage.db import DB_NAME
 
 ENV_VAR = "HAMISH_LIBRARY"
+CONFIG_ENV_VAR = "HAMISH_CONFIG_DIR"  # another user config folder (tests, portable installs)
+REMEMBERED_FILE = "library.json"
 
 
 class IndexMode(Enum):
@@ -54,15 +59,56 @@ def default_library_dir() -> Path:
     return Path(user_data_dir("Hamish", appauthor=False)) / "library"
 
 
+def config_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """The user config folder ($HAMISH_CONFIG_DIR, else the platform's, e.g. ~/.config/Hamish)."""
+    env = (os.environ if environ is None else environ).get(CONFIG_ENV_VAR)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("Hamish", appauthor=False))
+
+
+def remembered_library(environ: Mapping[str, str] | None = None) -> Path | None:
+    """The library folder chosen in Preferences, or None (none chosen, or the file unreadable)."""
+    path = config_dir(environ) / REMEMBERED_FILE
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    folder = data.get("library") if isinstance(data, dict) else None
+    return Path(folder) if isinstance(folder, str) and folder else None
+
+
+def remember_library(folder: Path | None, environ: Mapping[str, str] | None = None) -> None:
+    """Remember the library to open next time (None forgets it: the default folder again)."""
+    path = config_dir(environ) / REMEMBERED_FILE
+    if folder is None:
+        path.unlink(missing_ok=True)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(path.name + ".part")
+    text = json.dumps({"library": str(Path(folder).absolute())}, ensure_ascii=False)
+    part.write_text(text + "\n", encoding="utf-8")
+    part.replace(path)
+
+
 def locate(
     explicit: str | os.PathLike[str] | None = None, environ: Mapping[str, str] | None = None
 ) -> LibraryLocation:
-    """The library to open: explicit > $HAMISH_LIBRARY > the platform's user data folder."""
+    """The library to open: explicit > $HAMISH_LIBRARY > remembered > the user data folder.
+
+    A remembered folder that no longer exists (a drive not mounted, a folder deleted) is
+    passed over for the default one rather than recreated empty.
+    """
     if explicit:
         return LibraryLocation(Path(explicit).expanduser())
     env = (os.environ if environ is None else environ).get(ENV_VAR)
     if env:
         return LibraryLocation(Path(env).expanduser())
+    chosen = remembered_library(environ)
+    if chosen is not None and chosen.is_dir():
+        return LibraryLocation(chosen, is_default=chosen == default_library_dir())
     return LibraryLocation(default_library_dir(), is_default=True)
 
 

@@ -39,6 +39,7 @@ def _labels() -> dict[str, str]:
         "edit_tags": QCoreApplication.translate("Actions", "Edit the tags…"),
         "new_free_note": QCoreApplication.translate("Actions", "New free note"),
         "about": QCoreApplication.translate("Actions", "About Hamish"),
+        "preferences": QCoreApplication.translate("Actions", "Preferences…"),
     }
 
 
@@ -51,6 +52,12 @@ ICONS = {
     "zoom_in": "zoom-in.svg",
     "zoom_out": "zoom-out.svg",
 }
+
+
+def standard_or(key: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
+    """The platform's shortcuts for a standard key, or the fallback where it has none."""
+    bindings = QKeySequence.keyBindings(key)
+    return list(bindings) if bindings else [QKeySequence(fallback)]
 
 
 class Actions:

@@ -41,11 +41,16 @@ def _latin_face() -> str | None:
     return None
 
 
-def reading_font(point_size: float) -> QFont:
-    """The reader's font: a Latin face first (no Arabic glyphs), then Amiri for Arabic."""
+def reading_font(point_size: float, family: str = "") -> QFont:
+    """The reader's font: a Latin face first (no Arabic glyphs), then Amiri for Arabic.
+
+    A family chosen in Preferences comes first; Amiri still serves Arabic when it has none.
+    """
     register_fonts()
     font = QFont()
-    families = [f for f in (_latin_face(), AMIRI if AMIRI in _registered else None) if f]
+    amiri = AMIRI if AMIRI in _registered else None
+    first = family if family else _latin_face()
+    families = list(dict.fromkeys(f for f in (first, amiri) if f))
     if families:
         font.setFamilies(families)
     font.setPointSizeF(point_size)

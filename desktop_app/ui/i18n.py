@@ -12,10 +12,8 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.core.messages import QT_TRANSLATE_NOOP
 from desktop_app.core.text.direction import is_rtl_language
 from desktop_app.resources import i18n_path
-from desktop_app.ui.settings import get_str
+from desktop_app.ui.settings import chosen_digits
 
-DIGITS_KEY = "ui/digits"
-DIGITS = ("arabic", "latin")
 LABELS_CONTEXT = "Labels"
 LANGUAGES_CONTEXT = "Languages"
 
@@ -95,10 +93,7 @@ def digits() -> str:
 
     The Arabic interface defaults to Arabic-Indic digits; other interfaces always use Latin ones.
     """
-    if _language != "ar":
-        return "latin"
-    value = get_str(DIGITS_KEY, "arabic").strip().lower()
-    return value if value in DIGITS else "arabic"
+    return chosen_digits(_language) if _language == "ar" else "latin"
 
 
 def interface_locale(code: str, digit_style: str) -> QLocale:

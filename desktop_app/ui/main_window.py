@@ -72,6 +72,10 @@ class IndexRelay(QObject):
 class MainWindow(QMainWindow):
     """Library on one side, the reader in the centre, annotations on the other, a status bar."""
 
+    # folder of the library to open instead of this one; a CopyReport when it was moved there
+    # (the old folder is removed once the new window is open), else None
+    libraryChosen = Signal(str, object)
+
     def __init__(self, lib: Library, theme: str | None = None, remember: bool = True) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -454,6 +458,14 @@ class MainWindow(QMainWindow):
         dlg = LabelsDialog(self.lib.labels(), self)
         if dlg.exec():
             self.session.rename_labels(dlg.changes())
+
+    def preferences(self) -> None:
+        """Edit › Preferences: language, reading, labels, export defaults, the library folder."""
+        from desktop_app.ui.dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def set_theme(self, name: str, store: bool = True) -> None:
         """Switch the reading theme ('system' follows the system's dark mode)."""

@@ -6,11 +6,11 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QActionGroup, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
 from desktop_app.resources import resource_path
-from desktop_app.ui.actions import Actions
+from desktop_app.ui.actions import Actions, standard_or
 from desktop_app.ui.i18n import label_display_name
 from desktop_app.ui.panels.annotations_panel import swatch
 
@@ -44,6 +44,9 @@ def build_actions(w: MainWindow) -> Actions:
     a.add("edit_tags", lambda: w.edit_tags(None))
     a.add("new_free_note", w.new_free_note)
     a.add("about", w.about)
+    prefs = a.add("preferences", w.preferences)
+    prefs.setShortcuts(standard_or(sk.Preferences, "Ctrl+,"))
+    prefs.setMenuRole(QAction.MenuRole.PreferencesRole)
     zoom_in = a["zoom_in"]
     zoom_in.setShortcuts([QKeySequence(sk.ZoomIn), QKeySequence("Ctrl+=")])
     for i in range(1, 7):
@@ -106,6 +109,8 @@ def build_menus(w: MainWindow) -> None:
     edit.addSeparator()
     edit.addAction(a["find"])
     edit.addAction(a["find_next"])
+    edit.addSeparator()
+    edit.addAction(a["preferences"])
     hl = mb.addMenu(QCoreApplication.translate("Menus", "&Highlight"))
     hl.addAction(a["highlight"])
     for i in range(1, 7):

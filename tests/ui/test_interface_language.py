@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from desktop_app.ui import i18n
 from desktop_app.ui.dialogs.labels_dialog import LabelsDialog
 from desktop_app.ui.messages import translated
-from desktop_app.ui.settings import put
+from desktop_app.ui.settings import DIGITS, put
 from tests.ui.test_search_panel import facet_texts, ready, search
 
 RLM = "\u200f"
@@ -70,7 +70,7 @@ def test_arabic_facets_read_arabic_with_arabic_indic_digits(arabic, qtbot, reque
 
 
 def test_latin_digits_in_the_arabic_interface(qapp, settings_dir, qtbot, request):
-    put(i18n.DIGITS_KEY, "latin")
+    put(DIGITS, "latin")
     i18n.install_translators(qapp, "ar")
     try:
         assert i18n.digits() == "latin"
@@ -80,7 +80,7 @@ def test_latin_digits_in_the_arabic_interface(qapp, settings_dir, qtbot, request
         assert panel.status.text() == "3 نتائج"
         assert QCoreApplication.translate("LibraryPanel", "%n article(s)", "", 11) == "11 مقالًا"
         # Preferences switches back at run time.
-        put(i18n.DIGITS_KEY, "arabic")
+        put(DIGITS, "arabic")
         assert i18n.apply_digits() == "arabic"
         assert i18n.format_number(1234) == "١٬٢٣٤"
         assert i18n.format_number(2024, grouping=False) == "٢٠٢٤"
@@ -90,7 +90,7 @@ def test_latin_digits_in_the_arabic_interface(qapp, settings_dir, qtbot, request
 
 
 def test_an_unknown_digits_value_falls_back_to_arabic_digits(qapp, settings_dir):
-    put(i18n.DIGITS_KEY, "roman")
+    put(DIGITS, "roman")
     try:
         i18n.install_translators(qapp, "ar")
         assert i18n.digits() == "arabic"
@@ -99,7 +99,7 @@ def test_an_unknown_digits_value_falls_back_to_arabic_digits(qapp, settings_dir)
     finally:
         i18n.install_translators(qapp, "en")
     # The English interface writes Latin digits whatever the setting says.
-    put(i18n.DIGITS_KEY, "arabic")
+    put(DIGITS, "arabic")
     assert i18n.digits() == "latin"
     assert i18n.format_number(1234) == "1,234"
     assert i18n.format_digits("٢٠٢٤ 2024") == "٢٠٢٤ 2024"

@@ -25,6 +25,11 @@ def rename_label(conn: sqlite3.Connection, label_id: int, name: str) -> None:
     conn.execute("UPDATE labels SET name = ? WHERE id = ?", (name, label_id))
 
 
+def set_label_color(conn: sqlite3.Connection, label_id: int, color: str) -> None:
+    """Give a label another colour (#rrggbb)."""
+    conn.execute("UPDATE labels SET color = ? WHERE id = ?", (color, label_id))
+
+
 def _highlight(r: sqlite3.Row) -> Highlight:
     return Highlight(
         id=r["id"],

@@ -32,16 +32,29 @@ class ExportOutcome:
     error: str = ""
 
 
-def export_job(ctx: TaskContext, fmt: str, briefing: Briefing, path: str) -> ExportOutcome:
-    """Worker: write the briefing in format fmt at path."""
+def export_job(
+    ctx: TaskContext, fmt: str, briefing: Briefing, path: str, template: str | None = None
+) -> ExportOutcome:
+    """Worker: write the briefing in format fmt at path (Word: with the template's styles)."""
     del ctx
     try:
-        out = BY_NAME[fmt].export(briefing, path)
+        out = BY_NAME[fmt].export(briefing, path, template=template)
     except HamishError as exc:
         return ExportOutcome(error=error_text(exc))
     except OSError as exc:
         return ExportOutcome(error=f"cannot write {path}: {exc.strerror or exc}")
     return ExportOutcome(path=str(out))
+
+
+def default_template(fmt: str) -> str | None:
+    """The Word template chosen in Preferences for a format that takes one, or None."""
+    template = st.get_str(st.EXPORT_TEMPLATE, "").strip()
+    return template if template and BY_NAME[fmt].templates else None
+
+
+def default_marking() -> str:
+    """The handling marking chosen in Preferences for new briefings ("" for none)."""
+    return st.get_str(st.EXPORT_MARKING, "").strip()
 
 
 def format_label(exporter: Exporter) -> str:
@@ -104,7 +117,13 @@ class BriefingExporter(QObject):
             )
         )
         self.runner.run(
-            export_job, fmt, briefing, path, on_done=self._exported, on_error=self._failed
+            export_job,
+            fmt,
+            briefing,
+            path,
+            default_template(fmt),
+            on_done=self._exported,
+            on_error=self._failed,
         )
         return True
 

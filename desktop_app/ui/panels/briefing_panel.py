@@ -39,7 +39,11 @@ from desktop_app.ui.bus import Bus
 from desktop_app.ui.messages import error_text
 from desktop_app.ui.models.briefing_model import BriefingModel
 from desktop_app.ui.panels.briefing_editor import BriefingEditor
-from desktop_app.ui.panels.briefing_exporter import BriefingExporter, format_label
+from desktop_app.ui.panels.briefing_exporter import (
+    BriefingExporter,
+    default_marking,
+    format_label,
+)
 from desktop_app.ui.panels.briefing_form import BriefingForm
 from desktop_app.ui.panels.briefing_preview import BriefingPreview
 from desktop_app.ui.panels.briefing_undo import BriefingCommand, IdMap, UpdateFields
@@ -350,7 +354,7 @@ class BriefingPanel(QWidget):
         )
         if not ok:
             return None
-        ch = self.attempt(self.service.create, title)
+        ch = self.attempt(self.service.create, title, marking=default_marking())
         if ch is None:
             return None
         self.reload_list(ch.created)
@@ -411,7 +415,7 @@ class BriefingPanel(QWidget):
 
     def new_from_search(self, title: str, entries: list[Entry]) -> int | None:
         """A new briefing filled with search results' highlights and notes, by article."""
-        ch = self.attempt(self.service.create, title)
+        ch = self.attempt(self.service.create, title, marking=default_marking())
         if ch is None or ch.created is None:
             return None
         self.attempt(self.service.fill, ch.created, entries)

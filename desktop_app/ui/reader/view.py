@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QPalette, QTextDocument
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QPalette, QTextDocument
 from PySide6.QtWidgets import QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop_app.core.models import Article, Highlight, Label
@@ -32,6 +32,7 @@ class ReaderView(QWidget):
         self.article: Article | None = None
         self.font_size = st.get_float("reader/fontSize", 15.0)
         self.line_height = st.get_float("reader/lineHeight", 1.2)
+        self.font_family = st.get_str(st.FONT_FAMILY, "")
         self.theme: Theme = load_theme(st.get_str("reader/theme", "system"))
         self.labels: dict[int, Label] = {}
         self._highlights: list[Highlight] = []
@@ -107,7 +108,7 @@ class ReaderView(QWidget):
         """Build the article and its highlights in a fresh document, laid out once when shown."""
         doc = QTextDocument(self.browser)
         doc.setDefaultStyleSheet(f"a {{ color: {self.theme.link}; }}")
-        marks = build_document(doc, article, reading_font(self.font_size), self.line_height)
+        marks = build_document(doc, article, self.text_font(), self.line_height)
         umap = Utf16Map(article.text, marks)
         self.browser.layer.attach(doc, article.text, umap)
         self.find_bar.set_text(article.text, umap)
@@ -240,6 +241,17 @@ class ReaderView(QWidget):
         st.put("reader/fontSize", self.font_size)
         self._relayout()
 
+    def text_font(self) -> QFont:
+        """The reading font at the current size and family."""
+        return reading_font(self.font_size, self.font_family)
+
+    def set_font_family(self, family: str) -> None:
+        """Set the reading face ("" for the default: Amiri for Arabic) and relayout."""
+        self.font_family = family
+        st.put(st.FONT_FAMILY, family)
+        self.apply_theme(self.theme)
+        self._relayout()
+
     def set_line_height(self, factor: float) -> None:
         """Set the line spacing (1.0 - 2.5)."""
         self.line_height = max(1.0, min(2.5, factor))
@@ -269,10 +281,10 @@ class ReaderView(QWidget):
             w.setPalette(pal)
             w.setAutoFillBackground(True)
         self.browser.document().setDefaultStyleSheet(f"a {{ color: {theme.link}; }}")
-        tfont = reading_font(self.font_size * 1.55)
+        tfont = reading_font(self.font_size * 1.55, self.font_family)
         tfont.setBold(True)
         self.title.setFont(tfont)
-        self.meta.setFont(reading_font(max(MIN_SIZE, self.font_size * 0.85)))
+        self.meta.setFont(reading_font(max(MIN_SIZE, self.font_size * 0.85), self.font_family))
         self.meta.setStyleSheet(f"color: {theme.muted};")
         self.tags.setStyleSheet(f"color: {theme.muted}; background: transparent;")
         self.find_bar.match_color = theme.color("find_match")
