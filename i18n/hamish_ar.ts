@@ -123,6 +123,11 @@
         <source>About Hamish</source>
         <translation>عن هامش</translation>
     </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="42"/>
+        <source>Preferences…</source>
+        <translation>التفضيلات…</translation>
+    </message>
 </context>
 <context>
     <name>AnnotationsPanel</name>
@@ -326,117 +331,117 @@
 <context>
     <name>BriefingPanel</name>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="138"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="142"/>
         <source>New…</source>
         <translation>جديد…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="139"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="143"/>
         <source>Start a new briefing</source>
         <translation>بدء موجز جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="144"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="148"/>
         <source>Rename…</source>
         <translation>إعادة تسمية…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="145"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="149"/>
         <source>Rename this briefing</source>
         <translation>إعادة تسمية هذا الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="150"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="154"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="151"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="155"/>
         <source>Delete this briefing</source>
         <translation>حذف هذا الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="175"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="179"/>
         <source>Section…</source>
         <translation>قسم…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="175"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="179"/>
         <source>Add a section</source>
         <translation>إضافة قسم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="179"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="183"/>
         <source>Paragraph…</source>
         <translation>فقرة…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="180"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="184"/>
         <source>Add a paragraph of your own</source>
         <translation>إضافة فقرة من إنشائك</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="185"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="189"/>
         <source>Edit…</source>
         <translation>تحرير…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="186"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="190"/>
         <source>Edit the selected paragraph or heading</source>
         <translation>تحرير الفقرة أو العنوان المحدد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="191"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="195"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="192"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="196"/>
         <source>Remove the selected entry from the briefing</source>
         <translation>إزالة البند المحدد من الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="197"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="201"/>
         <source>Up</source>
         <translation>أعلى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="198"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="202"/>
         <source>Move the selected entry up</source>
         <translation>نقل البند المحدد إلى أعلى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="203"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="207"/>
         <source>Down</source>
         <translation>أسفل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="204"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="208"/>
         <source>Move the selected entry down</source>
         <translation>نقل البند المحدد إلى أسفل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="218"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="222"/>
         <source>Contents</source>
         <translation>المحتوى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="227"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="231"/>
         <source>Details</source>
         <translation>البيانات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="232"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="236"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="237"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="241"/>
         <source>%1 (%2)…</source>
         <translation>%1 (%2)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="265"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="269"/>
         <source>%n entry(ies) added to the briefing.</source>
         <translation>
             <numerusform>لم يُضف أي بند إلى الموجز.</numerusform>
@@ -448,7 +453,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="266"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="270"/>
         <source>Delete the section “%1” and its %n entry(ies)?</source>
         <translation>
             <numerusform>هل تحذف القسم «%1»؟</numerusform>
@@ -460,59 +465,59 @@
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="349"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="353"/>
         <source>New briefing</source>
         <translation>موجز جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="349"/>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="367"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="353"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="371"/>
         <source>Title of the briefing:</source>
         <translation>عنوان الموجز:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="357"/>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="419"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="361"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="423"/>
         <source>The briefing “%1” was created.</source>
         <translation>أُنشئ الموجز «%1».</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="366"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="370"/>
         <source>Rename the briefing</source>
         <translation>إعادة تسمية الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="379"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="383"/>
         <source>Delete the briefing</source>
         <translation>حذف الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="381"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="385"/>
         <source>Delete the briefing “%1”? Its highlights and notes stay in the library.</source>
         <translation>هل تحذف الموجز «%1»؟ تبقى تظليلاته وملاحظاته في المكتبة.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="83"/>
+        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="96"/>
         <source>Create a briefing first.</source>
         <translation>أنشئ موجزًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="91"/>
+        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="104"/>
         <source>Export the briefing</source>
         <translation>تصدير الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="102"/>
+        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="115"/>
         <source>Exporting to %1…</source>
         <translation>جارٍ التصدير إلى %1…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="119"/>
+        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="138"/>
         <source>The briefing was exported to %1.</source>
         <translation>صُدِّر الموجز إلى %1.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="129"/>
+        <location filename="../desktop_app/ui/panels/briefing_exporter.py" line="148"/>
         <source>The export failed: %1</source>
         <translation>تعذّر التصدير: %1</translation>
     </message>
@@ -563,12 +568,12 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../desktop_app/ui/errors.py" line="72"/>
+        <location filename="../desktop_app/ui/errors.py" line="49"/>
         <source>Something went wrong</source>
         <translation>حدث خطأ</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/errors.py" line="75"/>
+        <location filename="../desktop_app/ui/errors.py" line="52"/>
         <source>Hamish met an unexpected error: %1
 
 What was saved is safe; the details were written to the log.</source>
@@ -577,7 +582,7 @@ What was saved is safe; the details were written to the log.</source>
 ما حُفظ في أمان؛ وكُتبت التفاصيل في السجل.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/errors.py" line="86"/>
+        <location filename="../desktop_app/ui/errors.py" line="63"/>
         <source>Copy details</source>
         <translation>نسخ التفاصيل</translation>
     </message>
@@ -585,12 +590,12 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../desktop_app/ui/errors.py" line="158"/>
+        <location filename="../desktop_app/ui/errors.py" line="134"/>
         <source>Hamish</source>
         <translation>هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/errors.py" line="159"/>
+        <location filename="../desktop_app/ui/errors.py" line="135"/>
         <source>The library cannot be opened.</source>
         <translation>تعذّر فتح المكتبة.</translation>
     </message>
@@ -818,32 +823,32 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="26"/>
+        <location filename="../desktop_app/ui/i18n.py" line="24"/>
         <source>Key claim</source>
         <translation>ادعاء رئيسي</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="27"/>
+        <location filename="../desktop_app/ui/i18n.py" line="25"/>
         <source>Quote</source>
         <translation>اقتباس</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="28"/>
+        <location filename="../desktop_app/ui/i18n.py" line="26"/>
         <source>Figure</source>
         <translation>رقم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="29"/>
+        <location filename="../desktop_app/ui/i18n.py" line="27"/>
         <source>Question</source>
         <translation>سؤال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="30"/>
+        <location filename="../desktop_app/ui/i18n.py" line="28"/>
         <source>Contradiction</source>
         <translation>تناقض</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="31"/>
+        <location filename="../desktop_app/ui/i18n.py" line="29"/>
         <source>Follow-up</source>
         <translation>متابعة</translation>
     </message>
@@ -859,82 +864,82 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>Languages</name>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="36"/>
+        <location filename="../desktop_app/ui/i18n.py" line="34"/>
         <source>Arabic</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="37"/>
+        <location filename="../desktop_app/ui/i18n.py" line="35"/>
         <source>English</source>
         <translation>الإنجليزية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="38"/>
+        <location filename="../desktop_app/ui/i18n.py" line="36"/>
         <source>Persian</source>
         <translation>الفارسية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="39"/>
+        <location filename="../desktop_app/ui/i18n.py" line="37"/>
         <source>Urdu</source>
         <translation>الأردية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="40"/>
+        <location filename="../desktop_app/ui/i18n.py" line="38"/>
         <source>Pashto</source>
         <translation>البشتوية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="41"/>
+        <location filename="../desktop_app/ui/i18n.py" line="39"/>
         <source>Kurdish</source>
         <translation>الكردية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="42"/>
+        <location filename="../desktop_app/ui/i18n.py" line="40"/>
         <source>Central Kurdish</source>
         <translation>الكردية السورانية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="43"/>
+        <location filename="../desktop_app/ui/i18n.py" line="41"/>
         <source>French</source>
         <translation>الفرنسية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="44"/>
+        <location filename="../desktop_app/ui/i18n.py" line="42"/>
         <source>German</source>
         <translation>الألمانية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="45"/>
+        <location filename="../desktop_app/ui/i18n.py" line="43"/>
         <source>Spanish</source>
         <translation>الإسبانية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="46"/>
+        <location filename="../desktop_app/ui/i18n.py" line="44"/>
         <source>Italian</source>
         <translation>الإيطالية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="47"/>
+        <location filename="../desktop_app/ui/i18n.py" line="45"/>
         <source>Turkish</source>
         <translation>التركية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="48"/>
+        <location filename="../desktop_app/ui/i18n.py" line="46"/>
         <source>Russian</source>
         <translation>الروسية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="49"/>
+        <location filename="../desktop_app/ui/i18n.py" line="47"/>
         <source>Hebrew</source>
         <translation>العبرية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="50"/>
+        <location filename="../desktop_app/ui/i18n.py" line="48"/>
         <source>Greek</source>
         <translation>اليونانية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="51"/>
+        <location filename="../desktop_app/ui/i18n.py" line="49"/>
         <source>Chinese</source>
         <translation>الصينية</translation>
     </message>
@@ -972,6 +977,121 @@ What was saved is safe; the details were written to the log.</source>
             <numerusform>%Ln تظليلًا</numerusform>
             <numerusform>%Ln تظليل</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPage</name>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="98"/>
+        <source>This library is in the folder:</source>
+        <translation>هذه المكتبة في المجلد:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="103"/>
+        <source>Library folder</source>
+        <translation>مجلد المكتبة</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="106"/>
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>لا مقالات</numerusform>
+            <numerusform>مقال واحد</numerusform>
+            <numerusform>مقالان</numerusform>
+            <numerusform>%Ln مقالات</numerusform>
+            <numerusform>%Ln مقالًا</numerusform>
+            <numerusform>%Ln مقال</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="115"/>
+        <source>&amp;Open another library…</source>
+        <translation>&amp;فتح مكتبة أخرى…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="116"/>
+        <source>Switch to a folder that holds a Hamish library</source>
+        <translation>الانتقال إلى مجلد فيه مكتبة هامش</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="121"/>
+        <source>&amp;New library…</source>
+        <translation>مكتبة &amp;جديدة…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="122"/>
+        <source>Start an empty library in an empty folder</source>
+        <translation>إنشاء مكتبة فارغة في مجلد فارغ</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="127"/>
+        <source>&amp;Move this library…</source>
+        <translation>&amp;نقل هذه المكتبة…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="128"/>
+        <source>Copy to an empty folder, check the copy, then use it</source>
+        <translation>النسخ إلى مجلد فارغ، ثم التحقق من النسخة، ثم استعمالها</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="133"/>
+        <source>Use the &amp;default library</source>
+        <translation>استعمال المكتبة الا&amp;فتراضية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="134"/>
+        <source>Switch to the library in the user data folder</source>
+        <translation>الانتقال إلى المكتبة في مجلد بيانات المستخدم</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="149"/>
+        <source>Progress of the move</source>
+        <translation>تقدّم النقل</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="151"/>
+        <source>&amp;Cancel the move</source>
+        <translation>إ&amp;لغاء النقل</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="165"/>
+        <source>A move copies the library, checks the copy (database, counts and every file), switches to it, and only then removes the old folder. The library chosen here opens the next time Hamish starts, unless --library names another one.</source>
+        <translation>النقل ينسخ المكتبة، ويتحقق من النسخة (قاعدة البيانات والأعداد وكل ملف)، وينتقل إليها، ولا يحذف المجلد القديم إلا بعد ذلك. المكتبة المختارة هنا هي التي تُفتح عند تشغيل هامش في المرة القادمة، ما لم يُسمِّ الخيار ‎--library‎ مكتبة أخرى.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="170"/>
+        <source>Now $%1 is set, and it names the library that opens.</source>
+        <translation>المتغير ‎$%1‎ مضبوط الآن، وهو الذي يحدد المكتبة التي تُفتح.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="182"/>
+        <source>Open another library</source>
+        <translation>فتح مكتبة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="194"/>
+        <source>Folder of the new library</source>
+        <translation>مجلد المكتبة الجديدة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="210"/>
+        <source>Move the library to an empty folder</source>
+        <translation>نقل المكتبة إلى مجلد فارغ</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="221"/>
+        <source>Copying the library to %1…</source>
+        <translation>جارٍ نسخ المكتبة إلى %1…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="243"/>
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="262"/>
+        <source>The library was not moved: %1. The library at %2 is still the one in use.</source>
+        <translation>لم تُنقل المكتبة: %1. ما زالت المكتبة الموجودة في %2 هي المستعملة.</translation>
     </message>
 </context>
 <context>
@@ -1101,53 +1221,53 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="78"/>
-        <location filename="../desktop_app/ui/main_window.py" line="297"/>
+        <location filename="../desktop_app/ui/main_window.py" line="82"/>
+        <location filename="../desktop_app/ui/main_window.py" line="301"/>
         <source>Hamish</source>
         <translation>هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="141"/>
+        <location filename="../desktop_app/ui/main_window.py" line="145"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="142"/>
+        <location filename="../desktop_app/ui/main_window.py" line="146"/>
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="143"/>
+        <location filename="../desktop_app/ui/main_window.py" line="147"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="144"/>
+        <location filename="../desktop_app/ui/main_window.py" line="148"/>
         <source>Free notes</source>
         <translation>ملاحظات حرة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="145"/>
+        <location filename="../desktop_app/ui/main_window.py" line="149"/>
         <source>Briefing</source>
         <translation>الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="135"/>
+        <location filename="../desktop_app/ui/main_window.py" line="139"/>
         <source>Search is not available: %1</source>
         <translation>البحث غير متاح: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="262"/>
+        <location filename="../desktop_app/ui/main_window.py" line="266"/>
         <source>Add to Briefing</source>
         <translation>إضافة إلى الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="284"/>
+        <location filename="../desktop_app/ui/main_window.py" line="288"/>
         <source>%1 — Hamish</source>
         <translation>%1 — هامش</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/main_window.py" line="286"/>
+        <location filename="../desktop_app/ui/main_window.py" line="290"/>
         <source>%n highlight(s) in this article.</source>
         <translation>
             <numerusform>لا تظليلات في هذا المقال.</numerusform>
@@ -1159,42 +1279,42 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="355"/>
+        <location filename="../desktop_app/ui/main_window.py" line="359"/>
         <source>Select some text of the article first.</source>
         <translation>حدّد جزءًا من نص المقال أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="382"/>
+        <location filename="../desktop_app/ui/main_window.py" line="386"/>
         <source>Select some text or a highlight first.</source>
         <translation>حدّد نصًا أو تظليلًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="390"/>
+        <location filename="../desktop_app/ui/main_window.py" line="394"/>
         <source>New briefing from the search</source>
         <translation>موجز جديد من البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="391"/>
+        <location filename="../desktop_app/ui/main_window.py" line="395"/>
         <source>Title of the briefing:</source>
         <translation>عنوان الموجز:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="443"/>
+        <location filename="../desktop_app/ui/main_window.py" line="447"/>
         <source>Tags</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="444"/>
+        <location filename="../desktop_app/ui/main_window.py" line="448"/>
         <source>Tags of “%1”, separated by commas:</source>
         <translation>وسوم «%1»، مفصولة بفواصل:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="476"/>
+        <location filename="../desktop_app/ui/main_window.py" line="488"/>
         <source>About Hamish</source>
         <translation>عن هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="477"/>
+        <location filename="../desktop_app/ui/main_window.py" line="489"/>
         <source>Hamish (هامش) is a reading and notes application for analysts.</source>
         <translation>هامش تطبيق للقراءة وتدوين الملاحظات للمحللين.</translation>
     </message>
@@ -1202,67 +1322,67 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="57"/>
+        <location filename="../desktop_app/ui/menus.py" line="60"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="60"/>
+        <location filename="../desktop_app/ui/menus.py" line="63"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="85"/>
+        <location filename="../desktop_app/ui/menus.py" line="88"/>
         <source>Highlight as “%1”</source>
         <translation>تظليل بتصنيف «%1»</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="88"/>
+        <location filename="../desktop_app/ui/menus.py" line="91"/>
         <source>Highlight as “%1” (key %2)</source>
         <translation>تظليل بتصنيف «%1» (المفتاح %2)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="98"/>
+        <location filename="../desktop_app/ui/menus.py" line="101"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="103"/>
+        <location filename="../desktop_app/ui/menus.py" line="106"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="109"/>
+        <location filename="../desktop_app/ui/menus.py" line="114"/>
         <source>&amp;Highlight</source>
         <translation>&amp;تظليل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="116"/>
+        <location filename="../desktop_app/ui/menus.py" line="121"/>
         <source>&amp;Article</source>
         <translation>&amp;مقال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="121"/>
+        <location filename="../desktop_app/ui/menus.py" line="126"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="124"/>
+        <location filename="../desktop_app/ui/menus.py" line="129"/>
         <source>Reading theme</source>
         <translation>سمة القراءة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="127"/>
+        <location filename="../desktop_app/ui/menus.py" line="132"/>
         <source>Panels</source>
         <translation>اللوحات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="128"/>
+        <location filename="../desktop_app/ui/menus.py" line="133"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="130"/>
+        <location filename="../desktop_app/ui/menus.py" line="135"/>
         <source>Main toolbar</source>
         <translation>شريط الأدوات الرئيسي</translation>
     </message>
@@ -1424,6 +1544,46 @@ What was saved is safe; the details were written to the log.</source>
         <source>the library at {folder} cannot be opened: {reason}</source>
         <translation>يتعذر فتح المكتبة في {folder}: {reason}</translation>
     </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="107"/>
+        <source>the library is already at {folder}</source>
+        <translation>المكتبة موجودة أصلًا في {folder}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="108"/>
+        <source>{folder} is inside the library, or holds it: choose a folder elsewhere</source>
+        <translation>المجلد {folder} داخل المكتبة أو يحتويها: اختر مجلدًا في مكان آخر</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="111"/>
+        <source>{folder} is not empty: choose an empty folder</source>
+        <translation>المجلد {folder} ليس فارغًا: اختر مجلدًا فارغًا</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="114"/>
+        <source>{folder} does not hold a Hamish library</source>
+        <translation>المجلد {folder} لا يحتوي مكتبة هامش</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="117"/>
+        <source>the library at {folder} is damaged: {reason}</source>
+        <translation>المكتبة في {folder} تالفة: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="120"/>
+        <source>the library could not be copied: {reason}</source>
+        <translation>تعذّر نسخ المكتبة: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="123"/>
+        <source>the copy of the library did not match the original: {reason}</source>
+        <translation>نسخة المكتبة لا تطابق الأصل: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="126"/>
+        <source>the move was cancelled</source>
+        <translation>أُلغي النقل</translation>
+    </message>
 </context>
 <context>
     <name>NotesList</name>
@@ -1450,9 +1610,254 @@ What was saved is safe; the details were written to the log.</source>
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="54"/>
+        <source>Preferences</source>
+        <translation>التفضيلات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="57"/>
+        <source>&amp;General</source>
+        <translation>&amp;عام</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="58"/>
+        <source>&amp;Reading</source>
+        <translation>ال&amp;قراءة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="59"/>
+        <source>&amp;Labels</source>
+        <translation>الت&amp;صنيفات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="60"/>
+        <source>E&amp;xport</source>
+        <translation>الت&amp;صدير</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="62"/>
+        <source>Li&amp;brary</source>
+        <translation>الم&amp;كتبة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="88"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="151"/>
+        <source>Follow the system</source>
+        <translation>كما في النظام</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="92"/>
+        <source>&amp;Interface language:</source>
+        <translation>&amp;لغة الواجهة:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="95"/>
+        <source>Arabic-Indic (%1)</source>
+        <translation>هندية عربية (%1)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="96"/>
+        <source>Latin (%1)</source>
+        <translation>لاتينية (%1)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="99"/>
+        <source>&amp;Digits:</source>
+        <translation>الأ&amp;رقام:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="100"/>
+        <source>Interface language</source>
+        <translation>لغة الواجهة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="101"/>
+        <source>Digits in the interface</source>
+        <translation>الأرقام في الواجهة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="104"/>
+        <source>The language and the digits take effect when Hamish is restarted. (A language given with --lang or $HAMISH_LANG wins over this choice.)</source>
+        <translation>تسري اللغة والأرقام عند إعادة تشغيل هامش. (اللغة المحددة بالخيار ‎--lang‎ أو بالمتغير ‎$HAMISH_LANG‎ تتقدّم على هذا الاختيار.)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="120"/>
+        <source>Reading font</source>
+        <translation>خط القراءة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="121"/>
+        <source>Default (%1 for Arabic)</source>
+        <translation>الافتراضي (%1 للعربية)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="130"/>
+        <source>&amp;Font:</source>
+        <translation>ال&amp;خط:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="133"/>
+        <source>Text size in points</source>
+        <translation>حجم النص بالنقاط</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="137"/>
+        <source> pt</source>
+        <translation> نقطة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="139"/>
+        <source>Text &amp;size:</source>
+        <translation>&amp;حجم النص:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="142"/>
+        <source>Line spacing</source>
+        <translation>تباعد الأسطر</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="147"/>
+        <source>Line s&amp;pacing:</source>
+        <translation>ت&amp;باعد الأسطر:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="150"/>
+        <source>Reading theme</source>
+        <translation>سمة القراءة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="151"/>
+        <source>Light</source>
+        <translation>فاتحة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="151"/>
+        <source>Dark</source>
+        <translation>داكنة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="151"/>
+        <source>Sepia</source>
+        <translation>بنية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="155"/>
+        <source>&amp;Theme:</source>
+        <translation>ال&amp;سمة:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="170"/>
+        <source>Preview:</source>
+        <translation>معاينة:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="179"/>
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="180"/>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="187"/>
+        <source>Colour…</source>
+        <translation>اللون…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="189"/>
+        <source>Colour of label %1</source>
+        <translation>لون التصنيف %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="193"/>
+        <source>Name of label %1</source>
+        <translation>اسم التصنيف %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="213"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="280"/>
+        <source>Word template</source>
+        <translation>قالب Word</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="215"/>
+        <source>Hamish&apos;s own styles</source>
+        <translation>أنماط هامش الخاصة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="216"/>
+        <source>C&amp;hoose…</source>
+        <translation>ا&amp;ختيار…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="219"/>
+        <source>&amp;Own styles</source>
+        <translation>أنماط &amp;هامش</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="221"/>
+        <source>Export with Hamish&apos;s own styles, without a template</source>
+        <translation>التصدير بأنماط هامش الخاصة، دون قالب</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="227"/>
+        <source>Word &amp;template:</source>
+        <translation>&amp;قالب Word:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="232"/>
+        <source>Handling marking of new briefings</source>
+        <translation>درجة التداول للموجزات الجديدة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="237"/>
+        <source>For internal use only</source>
+        <translation>للاستعمال الداخلي فقط</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="238"/>
+        <source>Confidential</source>
+        <translation>سرّي</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="239"/>
+        <source>Restricted</source>
+        <translation>محدود التداول</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="240"/>
+        <source>Not for publication</source>
+        <translation>ليس للنشر</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="244"/>
+        <source>Default &amp;marking:</source>
+        <translation>درجة التداول الا&amp;فتراضية:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="248"/>
+        <source>New briefings start with this marking (each briefing can change it); Word exports take their styles from the template.</source>
+        <translation>تبدأ الموجزات الجديدة بدرجة التداول هذه (ويمكن تغييرها في كل موجز)؛ وتأخذ ملفات Word المصدَّرة أنماطها من القالب.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="270"/>
+        <source>Colour of “%1”</source>
+        <translation>لون «%1»</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="282"/>
+        <source>Word documents and templates (*.docx *.dotx)</source>
+        <translation>مستندات Word وقوالبها (*.docx *.dotx)</translation>
+    </message>
+</context>
+<context>
     <name>QGuiApplication</name>
     <message>
-        <location filename="../desktop_app/ui/i18n.py" line="164"/>
+        <location filename="../desktop_app/ui/i18n.py" line="159"/>
         <source>QT_LAYOUT_DIRECTION</source>
         <translation>RTL</translation>
     </message>
@@ -1460,17 +1865,17 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>ReaderView</name>
     <message>
-        <location filename="../desktop_app/ui/reader/view.py" line="66"/>
+        <location filename="../desktop_app/ui/reader/view.py" line="67"/>
         <source>Tags, separated by commas</source>
         <translation>الوسوم، مفصولة بفواصل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/reader/view.py" line="73"/>
+        <location filename="../desktop_app/ui/reader/view.py" line="74"/>
         <source>Open an article from the library to read it here.</source>
         <translation>افتح مقالًا من المكتبة لقراءته هنا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/reader/view.py" line="159"/>
+        <location filename="../desktop_app/ui/reader/view.py" line="160"/>
         <source>Original</source>
         <translation>الأصل</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>BriefingPanel</name>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="265"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="269"/>
         <source>%n entry(ies) added to the briefing.</source>
         <translation>
             <numerusform>%Ln entry added to the briefing.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="266"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="270"/>
         <source>Delete the section “%1” and its %n entry(ies)?</source>
         <translation>
             <numerusform>Delete the section “%1” and its %Ln entry?</numerusform>
@@ -81,6 +81,17 @@
     </message>
 </context>
 <context>
+    <name>LibraryPage</name>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="106"/>
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%Ln article</numerusform>
+            <numerusform>%Ln articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LibraryPanel</name>
     <message numerus="yes">
         <location filename="../desktop_app/ui/panels/library_panel.py" line="183"/>
@@ -110,7 +121,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/main_window.py" line="286"/>
+        <location filename="../desktop_app/ui/main_window.py" line="290"/>
         <source>%n highlight(s) in this article.</source>
         <translation>
             <numerusform>%Ln highlight in this article.</numerusform>
