@@ -163,6 +163,7 @@ class PreferencesDialog(QDialog):
         ):
             label = QLabel(text, box)  # sample content: each line in its own direction
             label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setObjectName("fontPreview")
             label.setLayoutDirection(direction)
             label.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
             box_lay.addWidget(label)
