@@ -23,6 +23,7 @@ def _labels() -> dict[str, str]:
         "redo": QCoreApplication.translate("Actions", "Redo"),
         "find": QCoreApplication.translate("Actions", "Find in the article…"),
         "find_next": QCoreApplication.translate("Actions", "Find the next match"),
+        "find_previous": QCoreApplication.translate("Actions", "Find the previous match"),
         "highlight": QCoreApplication.translate("Actions", "Highlight the selection"),
         "delete_highlight": QCoreApplication.translate("Actions", "Delete the selected highlight"),
         "labels": QCoreApplication.translate("Actions", "Rename the labels…"),
@@ -38,6 +39,14 @@ def _labels() -> dict[str, str]:
         "delete_article": QCoreApplication.translate("Actions", "Move the article to the trash"),
         "edit_tags": QCoreApplication.translate("Actions", "Edit the tags…"),
         "new_free_note": QCoreApplication.translate("Actions", "New free note"),
+        "new_article_note": QCoreApplication.translate("Actions", "New note on the article"),
+        "focus_library": QCoreApplication.translate("Actions", "Go to the library"),
+        "focus_reader": QCoreApplication.translate("Actions", "Go to the article"),
+        "focus_search": QCoreApplication.translate("Actions", "Go to the search"),
+        "focus_annotations": QCoreApplication.translate("Actions", "Go to the annotations"),
+        "focus_briefing": QCoreApplication.translate("Actions", "Go to the briefing"),
+        "focus_free_notes": QCoreApplication.translate("Actions", "Go to the free notes"),
+        "shortcuts": QCoreApplication.translate("Actions", "Keyboard shortcuts"),
         "about": QCoreApplication.translate("Actions", "About Hamish"),
     }
 
