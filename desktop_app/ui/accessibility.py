@@ -48,6 +48,7 @@ def name_widgets(w: MainWindow) -> None:
 
 def _reader(w: MainWindow) -> None:
     rd = w.reader
+    _name(rd, _t("Reader"))
     _name(
         rd.browser,
         _t("Article text"),

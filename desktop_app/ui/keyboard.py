@@ -68,21 +68,30 @@ def with_mnemonic(text: str, taken: set[str]) -> str:
     return text
 
 
-def assign_mnemonics(menu: QMenu) -> None:
-    """Give every entry of menu that has none a mnemonic unique within the menu."""
-    acts = [a for a in menu.actions() if not a.isSeparator() and a.text()]
-    taken = {mnemonic_char(a.text()) for a in acts} - {""}
-    for act in acts:
+def assign_mnemonics(menu: QWidget) -> None:
+    """Give every entry of a menu (or menu bar) a mnemonic of its own.
+
+    An entry without one gets a free letter; of two entries marked with the same letter (an
+    English "&Highlight" and "&Help", or two translations), the later one gets another.
+    """
+    taken: set[str] = set()
+    for act in menu.actions():
         text = act.text()
-        if not has_mnemonic(text):
-            act.setText(with_mnemonic(text.replace("&", "&&"), taken))
+        if act.isSeparator() or not text:
+            continue
+        letter = mnemonic_char(text)
+        if letter and letter not in taken:
+            taken.add(letter)
+            continue
+        plain = strip_mnemonic(text).replace("&", "&&")
+        act.setText(with_mnemonic(plain, taken))
 
 
 def install_mnemonics(bar: QMenuBar) -> list[QMenu]:
-    """Mnemonics are given when a menu opens (so relabelled or retranslated entries get one).
-
-    Translated labels stay as translated; the letter is chosen in the interface's language.
-    """
+    """Mnemonics for the bar now, and for each menu when it opens (so relabelled or
+    retranslated entries get one). Translations stay as they are: the letter is chosen in
+    the interface's language."""
+    assign_mnemonics(bar)
     menus = bar.findChildren(QMenu)
     for menu in menus:
         menu.aboutToShow.connect(lambda m=menu: assign_mnemonics(m))
@@ -184,6 +193,8 @@ def focus_panel(w: MainWindow, panel: str) -> QWidget:
     if dock is not None:
         dock.show()
         dock.raise_()
+    if panel == "library" and w.session.article_id is not None:
+        w.library.select_article(w.session.article_id)  # the list opens at the article read
     target = focus_target(w, panel)
     if panel == "search":
         w.search.focus_search()  # the field's text selected, to type over it

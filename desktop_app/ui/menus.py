@@ -156,7 +156,7 @@ def build_menus(w: MainWindow) -> None:
         ["undo", "redo", None, "find", "find_next", "find_previous"],
     )
     _fill(
-        mb.addMenu(QCoreApplication.translate("Menus", "High&light")),
+        mb.addMenu(QCoreApplication.translate("Menus", "&Highlight")),
         a,
         ["highlight", *(f"label_{i}" for i in range(1, 7)), None, "delete_highlight", "labels"],
     )

@@ -162,6 +162,9 @@ def test_focus_shortcuts_move_between_the_panels(qtbot, window, library):
             assert not window.docks[dock].visibleRegion().isEmpty(), dock  # its tab is raised
     qtbot.keyClick(window.reader.browser, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert window.search.edit.hasFocus()
+    window.library.table.clearSelection()
+    qtbot.keyClick(window.search.edit, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.library.current_id() == ids["arabic"]  # the list opens at the article read
 
 
 def test_enter_opens_an_article_and_goes_to_a_highlight(qtbot, window, library):
@@ -212,6 +215,7 @@ def test_every_menu_entry_gets_a_unique_mnemonic(window):
     letters = [mnemonic_char(t) for t in tops]
     assert all(has_mnemonic(t) for t in tops)
     assert len(set(letters)) == len(letters), tops
+    assert tops[-1] == "He&lp"  # "&Help" gave its H to "&Highlight", which comes first
     for top in bar.actions():
         menu = top.menu()
         assert isinstance(menu, QMenu)
@@ -231,7 +235,7 @@ def test_mnemonics_in_arabic_english_and_with_ampersands():
     assert strip_mnemonic("&Q&&A 📌") == "Q&A 📌"
     assert with_mnemonic("📌", set()) == "📌"  # nothing to mark
     menu = QMenu()
-    for text in ("&Open", "Options", "Ordnung مَقال"):
+    for text in ("&Open", "&Options", "Ordnung مَقال"):  # two entries marked with O
         menu.addAction(text)
     assign_mnemonics(menu)
     assert [a.text() for a in menu.actions()] == ["&Open", "O&ptions", "Ordnung &مَقال"]

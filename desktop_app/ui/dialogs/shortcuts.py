@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMenuBar,
+    QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.text.normalize import normalize
 from desktop_app.ui.actions import Actions
-from desktop_app.ui.keyboard import strip_mnemonic
+from desktop_app.ui.keyboard import WIDGET_CONTEXTS, strip_mnemonic
 
 NameRole = Qt.ItemDataRole.UserRole + 1
 KeysRole = Qt.ItemDataRole.UserRole + 2
@@ -38,6 +39,18 @@ def key_text(act: QAction) -> str:
     """An action's shortcuts as the platform writes them, e.g. 'Ctrl+Shift+Z  ·  Ctrl+Y'."""
     keys = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in act.shortcuts()]
     return SEPARATOR.join(k for k in keys if k)
+
+
+def where_text(act: QAction) -> str:
+    """Where a key that listens in some panels only works (those panels' accessible names)."""
+    if act.shortcutContext() not in WIDGET_CONTEXTS or act.shortcut().isEmpty():
+        return ""
+    places = [
+        w.accessibleName()
+        for w in act.associatedObjects()
+        if isinstance(w, QWidget) and not isinstance(w, (QMenu, QToolBar)) and w.accessibleName()
+    ]
+    return QCoreApplication.translate("ShortcutsDialog", ", ").join(places)
 
 
 def command_text(act: QAction) -> str:
@@ -97,24 +110,20 @@ class ShortcutsDialog(QDialog):
     def __init__(self, bar: QMenuBar, registry: Actions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcuts")
-        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.bar, self.registry = bar, registry
         lay = QVBoxLayout(self)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("shortcutsFilter")
         self.filter.setClearButtonEnabled(True)
-        self.filter.setPlaceholderText(self.tr("Filter by command or key"))
-        self.filter.setAccessibleName(self.tr("Filter the shortcuts"))
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("shortcutsTree")
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([self.tr("Command"), self.tr("Shortcut")])
+        self.tree.setColumnCount(3)
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setAccessibleName(self.tr("Commands and their shortcuts"))
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -122,8 +131,22 @@ class ShortcutsDialog(QDialog):
         lay.addWidget(self.tree, 1)
         lay.addWidget(buttons)
         self.filter.textChanged.connect(self.apply_filter)
-        self.resize(560, 620)
+        self.resize(720, 640)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the dialog's own texts (again, after the language changed) and refill the list."""
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.filter.setPlaceholderText(self.tr("Filter by command or key"))
+        self.filter.setAccessibleName(self.tr("Filter the shortcuts"))
+        self.tree.setHeaderLabels([self.tr("Command"), self.tr("Shortcut"), self.tr("Where")])
+        self.tree.setAccessibleName(self.tr("Commands and their shortcuts"))
         self.rebuild()
+
+    def changeEvent(self, e: QEvent) -> None:  # noqa: N802
+        super().changeEvent(e)
+        if e.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
 
     def rebuild(self) -> None:
         """Fill the list again from the registry and the menus (labels may have changed)."""
@@ -138,7 +161,8 @@ class ShortcutsDialog(QDialog):
             head.setFirstColumnSpanned(True)
             for label, act in rows:
                 keys = key_text(act)
-                item = QTreeWidgetItem(head, [label, f"{LRE}{keys}{PDF}" if keys else ""])
+                shown_keys = f"{LRE}{keys}{PDF}" if keys else ""
+                item = QTreeWidgetItem(head, [label, shown_keys, where_text(act)])
                 item.setData(0, NameRole, names[id(act)])
                 item.setData(1, KeysRole, keys)
                 item.setToolTip(0, act.toolTip() if act.toolTip() != label else "")
@@ -158,7 +182,7 @@ class ShortcutsDialog(QDialog):
                 item = head.child(j)
                 if item is None:
                     continue
-                hay = normalize(f"{item.text(0)}\n{item.data(1, KeysRole)}")
+                hay = normalize(f"{item.text(0)}\n{item.data(1, KeysRole)}\n{item.text(2)}")
                 visible = not needle or group_hit or needle in hay
                 item.setHidden(not visible)
                 shown += visible
