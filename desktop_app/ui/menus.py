@@ -56,7 +56,7 @@ def build_actions(w: MainWindow) -> Actions:
         a.add(f"theme_{name}", partial(w.set_theme, name), checkable=True)
     a.add("delete_article", w.delete_current_article, sk.Delete, context=READER_KEYS)
     a.add("edit_tags", lambda: w.edit_tags(None))
-    a.add("new_free_note", w.new_free_note)
+    a.add("new_free_note", w.new_free_note, sk.New)
     a.add("new_article_note", w.new_article_note)
     for i, panel in enumerate(PANELS, start=1):
         a.add(f"focus_{panel}", partial(focus_panel, w, panel), f"Ctrl+{i}")
