@@ -47,6 +47,7 @@ def _labels() -> dict[str, str]:
         "focus_briefing": QCoreApplication.translate("Actions", "Go to the briefing"),
         "focus_free_notes": QCoreApplication.translate("Actions", "Go to the free notes"),
         "shortcuts": QCoreApplication.translate("Actions", "Keyboard shortcuts"),
+        "menu_bar": QCoreApplication.translate("Actions", "Open the menu bar"),
         "about": QCoreApplication.translate("Actions", "About Hamish"),
     }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
@@ -174,8 +174,7 @@ def focus_target(w: MainWindow, panel: str) -> QWidget:
         lib = w.library
         return lib.table if lib.stack.currentWidget() is lib.table else lib.import_btn
     if panel == "reader":
-        rd = w.reader
-        return rd.browser if rd.stack.currentWidget() is rd.page else rd.placeholder
+        return w.reader.browser
     if panel == "search":
         return w.search.edit
     if panel == "annotations":
@@ -188,7 +187,17 @@ def focus_target(w: MainWindow, panel: str) -> QWidget:
 
 
 def focus_panel(w: MainWindow, panel: str) -> QWidget:
-    """Show a panel (raising its dock tab) and give it the keyboard focus; returns the widget."""
+    """Show a panel (raising its dock tab) and give it the keyboard focus; returns the widget.
+
+    With no article open, the reader has nothing to focus: the library list takes it.
+    """
+    if panel == "reader" and w.reader.article is None:
+        w.show_message(
+            QCoreApplication.translate(
+                "ReaderView", "Open an article from the library to read it here."
+            )
+        )
+        panel = "library"
     dock = w.docks.get(DOCKS.get(panel, ""))
     if dock is not None:
         dock.show()

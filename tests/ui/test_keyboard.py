@@ -144,6 +144,10 @@ def test_widget_scoped_keys_only_clash_where_they_listen(window):
 
 def test_focus_shortcuts_move_between_the_panels(qtbot, window, library):
     _lib, ids = library
+    window.search.edit.setFocus()
+    qtbot.keyClick(window.search.edit, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.library.table  # no article yet: choose one
+    assert window.status_label.text() == "Open an article from the library to read it here."
     window.open_article(ids["arabic"])
     steps = [
         (Qt.Key.Key_1, window.library.table, "libraryDock"),
@@ -207,6 +211,16 @@ def test_tab_goes_down_the_library_panel(window):
         while w is not None and w is not second and w.focusPolicy() == Qt.FocusPolicy.NoFocus:
             w = w.nextInFocusChain()
         assert w is second, (first.objectName(), second.objectName())
+
+
+def test_f10_opens_the_menu_bar(qtbot, window):
+    bar = window.menuBar()
+    file_menu = bar.actions()[0].menu()
+    assert isinstance(file_menu, QMenu) and not file_menu.isVisible()
+    qtbot.keyClick(window.library.table, Qt.Key.Key_F10)
+    assert bar.activeAction() is bar.actions()[0]
+    assert file_menu.isVisible()
+    file_menu.close()
 
 
 def test_every_menu_entry_gets_a_unique_mnemonic(window):
