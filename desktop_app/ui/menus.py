@@ -30,6 +30,7 @@ BRIEFING_ACTS = {
     "briefing_remove": "removeItem",
     "briefing_up": "moveUp",
     "briefing_down": "moveDown",
+    "briefing_go_to_source": "goToSource",
 }
 
 
@@ -114,6 +115,10 @@ def _briefing_actions(w: MainWindow, a: Actions) -> None:
         act.setShortcut(seq)
         act.setShortcutContext(READER_KEYS)  # only while the tree has the focus
         panel.tree.addAction(act)
+    go = a["briefing_go_to_source"]
+    go.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+    go.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # not while a row is edited
+    panel.tree.addAction(go)
     menu = panel.export_btn.menu()
     for act in menu.actions() if menu is not None else []:
         a.by_name[f"briefing_{act.objectName()}"] = act

@@ -301,3 +301,24 @@ def test_the_check_finds_a_widget_without_a_name(window):
     name_widgets(window)  # naming again (after a language change) restores it
     assert _unnamed(window) == []
     assert window.search.edit.accessibleName() == "Search"
+
+
+def test_enter_on_a_briefing_entry_opens_its_article_at_the_highlight(qtbot, window, library):
+    from desktop_app.ui.ref_mime import Refs
+
+    lib, ids = library
+    text = lib.get_article(ids["mixed"]).text
+    start = text.index("وزارة المالية")
+    window.open_article(ids["mixed"])
+    hid = window.session.highlight(start, start + len("وزارة المالية"), 4)
+    assert hid is not None
+    [item_id] = window.add_to_briefing(Refs(highlights=(hid,)))
+    window.open_article(ids["emoji"])  # read something else meanwhile
+    tree = window.briefing.tree
+    tree.setFocus()
+    tree.setCurrentIndex(window.briefing.index_of_item(item_id))
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert window.session.article_id == ids["mixed"]
+    r = window.reader.browser.layer.range16(hid)
+    assert r is not None and window.reader.browser.textCursor().position() == r[0]
+    assert window.annotations.current_id() == hid
