@@ -37,6 +37,7 @@ from desktop_app.core.search.service import SearchService
 from desktop_app.core.search.writer import IndexWriter
 from desktop_app.resources import resource_path
 from desktop_app.ui import settings as st
+from desktop_app.ui.accessibility import name_widgets
 from desktop_app.ui.bus import Bus
 from desktop_app.ui.dialogs.labels_dialog import LabelsDialog
 from desktop_app.ui.import_flow import ImportFlow
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.drags: list[RefDragStarter] = []
         build_menus(self)
         self._compose()
+        name_widgets(self)
         self._wire()
         self._wire_search_and_briefing()
         self.labels_changed()
@@ -225,7 +227,6 @@ class MainWindow(QMainWindow):
     def _wire_search_and_briefing(self) -> None:
         search, briefing = self.search, self.briefing
         search.set_service(self.search_service, self.lib)
-        search.install_shortcut(self)
         search.revealRequested.connect(
             lambda row, query: reveal_match(self.reader, self.flasher, row, query)
         )
@@ -238,7 +239,6 @@ class MainWindow(QMainWindow):
             self.search_writer.add_listener(self.index_relay.committed.emit)
         self.add_to_briefing_action.triggered.connect(self.add_reader_selection_to_briefing)
         self.reader.browser.context_actions.extend([None, self.add_to_briefing_action])
-        self.registry.by_name["add_to_briefing"] = self.add_to_briefing_action
         ann = self.annotations
 
         def selected_highlight() -> Refs | None:
@@ -416,8 +416,13 @@ class MainWindow(QMainWindow):
             self.session.delete_highlight(hid)
 
     def delete_current_article(self) -> None:
-        """Move the open article to the trash."""
-        if self.session.article_id is not None:
+        """Move the article to the trash: the row chosen in the library list, else the open one."""
+        lib = self.library
+        if lib.table.hasFocus():
+            aid = lib.current_id()
+            if aid is not None and not lib.model.trash:
+                self.session.delete_article(aid)
+        elif self.session.article_id is not None:
             self.session.delete_article(self.session.article_id)
 
     def new_article_note(self) -> None:

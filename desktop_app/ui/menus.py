@@ -7,17 +7,32 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QMenu, QToolBar
 
 from desktop_app.resources import resource_path
 from desktop_app.ui.actions import Actions, standard_or
+from desktop_app.ui.dialogs.shortcuts import show_shortcuts
 from desktop_app.ui.i18n import label_display_name
+from desktop_app.ui.keyboard import PANELS, focus_panel, install_mnemonics
 from desktop_app.ui.panels.annotations_panel import swatch
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
 
 READER_KEYS = Qt.ShortcutContext.WidgetWithChildrenShortcut
+# The briefing panel's own actions, by registry name.
+BRIEFING_ACTS = {
+    "briefing_new": "newBriefing",
+    "briefing_rename": "renameBriefing",
+    "briefing_delete": "deleteBriefing",
+    "briefing_add_section": "addSection",
+    "briefing_add_text": "addText",
+    "briefing_edit": "editItem",
+    "briefing_remove": "removeItem",
+    "briefing_up": "moveUp",
+    "briefing_down": "moveDown",
+    "briefing_go_to_source": "goToSource",
+}
 
 
 def build_actions(w: MainWindow) -> Actions:
@@ -30,6 +45,7 @@ def build_actions(w: MainWindow) -> Actions:
     a.add("quit", w.close, sk.Quit)
     a.add("find", w.reader.find_bar.open, sk.Find)
     a.add("find_next", w.reader.find_bar.next, sk.FindNext)
+    a.add("find_previous", w.reader.find_bar.previous, sk.FindPrevious)
     a.add("highlight", lambda: w.highlight_selection(None), "H", context=READER_KEYS)
     a.add("delete_highlight", w.delete_current_highlight)
     a.add("labels", w.edit_labels)
@@ -42,7 +58,13 @@ def build_actions(w: MainWindow) -> Actions:
         a.add(f"theme_{name}", partial(w.set_theme, name), checkable=True)
     a.add("delete_article", w.delete_current_article, sk.Delete, context=READER_KEYS)
     a.add("edit_tags", lambda: w.edit_tags(None))
-    a.add("new_free_note", w.new_free_note)
+    a.add("new_free_note", w.new_free_note, sk.New)
+    a.add("new_article_note", w.new_article_note)
+    for i, panel in enumerate(PANELS, start=1):
+        a.add(f"focus_{panel}", partial(focus_panel, w, panel), f"Ctrl+{i}")
+    a["focus_search"].setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+3")])
+    a.add("shortcuts", lambda: show_shortcuts(w, w.registry))
+    a["shortcuts"].setShortcuts([QKeySequence(sk.HelpContents), QKeySequence("Ctrl+/")])
     a.add("about", w.about)
     prefs = a.add("preferences", w.preferences)
     prefs.setShortcuts(standard_or(sk.Preferences, "Ctrl+,"))
@@ -71,6 +93,8 @@ def build_actions(w: MainWindow) -> Actions:
         group.addAction(a[f"theme_{name}"])
     for name in ("highlight", "delete_article", *(f"label_{i}" for i in range(1, 7))):
         w.reader.addAction(a[name])
+    w.library.table.addAction(a["delete_article"])  # Delete on a row trashes that article
+    _briefing_actions(w, a)
     w.reader.browser.context_actions = [
         a["highlight"],
         *(a[f"label_{i}"] for i in range(1, 7)),
@@ -78,6 +102,32 @@ def build_actions(w: MainWindow) -> Actions:
         a["delete_highlight"],
     ]
     return a
+
+
+def _briefing_actions(w: MainWindow, a: Actions) -> None:
+    """The briefing panel's and the search panel's actions join the registry (menus, keys)."""
+    panel = w.briefing
+    for name, key in BRIEFING_ACTS.items():
+        a.by_name[name] = panel.acts[key]
+    tree_keys = {
+        "briefing_remove": QKeySequence(QKeySequence.StandardKey.Delete),
+        "briefing_up": QKeySequence("Ctrl+Shift+Up"),
+        "briefing_down": QKeySequence("Ctrl+Shift+Down"),
+    }
+    for name, seq in tree_keys.items():
+        act = a[name]
+        act.setShortcut(seq)
+        act.setShortcutContext(READER_KEYS)  # only while the tree has the focus
+        panel.tree.addAction(act)
+    go = a["briefing_go_to_source"]
+    go.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+    go.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # not while a row is edited
+    panel.tree.addAction(go)
+    menu = panel.export_btn.menu()
+    for act in menu.actions() if menu is not None else []:
+        a.by_name[f"briefing_{act.objectName()}"] = act
+    a.by_name["search_to_briefing"] = w.search.add_act
+    a.by_name["briefing_from_search"] = w.search.new_briefing_act
 
 
 def label_texts(w: MainWindow) -> None:
@@ -95,43 +145,80 @@ def label_texts(w: MainWindow) -> None:
 
 
 def build_menus(w: MainWindow) -> None:
-    """The menu bar and the toolbar."""
+    """The menu bar (every command, each entry with a mnemonic) and the toolbar."""
     a = w.registry
+    add_to_briefing = w.add_to_briefing_action
+    add_to_briefing.setShortcut(QKeySequence("B"))
+    add_to_briefing.setShortcutContext(READER_KEYS)
+    w.reader.addAction(add_to_briefing)
+    a.by_name["add_to_briefing"] = add_to_briefing
     mb = w.menuBar()
-    file_menu = mb.addMenu(QCoreApplication.translate("Menus", "&File"))
-    for n in ("import_files", "import_folder", "add_demo"):
-        file_menu.addAction(a[n])
-    file_menu.addSeparator()
-    file_menu.addAction(a["quit"])
-    edit = mb.addMenu(QCoreApplication.translate("Menus", "&Edit"))
-    edit.addAction(a["undo"])
-    edit.addAction(a["redo"])
-    edit.addSeparator()
-    edit.addAction(a["find"])
-    edit.addAction(a["find_next"])
-    edit.addSeparator()
-    edit.addAction(a["preferences"])
-    hl = mb.addMenu(QCoreApplication.translate("Menus", "&Highlight"))
-    hl.addAction(a["highlight"])
-    for i in range(1, 7):
-        hl.addAction(a[f"label_{i}"])
-    hl.addSeparator()
-    hl.addAction(a["delete_highlight"])
-    hl.addAction(a["labels"])
-    art = mb.addMenu(QCoreApplication.translate("Menus", "&Article"))
-    art.addAction(a["edit_tags"])
-    art.addAction(a["delete_article"])
-    art.addSeparator()
-    art.addAction(a["new_free_note"])
+    _fill(
+        mb.addMenu(QCoreApplication.translate("Menus", "&File")),
+        a,
+        ["import_files", "import_folder", "add_demo", None, "quit"],
+    )
+    _fill(
+        mb.addMenu(QCoreApplication.translate("Menus", "&Edit")),
+        a,
+        ["undo", "redo", None, "find", "find_next", "find_previous", None, "preferences"],
+    )
+    _fill(
+        mb.addMenu(QCoreApplication.translate("Menus", "&Highlight")),
+        a,
+        ["highlight", *(f"label_{i}" for i in range(1, 7)), None, "delete_highlight", "labels"],
+    )
+    _fill(
+        mb.addMenu(QCoreApplication.translate("Menus", "&Article")),
+        a,
+        ["edit_tags", "delete_article", None, "new_article_note", "new_free_note"],
+    )
+    _briefing_menu(w, mb.addMenu(QCoreApplication.translate("Menus", "&Briefing")))
     view = mb.addMenu(QCoreApplication.translate("Menus", "&View"))
-    for n in ("zoom_in", "zoom_out", "zoom_reset", "spacing_more", "spacing_less"):
-        view.addAction(a[n])
+    _fill(view, a, ["zoom_in", "zoom_out", "zoom_reset", "spacing_more", "spacing_less"])
     theme = view.addMenu(QCoreApplication.translate("Menus", "Reading theme"))
-    for n in ("system", "light", "dark", "sepia"):
-        theme.addAction(a[f"theme_{n}"])
+    _fill(theme, a, [f"theme_{n}" for n in ("system", "light", "dark", "sepia")])
     w.panels_menu = view.addMenu(QCoreApplication.translate("Menus", "Panels"))
-    help_menu = mb.addMenu(QCoreApplication.translate("Menus", "&Help"))
-    help_menu.addAction(a["about"])
+    _fill(mb.addMenu(QCoreApplication.translate("Menus", "&Go")), a, [f"focus_{p}" for p in PANELS])
+    _fill(mb.addMenu(QCoreApplication.translate("Menus", "&Help")), a, ["shortcuts", None, "about"])
+    install_mnemonics(mb)
+    # F10 opens the first menu, as on Windows, GNOME and KDE (Alt works through the mnemonics).
+    w.addAction(a.add("menu_bar", lambda: mb.setActiveAction(mb.actions()[0]), "F10"))
+    _toolbar(w)
+    label_texts(w)
+
+
+def _fill(menu: QMenu, a: Actions, names: list[str | None]) -> QMenu:
+    """Add the named actions to menu (None: a separator)."""
+    for name in names:
+        if name is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(a[name])
+    return menu
+
+
+def _briefing_menu(w: MainWindow, menu: QMenu) -> None:
+    a = w.registry
+    _fill(
+        menu,
+        a,
+        [
+            "add_to_briefing",
+            "search_to_briefing",
+            "briefing_from_search",
+            None,
+            *BRIEFING_ACTS,
+        ],
+    )
+    menu.insertSeparator(a["briefing_add_section"])
+    export = menu.addMenu(QCoreApplication.translate("Menus", "Export the briefing"))
+    formats = w.briefing.export_btn.menu()
+    export.addActions(formats.actions() if formats is not None else [])
+
+
+def _toolbar(w: MainWindow) -> None:
+    a = w.registry
     tb = QToolBar(QCoreApplication.translate("Menus", "Main toolbar"), w)
     tb.setObjectName("mainToolbar")
     tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
@@ -144,4 +231,3 @@ def build_menus(w: MainWindow) -> None:
     tb.addAction(a["zoom_in"])
     w.addToolBar(tb)
     w.toolbar = tb
-    label_texts(w)

@@ -221,6 +221,14 @@ class BriefingEditor(QObject):
         if ok:
             self.edit_text(item.id, text)
 
+    def go_to_source(self) -> bool:
+        """Ask for the selected entry's article, at its highlight; False when it has none."""
+        item = self.panel.model.item_at(self.panel.tree.currentIndex())
+        if item is None or item.citation is None or item.citation.article_id is None:
+            return False
+        self.panel.bus.openArticleRequested.emit(item.citation.article_id, item.highlight_id or -1)
+        return True
+
     def remove_current(self) -> None:
         """Remove the selected items (or the selected section, after asking)."""
         indexes = self.panel.tree.selectionModel().selectedIndexes() or [

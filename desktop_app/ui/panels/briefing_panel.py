@@ -210,6 +210,12 @@ class BriefingPanel(QWidget):
             ),
         ]
         row = self._toolbar("briefingEditBar", edits)
+        self._act(  # in the Briefing menu and on Enter in the tree, not on the toolbar
+            "goToSource",
+            self.tr("Go to the source"),
+            self.tr("Open the article of the selected entry at its highlight"),
+            self.editor.go_to_source,
+        )
         self.preview = BriefingPreview(page)
         split = QSplitter(Qt.Orientation.Vertical, page)
         split.setObjectName("briefingSplitter")

@@ -145,6 +145,10 @@ class LibraryPanel(QWidget):
         lay.addWidget(self.stack, 1)
         lay.addWidget(self.restore_btn)
         lay.addWidget(self.count)
+        # Tab follows the panel from top to bottom (the combo boxes were made out of that order).
+        chain = (self.filter, self.view_mode, self.sort, self.tag, self.table, self.restore_btn)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     # -- queries ----------------------------------------------------------------------------
     def stop_timers(self) -> None:

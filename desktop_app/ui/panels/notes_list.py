@@ -61,6 +61,7 @@ class NotesList(QWidget):
         self.new_btn.clicked.connect(self.newRequested)
         self.del_btn.clicked.connect(self._delete)
         self.list.currentItemChanged.connect(self._current_changed)
+        self.list.itemActivated.connect(lambda _item: self.editor.setFocus())  # Enter: write
         self.editor.saved.connect(self._saved)
         self._notes: dict[int, Note] = {}
 

@@ -11,7 +11,7 @@ from functools import partial
 from typing import Literal
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -174,7 +174,7 @@ class SearchPanel(QWidget):
         lay.addWidget(split, 1)
         self.open_act = QAction(self.tr("Open"), self)
         self.open_act.triggered.connect(lambda: self._activated(self.list.currentIndex()))
-        self.add_act = QAction(self.tr("Add to Briefing"), self)
+        self.add_act = QAction(self.tr("Add the selected results to the briefing"), self)
         self.add_act.setObjectName("action_search_add_to_briefing")
         self.add_act.triggered.connect(self.add_selected_to_briefing)
         self.new_briefing_act = QAction(self.tr("New briefing from these results…"), self)
@@ -187,13 +187,6 @@ class SearchPanel(QWidget):
         self.service = service
         if lib is not None:
             self.saved.set_library(lib)
-
-    def install_shortcut(self, window: QWidget) -> QShortcut:
-        """Ctrl+K anywhere in window focuses the search box."""
-        sc = QShortcut(QKeySequence("Ctrl+K"), window)
-        sc.setObjectName("searchShortcut")
-        sc.activated.connect(self.focus_search)
-        return sc
 
     def focus_search(self) -> None:
         """Show the panel (its dock) and put the cursor in the search box."""

@@ -1,4 +1,9 @@
-"""The read-only text view: QTextBrowser (QPlainTextEdit lays Arabic out flush left)."""
+"""The read-only text view: QTextBrowser (QPlainTextEdit lays Arabic out flush left).
+
+It reads like an e-reader or a web page: no text cursor is drawn, the arrow and page keys
+scroll, and Shift with a movement key selects from the last click (or from the top of the
+page), so text can be selected with the keyboard, copied and highlighted.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
     QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QResizeEvent,
     QTextCursor,
@@ -19,6 +26,23 @@ from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 from desktop_app.ui.reader.highlights import HighlightLayer
 
 MAX_COLUMN_PX = 760
+
+_SK, _OP = QKeySequence.StandardKey, QTextCursor.MoveOperation
+# Shift + a movement key extends the selection; the other movement keys scroll the page.
+SELECTION_KEYS: dict[QKeySequence.StandardKey, QTextCursor.MoveOperation] = {
+    _SK.SelectNextChar: _OP.Right,
+    _SK.SelectPreviousChar: _OP.Left,
+    _SK.SelectNextWord: _OP.WordRight,
+    _SK.SelectPreviousWord: _OP.WordLeft,
+    _SK.SelectNextLine: _OP.Down,
+    _SK.SelectPreviousLine: _OP.Up,
+    _SK.SelectStartOfLine: _OP.StartOfLine,
+    _SK.SelectEndOfLine: _OP.EndOfLine,
+    _SK.SelectStartOfBlock: _OP.StartOfBlock,
+    _SK.SelectEndOfBlock: _OP.EndOfBlock,
+    _SK.SelectStartOfDocument: _OP.Start,
+    _SK.SelectEndOfDocument: _OP.End,
+}
 
 
 class ReaderBrowser(QTextBrowser):
@@ -32,14 +56,19 @@ class ReaderBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
-        self.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        # Without TextSelectableByKeyboard Qt neither draws a caret nor moves one with the
+        # arrow keys (they scroll); keyboard selection is done in keyPressEvent instead.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setCursorWidth(0)
         self.layer = HighlightLayer(self.document())
         self.context_actions: list[QAction | None] = []  # None: a separator
         self.tooltip_for: Callable[[list[int]], str] = lambda ids: ""
         self._margin = -1
+
+    def setDocument(self, document: QTextDocument) -> None:  # noqa: N802
+        """Show a document; the caret width lives on its layout, so it is set to 0 again."""
+        super().setDocument(document)
+        self.setCursorWidth(0)
 
     def position_at(self, point: QPoint) -> int:
         """The document position (UTF-16) under a viewport point."""
@@ -52,6 +81,27 @@ class ReaderBrowser(QTextBrowser):
         if not ids and cursor.position() > 0:
             ids = self.layer.at(cursor.position() - 1)
         return ids
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802
+        for key, op in SELECTION_KEYS.items():
+            if e.matches(key):
+                self.extend_selection(op)
+                e.accept()
+                return
+        super().keyPressEvent(e)
+
+    def extend_selection(self, op: QTextCursor.MoveOperation) -> None:
+        """Move the selection's free end (visually, as the arrow keys point); never edits."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() and not self.viewport().rect().contains(
+            self.cursorRect(cursor)
+        ):
+            # Nothing clicked on this page: start where the reader is looking.
+            cursor.setPosition(self.top_position())
+        cursor.setVisualNavigation(True)
+        cursor.movePosition(op, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
 
     def mouseReleaseEvent(self, e: QMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(e)

@@ -56,12 +56,6 @@ class FindBar(QWidget):
             self.close_bar,
             Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
-        QShortcut(
-            QKeySequence(QKeySequence.StandardKey.FindPrevious),
-            self,
-            self.previous,
-            Qt.ShortcutContext.WidgetWithChildrenShortcut,
-        )
         self.hide()
 
     def set_text(self, text: str, umap: Utf16Map | None = None) -> None:
