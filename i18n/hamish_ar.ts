@@ -45,86 +45,136 @@
     </message>
     <message>
         <location filename="../desktop_app/ui/actions.py" line="26"/>
+        <source>Find the previous match</source>
+        <translation>النتيجة السابقة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="27"/>
         <source>Highlight the selection</source>
         <translation>تظليل النص المحدد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="27"/>
+        <location filename="../desktop_app/ui/actions.py" line="28"/>
         <source>Delete the selected highlight</source>
         <translation>حذف التظليل المحدد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="28"/>
+        <location filename="../desktop_app/ui/actions.py" line="29"/>
         <source>Rename the labels…</source>
         <translation>إعادة تسمية التصنيفات…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="29"/>
+        <location filename="../desktop_app/ui/actions.py" line="30"/>
         <source>Larger text</source>
         <translation>تكبير النص</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="30"/>
+        <location filename="../desktop_app/ui/actions.py" line="31"/>
         <source>Smaller text</source>
         <translation>تصغير النص</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="31"/>
+        <location filename="../desktop_app/ui/actions.py" line="32"/>
         <source>Default text size</source>
         <translation>حجم النص الافتراضي</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="32"/>
+        <location filename="../desktop_app/ui/actions.py" line="33"/>
         <source>More line spacing</source>
         <translation>زيادة تباعد الأسطر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="33"/>
+        <location filename="../desktop_app/ui/actions.py" line="34"/>
         <source>Less line spacing</source>
         <translation>تقليل تباعد الأسطر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="34"/>
+        <location filename="../desktop_app/ui/actions.py" line="35"/>
         <source>Follow the system</source>
         <translation>حسب النظام</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="35"/>
+        <location filename="../desktop_app/ui/actions.py" line="36"/>
         <source>Light</source>
         <translation>فاتح</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="36"/>
+        <location filename="../desktop_app/ui/actions.py" line="37"/>
         <source>Dark</source>
         <translation>داكن</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="37"/>
+        <location filename="../desktop_app/ui/actions.py" line="38"/>
         <source>Sepia</source>
         <translation>بني فاتح</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="38"/>
+        <location filename="../desktop_app/ui/actions.py" line="39"/>
         <source>Move the article to the trash</source>
         <translation>نقل المقال إلى المهملات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="39"/>
+        <location filename="../desktop_app/ui/actions.py" line="40"/>
         <source>Edit the tags…</source>
         <translation>تعديل الوسوم…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="40"/>
+        <location filename="../desktop_app/ui/actions.py" line="41"/>
         <source>New free note</source>
         <translation>ملاحظة حرة جديدة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="41"/>
+        <location filename="../desktop_app/ui/actions.py" line="42"/>
+        <source>New note on the article</source>
+        <translation>ملاحظة جديدة على المقال</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="43"/>
+        <source>Go to the library</source>
+        <translation>الانتقال إلى المكتبة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="44"/>
+        <source>Go to the article</source>
+        <translation>الانتقال إلى المقال</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="45"/>
+        <source>Go to the search</source>
+        <translation>الانتقال إلى البحث</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="46"/>
+        <source>Go to the annotations</source>
+        <translation>الانتقال إلى التعليقات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="47"/>
+        <source>Go to the briefing</source>
+        <translation>الانتقال إلى الموجز</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="48"/>
+        <source>Go to the free notes</source>
+        <translation>الانتقال إلى الملاحظات الحرة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="49"/>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="50"/>
+        <source>Open the menu bar</source>
+        <translation>فتح شريط القوائم</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="51"/>
         <source>About Hamish</source>
         <translation>عن هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="42"/>
+        <location filename="../desktop_app/ui/actions.py" line="52"/>
         <source>Preferences…</source>
         <translation>التفضيلات…</translation>
     </message>
@@ -217,37 +267,37 @@
         <translation>تحرير الفقرة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="241"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="249"/>
         <source>Delete the section</source>
         <translation>حذف القسم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="325"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="333"/>
         <source>Add a section…</source>
         <translation>إضافة قسم…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="328"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="336"/>
         <source>Add a paragraph…</source>
         <translation>إضافة فقرة…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="332"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="340"/>
         <source>Edit…</source>
         <translation>تحرير…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="334"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="342"/>
         <source>Move up</source>
         <translation>نقل إلى أعلى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="338"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="346"/>
         <source>Move down</source>
         <translation>نقل إلى أسفل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="342"/>
+        <location filename="../desktop_app/ui/panels/briefing_editor.py" line="350"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
@@ -421,27 +471,37 @@
         <translation>نقل البند المحدد إلى أسفل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="222"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="215"/>
+        <source>Go to the source</source>
+        <translation>الانتقال إلى المصدر</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="216"/>
+        <source>Open the article of the selected entry at its highlight</source>
+        <translation>فتح مقال البند المحدد عند تظليله</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="228"/>
         <source>Contents</source>
         <translation>المحتوى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="231"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="237"/>
         <source>Details</source>
         <translation>البيانات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="236"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="242"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="241"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="247"/>
         <source>%1 (%2)…</source>
         <translation>%1 (%2)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="269"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="275"/>
         <source>%n entry(ies) added to the briefing.</source>
         <translation>
             <numerusform>لم يُضف أي بند إلى الموجز.</numerusform>
@@ -453,7 +513,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="270"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="276"/>
         <source>Delete the section “%1” and its %n entry(ies)?</source>
         <translation>
             <numerusform>هل تحذف القسم «%1»؟</numerusform>
@@ -465,34 +525,34 @@
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="353"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="359"/>
         <source>New briefing</source>
         <translation>موجز جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="353"/>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="371"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="359"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="377"/>
         <source>Title of the briefing:</source>
         <translation>عنوان الموجز:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="361"/>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="423"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="367"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="429"/>
         <source>The briefing “%1” was created.</source>
         <translation>أُنشئ الموجز «%1».</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="370"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="376"/>
         <source>Rename the briefing</source>
         <translation>إعادة تسمية الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="383"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="389"/>
         <source>Delete the briefing</source>
         <translation>حذف الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="385"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="391"/>
         <source>Delete the briefing “%1”? Its highlights and notes stay in the library.</source>
         <translation>هل تحذف الموجز «%1»؟ تبقى تظليلاته وملاحظاته في المكتبة.</translation>
     </message>
@@ -646,12 +706,12 @@ What was saved is safe; the details were written to the log.</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/reader/find_bar.py" line="140"/>
+        <location filename="../desktop_app/ui/reader/find_bar.py" line="134"/>
         <source>No matches</source>
         <translation>لا نتائج</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/reader/find_bar.py" line="143"/>
+        <location filename="../desktop_app/ui/reader/find_bar.py" line="137"/>
         <source>%1 of %n match(es)</source>
         <translation>
             <numerusform>%1 من %Ln</numerusform>
@@ -1157,12 +1217,12 @@ What was saved is safe; the details were written to the log.</source>
         <translation>إضافة المقالات التجريبية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="181"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="185"/>
         <source>All tags</source>
         <translation>كل الوسوم</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="183"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="187"/>
         <source>%1 (%n)</source>
         <translation>
             <numerusform>%1 (%Ln)</numerusform>
@@ -1174,7 +1234,7 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="197"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="201"/>
         <source>%n article(s) in the trash</source>
         <translation>
             <numerusform>لا مقالات في المهملات</numerusform>
@@ -1186,7 +1246,7 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="199"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="203"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>لا مقالات</numerusform>
@@ -1198,22 +1258,22 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="231"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="235"/>
         <source>Restore</source>
         <translation>استعادة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="235"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="239"/>
         <source>Open</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="237"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="241"/>
         <source>Edit tags…</source>
         <translation>تعديل الوسوم…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="239"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="243"/>
         <source>Move to the trash</source>
         <translation>نقل إلى المهملات</translation>
     </message>
@@ -1221,38 +1281,38 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="82"/>
+        <location filename="../desktop_app/ui/main_window.py" line="83"/>
         <location filename="../desktop_app/ui/main_window.py" line="301"/>
         <source>Hamish</source>
         <translation>هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="145"/>
+        <location filename="../desktop_app/ui/main_window.py" line="147"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="146"/>
+        <location filename="../desktop_app/ui/main_window.py" line="148"/>
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="147"/>
+        <location filename="../desktop_app/ui/main_window.py" line="149"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="148"/>
+        <location filename="../desktop_app/ui/main_window.py" line="150"/>
         <source>Free notes</source>
         <translation>ملاحظات حرة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="149"/>
+        <location filename="../desktop_app/ui/main_window.py" line="151"/>
         <source>Briefing</source>
         <translation>الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="139"/>
+        <location filename="../desktop_app/ui/main_window.py" line="141"/>
         <source>Search is not available: %1</source>
         <translation>البحث غير متاح: %1</translation>
     </message>
@@ -1299,22 +1359,22 @@ What was saved is safe; the details were written to the log.</source>
         <translation>عنوان الموجز:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="447"/>
+        <location filename="../desktop_app/ui/main_window.py" line="452"/>
         <source>Tags</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="448"/>
+        <location filename="../desktop_app/ui/main_window.py" line="453"/>
         <source>Tags of “%1”, separated by commas:</source>
         <translation>وسوم «%1»، مفصولة بفواصل:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="488"/>
+        <location filename="../desktop_app/ui/main_window.py" line="493"/>
         <source>About Hamish</source>
         <translation>عن هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="489"/>
+        <location filename="../desktop_app/ui/main_window.py" line="494"/>
         <source>Hamish (هامش) is a reading and notes application for analysts.</source>
         <translation>هامش تطبيق للقراءة وتدوين الملاحظات للمحللين.</translation>
     </message>
@@ -1322,67 +1382,82 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="60"/>
+        <location filename="../desktop_app/ui/menus.py" line="82"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="63"/>
+        <location filename="../desktop_app/ui/menus.py" line="85"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="88"/>
+        <location filename="../desktop_app/ui/menus.py" line="138"/>
         <source>Highlight as “%1”</source>
         <translation>تظليل بتصنيف «%1»</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="91"/>
+        <location filename="../desktop_app/ui/menus.py" line="141"/>
         <source>Highlight as “%1” (key %2)</source>
         <translation>تظليل بتصنيف «%1» (المفتاح %2)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="101"/>
+        <location filename="../desktop_app/ui/menus.py" line="157"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="106"/>
+        <location filename="../desktop_app/ui/menus.py" line="162"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="114"/>
+        <location filename="../desktop_app/ui/menus.py" line="167"/>
         <source>&amp;Highlight</source>
         <translation>&amp;تظليل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="121"/>
+        <location filename="../desktop_app/ui/menus.py" line="172"/>
         <source>&amp;Article</source>
         <translation>&amp;مقال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="126"/>
+        <location filename="../desktop_app/ui/menus.py" line="176"/>
+        <source>&amp;Briefing</source>
+        <translation>ال&amp;موجز</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/menus.py" line="177"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="129"/>
+        <location filename="../desktop_app/ui/menus.py" line="179"/>
         <source>Reading theme</source>
         <translation>سمة القراءة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="132"/>
+        <location filename="../desktop_app/ui/menus.py" line="181"/>
         <source>Panels</source>
         <translation>اللوحات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="133"/>
+        <location filename="../desktop_app/ui/menus.py" line="182"/>
+        <source>&amp;Go</source>
+        <translation>ا&amp;نتقال</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/menus.py" line="183"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="135"/>
+        <location filename="../desktop_app/ui/menus.py" line="215"/>
+        <source>Export the briefing</source>
+        <translation>تصدير الموجز</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/menus.py" line="222"/>
         <source>Main toolbar</source>
         <translation>شريط الأدوات الرئيسي</translation>
     </message>
@@ -1603,8 +1678,8 @@ What was saved is safe; the details were written to the log.</source>
         <translation>اكتب الملاحظة هنا؛ تُحفظ أثناء الكتابة.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/notes_list.py" line="75"/>
-        <location filename="../desktop_app/ui/panels/notes_list.py" line="111"/>
+        <location filename="../desktop_app/ui/panels/notes_list.py" line="76"/>
+        <location filename="../desktop_app/ui/panels/notes_list.py" line="112"/>
         <source>(empty note)</source>
         <translation>(ملاحظة فارغة)</translation>
     </message>
@@ -1748,108 +1823,108 @@ What was saved is safe; the details were written to the log.</source>
         <translation>ال&amp;سمة:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="170"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="171"/>
         <source>Preview:</source>
         <translation>معاينة:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="179"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="180"/>
         <source>Colour</source>
         <translation>اللون</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="180"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="181"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="187"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="188"/>
         <source>Colour…</source>
         <translation>اللون…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="189"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="190"/>
         <source>Colour of label %1</source>
         <translation>لون التصنيف %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="193"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="194"/>
         <source>Name of label %1</source>
         <translation>اسم التصنيف %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="213"/>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="280"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="214"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="281"/>
         <source>Word template</source>
         <translation>قالب Word</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="215"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="216"/>
         <source>Hamish&apos;s own styles</source>
         <translation>أنماط هامش الخاصة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="216"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="217"/>
         <source>C&amp;hoose…</source>
         <translation>ا&amp;ختيار…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="219"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="220"/>
         <source>&amp;Own styles</source>
         <translation>أنماط &amp;هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="221"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="222"/>
         <source>Export with Hamish&apos;s own styles, without a template</source>
         <translation>التصدير بأنماط هامش الخاصة، دون قالب</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="227"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="228"/>
         <source>Word &amp;template:</source>
         <translation>&amp;قالب Word:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="232"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="233"/>
         <source>Handling marking of new briefings</source>
         <translation>درجة التداول للموجزات الجديدة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="237"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="238"/>
         <source>For internal use only</source>
         <translation>للاستعمال الداخلي فقط</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="238"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="239"/>
         <source>Confidential</source>
         <translation>سرّي</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="239"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="240"/>
         <source>Restricted</source>
         <translation>محدود التداول</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="240"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="241"/>
         <source>Not for publication</source>
         <translation>ليس للنشر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="244"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="245"/>
         <source>Default &amp;marking:</source>
         <translation>درجة التداول الا&amp;فتراضية:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="248"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="249"/>
         <source>New briefings start with this marking (each briefing can change it); Word exports take their styles from the template.</source>
         <translation>تبدأ الموجزات الجديدة بدرجة التداول هذه (ويمكن تغييرها في كل موجز)؛ وتأخذ ملفات Word المصدَّرة أنماطها من القالب.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="270"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="271"/>
         <source>Colour of “%1”</source>
         <translation>لون «%1»</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences.py" line="282"/>
+        <location filename="../desktop_app/ui/dialogs/preferences.py" line="283"/>
         <source>Word documents and templates (*.docx *.dotx)</source>
         <translation>مستندات Word وقوالبها (*.docx *.dotx)</translation>
     </message>
@@ -1870,6 +1945,7 @@ What was saved is safe; the details were written to the log.</source>
         <translation>الوسوم، مفصولة بفواصل</translation>
     </message>
     <message>
+        <location filename="../desktop_app/ui/keyboard.py" line="196"/>
         <location filename="../desktop_app/ui/reader/view.py" line="74"/>
         <source>Open an article from the library to read it here.</source>
         <translation>افتح مقالًا من المكتبة لقراءته هنا.</translation>
@@ -1985,7 +2061,7 @@ What was saved is safe; the details were written to the log.</source>
     <name>SearchPanel</name>
     <message>
         <location filename="../desktop_app/ui/panels/search_panel.py" line="117"/>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="224"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="217"/>
         <source>Type to search articles, highlights and notes.</source>
         <translation>اكتب للبحث في المقالات والتظليلات والملاحظات.</translation>
     </message>
@@ -2006,8 +2082,8 @@ What was saved is safe; the details were written to the log.</source>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/search_panel.py" line="177"/>
-        <source>Add to Briefing</source>
-        <translation>إضافة إلى الموجز</translation>
+        <source>Add the selected results to the briefing</source>
+        <translation>إضافة النتائج المحددة إلى الموجز</translation>
     </message>
     <message>
         <location filename="../desktop_app/ui/panels/search_panel.py" line="180"/>
@@ -2015,27 +2091,27 @@ What was saved is safe; the details were written to the log.</source>
         <translation>موجز جديد من هذه النتائج…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="227"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="220"/>
         <source>Search is not available: the library has no index yet.</source>
         <translation>البحث غير متاح: لا فهرس للمكتبة بعد.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="229"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="222"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="255"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="248"/>
         <source>Search is not available right now: %1</source>
         <translation>البحث غير متاح الآن: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="257"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="250"/>
         <source>This query cannot be read: %1</source>
         <translation>تعذّرت قراءة هذا الاستعلام: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="270"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="263"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>لا نتائج</numerusform>
@@ -2047,27 +2123,27 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="276"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="269"/>
         <source>Nothing matches this search with the chosen filters. Clear the filters to search everything.</source>
         <translation>لا شيء يطابق هذا البحث مع عوامل التصفية المختارة. امسح عوامل التصفية للبحث في كل شيء.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="283"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="276"/>
         <source>Nothing matches this search. Try fewer or shorter words, or check the spelling.</source>
         <translation>لا شيء يطابق هذا البحث. جرّب كلمات أقل أو أقصر، أو تحقق من الإملاء.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="305"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="298"/>
         <source>The search failed: %1</source>
         <translation>تعذّر البحث: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="337"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="330"/>
         <source>This note is not attached to an article.</source>
         <translation>هذه الملاحظة غير مرتبطة بمقال.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="358"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="351"/>
         <source>Search first: the briefing is made of the results.</source>
         <translation>ابحث أولًا: يُبنى الموجز من النتائج.</translation>
     </message>
@@ -2088,6 +2164,59 @@ What was saved is safe; the details were written to the log.</source>
         <location filename="../desktop_app/ui/session.py" line="136"/>
         <source>The note&apos;s highlight was gone; the text was kept as a free note.</source>
         <translation>لم يعد تظليل الملاحظة موجودًا؛ فحُفظ نصها ملاحظةً حرة.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/shortcuts.py" line="53"/>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/shortcuts.py" line="82"/>
+        <source>Other</source>
+        <translation>أخرى</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/shortcuts.py" line="101"/>
+        <source>%1 › %2</source>
+        <translation>%1 › %2</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/shortcuts.py" line="139"/>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/shortcuts.py" line="140"/>
+        <source>Filter by command or key</source>
+        <translation>تصفية حسب الأمر أو المفتاح</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/shortcuts.py" line="141"/>
+        <source>Filter the shortcuts</source>
+        <translation>تصفية الاختصارات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/shortcuts.py" line="142"/>
+        <source>Command</source>
+        <translation>الأمر</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/shortcuts.py" line="142"/>
+        <source>Shortcut</source>
+        <translation>الاختصار</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/shortcuts.py" line="142"/>
+        <source>Where</source>
+        <translation>الموضع</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/shortcuts.py" line="143"/>
+        <source>Commands and their shortcuts</source>
+        <translation>الأوامر واختصاراتها</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>BriefingPanel</name>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="269"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="275"/>
         <source>%n entry(ies) added to the briefing.</source>
         <translation>
             <numerusform>%Ln entry added to the briefing.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="270"/>
+        <location filename="../desktop_app/ui/panels/briefing_panel.py" line="276"/>
         <source>Delete the section “%1” and its %n entry(ies)?</source>
         <translation>
             <numerusform>Delete the section “%1” and its %Ln entry?</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>FindBar</name>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/reader/find_bar.py" line="143"/>
+        <location filename="../desktop_app/ui/reader/find_bar.py" line="137"/>
         <source>%1 of %n match(es)</source>
         <translation>
             <numerusform>%1 of %Ln match</numerusform>
@@ -94,7 +94,7 @@
 <context>
     <name>LibraryPanel</name>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="183"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="187"/>
         <source>%1 (%n)</source>
         <translation>
             <numerusform>%1 (%Ln)</numerusform>
@@ -102,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="197"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="201"/>
         <source>%n article(s) in the trash</source>
         <translation>
             <numerusform>%Ln article in the trash</numerusform>
@@ -110,7 +110,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="199"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="203"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%Ln article</numerusform>
@@ -132,7 +132,7 @@
 <context>
     <name>SearchPanel</name>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="270"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="263"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%Ln result</numerusform>
