@@ -2,6 +2,258 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar_EG">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="33"/>
+        <source>Main toolbar</source>
+        <translation>شريط الأدوات الرئيسي</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="34"/>
+        <source>Menu bar</source>
+        <translation>شريط القوائم</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="35"/>
+        <source>Status bar</source>
+        <translation>شريط الحالة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="36"/>
+        <source>Import progress</source>
+        <translation>تقدّم الاستيراد</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="41"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="42"/>
+        <source>More buttons</source>
+        <translation>أزرار أخرى</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="47"/>
+        <source>Reader</source>
+        <translation>القارئ</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="50"/>
+        <source>Article text</source>
+        <translation>نص المقال</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="51"/>
+        <source>The open article. Select text with the mouse, or with Shift and the arrow keys; H highlights the selection, 1 to 6 with a label.</source>
+        <translation>المقال المفتوح. حدّد النص بالفأرة، أو بمفتاح Shift مع مفاتيح الأسهم؛ المفتاح H يظلّل التحديد، والمفاتيح من 1 إلى 6 تظلّله بتصنيف.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="59"/>
+        <source>Tags of the article</source>
+        <translation>وسوم المقال</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="60"/>
+        <source>Separated by commas.</source>
+        <translation>مفصولة بفواصل.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="62"/>
+        <source>Find bar</source>
+        <translation>شريط البحث في المقال</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="65"/>
+        <source>Find in the article</source>
+        <translation>البحث في المقال</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="66"/>
+        <source>Ignores harakat and hamza forms.</source>
+        <translation>يتجاهل الحركات وصور الهمزة.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="68"/>
+        <source>Matches found</source>
+        <translation>النتائج الموجودة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="73"/>
+        <source>Library</source>
+        <translation>المكتبة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="76"/>
+        <source>Filter the library</source>
+        <translation>تصفية المكتبة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="77"/>
+        <source>By title, source or author.</source>
+        <translation>حسب العنوان أو المصدر أو الكاتب.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="80"/>
+        <source>Show the library or the trash</source>
+        <translation>عرض المكتبة أو المهملات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="82"/>
+        <source>Sort the articles by</source>
+        <translation>ترتيب المقالات حسب</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="83"/>
+        <source>Show the articles with the tag</source>
+        <translation>عرض المقالات ذات الوسم</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="86"/>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="87"/>
+        <source>Enter opens the selected article; Delete moves it to the trash.</source>
+        <translation>المفتاح Enter يفتح المقال المحدد، والمفتاح Delete ينقله إلى المهملات.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="95"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="98"/>
+        <source>Search</source>
+        <translation>البحث</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="99"/>
+        <source>Words, &quot;a phrase&quot;, AND, OR, NOT; every form of an Arabic word is found.</source>
+        <translation>كلمات، &quot;عبارة&quot;، AND، OR، NOT؛ ويُعثر على كل صيغ الكلمة العربية.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="104"/>
+        <source>Saved searches</source>
+        <translation>عمليات البحث المحفوظة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="107"/>
+        <source>Search filters</source>
+        <translation>مرشحات البحث</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="108"/>
+        <source>Space checks or unchecks a value.</source>
+        <translation>مفتاح المسافة يحدد القيمة أو يلغي تحديدها.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="112"/>
+        <source>Search results</source>
+        <translation>نتائج البحث</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="113"/>
+        <source>Enter opens the result in the article; the menu key adds it to the briefing.</source>
+        <translation>المفتاح Enter يفتح النتيجة في المقال، ومفتاح القائمة يضيفها إلى الموجز.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="122"/>
+        <source>Annotations</source>
+        <translation>التعليقات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="124"/>
+        <source>Highlights and notes of the article</source>
+        <translation>تظليلات المقال وملاحظاته</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="128"/>
+        <source>Highlights of the article</source>
+        <translation>تظليلات المقال</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="129"/>
+        <source>Enter goes to the highlight in the article.</source>
+        <translation>المفتاح Enter ينتقل إلى التظليل في المقال.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="131"/>
+        <source>Label of the highlight</source>
+        <translation>تصنيف التظليل</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="134"/>
+        <source>Note on the highlight</source>
+        <translation>ملاحظة على التظليل</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="135"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="141"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="147"/>
+        <source>Saved as you type.</source>
+        <translation>تُحفظ أثناء الكتابة.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="137"/>
+        <source>Notes on the article</source>
+        <translation>ملاحظات على المقال</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="140"/>
+        <source>Note on the article</source>
+        <translation>ملاحظة على المقال</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="143"/>
+        <source>Free notes</source>
+        <translation>ملاحظات حرة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="146"/>
+        <source>Free note</source>
+        <translation>ملاحظة حرة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="153"/>
+        <source>Briefing</source>
+        <translation>الموجز</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="154"/>
+        <source>Briefing shown</source>
+        <translation>الموجز المعروض</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="157"/>
+        <source>Contents of the briefing</source>
+        <translation>محتوى الموجز</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="158"/>
+        <source>Delete removes the entry; Ctrl+Shift+Up and Down move it.</source>
+        <translation>المفتاح Delete يزيل البند، والمفتاحان Ctrl+Shift+Up وDown ينقلانه.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="162"/>
+        <source>Preview of the briefing</source>
+        <translation>معاينة الموجز</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="164"/>
+        <source>Contents and details of the briefing</source>
+        <translation>محتوى الموجز وبياناته</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="166"/>
+        <source>Language of the briefing</source>
+        <translation>لغة الموجز</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="168"/>
+        <source>Briefing actions</source>
+        <translation>أوامر الموجز</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="170"/>
+        <source>Entries of the briefing</source>
+        <translation>بنود الموجز</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <location filename="../desktop_app/ui/actions.py" line="18"/>
@@ -2250,6 +2502,34 @@ What was saved is safe; the details were written to the log.</source>
         <location filename="../desktop_app/ui/undo.py" line="113"/>
         <source>Move the article to the trash</source>
         <translation>نقل المقال إلى المهملات</translation>
+    </message>
+</context>
+<context>
+    <name>WindowHost</name>
+    <message>
+        <location filename="../desktop_app/ui/window_host.py" line="64"/>
+        <source>Another library</source>
+        <translation>مكتبة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/window_host.py" line="72"/>
+        <source>The library could not be remembered for the next start: %1</source>
+        <translation>تعذّر حفظ المكتبة لتُفتح عند التشغيل القادم: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/window_host.py" line="91"/>
+        <source>The library at %1 is open.</source>
+        <translation>المكتبة الموجودة في %1 مفتوحة.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/window_host.py" line="97"/>
+        <source>The library was moved to %1.</source>
+        <translation>نُقلت المكتبة إلى %1.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/window_host.py" line="117"/>
+        <source>The library was moved; the old folder %1 was removed.</source>
+        <translation>نُقلت المكتبة، وحُذف المجلد القديم %1.</translation>
     </message>
 </context>
 </TS>

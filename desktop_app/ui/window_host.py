@@ -33,10 +33,6 @@ def remove_old_job(ctx: TaskContext, report: CopyReport) -> list[str]:
     return [str(p) for p in remove_old(report)]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WindowHost", text)
-
-
 class WindowHost(QObject):
     """Owns the current window and its library; replaces both when a library is chosen."""
 
@@ -63,15 +59,19 @@ class WindowHost(QObject):
             location = LibraryLocation(path, is_default=path == default_library_dir())
             lib = open_for_gui(location)
         except HamishError as exc:
-            QMessageBox.warning(old_window, _tr("Another library"), error_text(exc))
+            QMessageBox.warning(
+                old_window,
+                QCoreApplication.translate("WindowHost", "Another library"),
+                error_text(exc),
+            )
             return False
         try:
             remember_library(None if location.is_default else path)
         except OSError as exc:
             old_window.show_message(
-                _tr("The library could not be remembered for the next start: %1").replace(
-                    "%1", str(exc)
-                )
+                QCoreApplication.translate(
+                    "WindowHost", "The library could not be remembered for the next start: %1"
+                ).replace("%1", str(exc))
             )
         old_window.flush()
         if old_window.remember:
@@ -87,9 +87,17 @@ class WindowHost(QObject):
         self.windowReplaced.emit(self.window)
         where = f"{FSI}{path}{PDI}"
         if moved is None:
-            self.window.show_message(_tr("The library at %1 is open.").replace("%1", where))
+            self.window.show_message(
+                QCoreApplication.translate("WindowHost", "The library at %1 is open.").replace(
+                    "%1", where
+                )
+            )
         else:
-            self.window.show_message(_tr("The library was moved to %1.").replace("%1", where))
+            self.window.show_message(
+                QCoreApplication.translate("WindowHost", "The library was moved to %1.").replace(
+                    "%1", where
+                )
+            )
             self.window.runner.run(remove_old_job, moved, on_done=self._removed(moved))
         return True
 
@@ -106,7 +114,9 @@ class WindowHost(QObject):
                     len(left),
                 )
             else:
-                text = _tr("The library was moved; the old folder %1 was removed.")
+                text = QCoreApplication.translate(
+                    "WindowHost", "The library was moved; the old folder %1 was removed."
+                )
             window.show_message(text.replace("%1", old))
 
         return done

@@ -283,6 +283,32 @@ def test_every_dialog_of_the_window(arabic_window, qtbot) -> None:
     assert len({type(d).__name__ for d in opened}) >= 4
 
 
+def test_shortcuts_window(arabic_window, qtbot) -> None:
+    from PySide6.QtWidgets import QTreeWidget
+
+    from desktop_app.ui.dialogs.shortcuts import show_shortcuts
+
+    w, _ids = arabic_window
+    dialog = show_shortcuts(w, w.registry)
+    qtbot.waitExposed(dialog)
+    check(dialog, set())
+    tree = dialog.findChild(QTreeWidget)
+    assert tree is not None
+    groups = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    commands = [text for text, _keys in dialog.rows().values()]
+    assert len(commands) > 40
+    places = []  # the Where column: the panels a key works in
+    for i in range(tree.topLevelItemCount()):
+        head = tree.topLevelItem(i)
+        places += [head.child(j).text(2) for j in range(head.childCount())]
+    assert sum(1 for p in places if p) > 5
+    sources = english_sources()
+    texts = groups + commands + [p for p in places if p]
+    left = [t for t in texts if _plain(t) in sources or not ARABIC.search(t)]
+    assert left == []
+    dialog.close()
+
+
 def test_every_preferences_page(arabic_window, qtbot) -> None:
     from desktop_app.ui.dialogs.preferences import PreferencesDialog
 
