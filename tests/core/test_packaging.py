@@ -188,3 +188,41 @@ def test_library_warnings_go_to_the_log_not_the_terminal(
     assert "chatter" not in log
     assert "our own INFO is kept: وزير" in log
     assert "SyntaxWarning" in log
+
+
+def test_normal_command_line_use_prints_nothing_on_stderr(tmp_path: Path) -> None:
+    """Import files made by real producers, search, annotate, export: stderr stays empty."""
+    from tests.producers import SOURCES, html, pdf, text
+    from tests.producers import docx as docx_producer
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    made = [
+        *pdf.fpdf2_pdf(list(SOURCES)),
+        *html.pages(list(SOURCES))[:8],
+        *docx_producer.documents(list(SOURCES))[:6],
+        *text.documents(list(SOURCES))[:4],
+    ]
+    for i, g in enumerate(made):
+        (folder / f"{i:02d}-{g.name}").write_bytes(g.data)
+    env = clean_env(tmp_path)
+    base = [sys.executable, "-m", "desktop_app", "--library", str(tmp_path / "lib")]
+
+    def hamish(*args: str) -> str:
+        proc = subprocess.run(
+            [*base, *args], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=300
+        )
+        assert proc.returncode == 0, (args, proc.stdout[-500:], proc.stderr)
+        assert proc.stderr == "", (args, proc.stderr)
+        return proc.stdout
+
+    rows = json.loads(hamish("import", str(folder), "--json"))
+    assert len(rows) == len(made) and all(r["status"] != "failed" for r in rows)
+    hits = json.loads(hamish("search", "الوزير", "--json"))["hits"]
+    assert hits
+    aid = next(r["article_id"] for r in rows if r["status"] == "imported")
+    quote = json.loads(hamish("show", str(aid), "--json"))["paragraphs"][0]["text"][:12]
+    hid = json.loads(hamish("annotate", str(aid), "--quote", quote, "--note", "📌", "--json"))["id"]
+    bid = hamish("briefing", "create", "--title", "موجز", "--highlights", str(hid)).strip()
+    hamish("briefing", "export", bid, "--out", str(tmp_path / "b.docx"))
+    assert json.loads(hamish("check", "--json"))["ok"] is True
