@@ -122,9 +122,12 @@ def test_import_in_background_with_progress_and_errors(window, library, tmp_path
     src = tmp_path / "incoming"
     _write_files(src, 6)
     seen: list[tuple[int, int]] = []
+    # The bar is updated on the GUI thread from the task's progress; connected before the start,
+    # so not one step can be missed however fast the worker is.
+    bar = window.imports.progress
+    bar.valueChanged.connect(lambda v: seen.append((v, bar.maximum())))
     task = window.start_import([str(src)])
     assert task is not None
-    task.signals.progress.connect(lambda d, t, _p: seen.append((d, t)))
     qtbot.waitUntil(lambda: window.imports.task is None, timeout=20000)
     results, cancelled = window.imports.last
     assert not cancelled
