@@ -57,6 +57,13 @@ def _check_open(lib: Library, options: GuiOptions) -> str | None:
     return None
 
 
+def no_display() -> bool:
+    """True on a Linux or BSD machine with neither an X nor a Wayland display (a server, CI)."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd")):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def interface_languages() -> list[str]:
     """The interface languages Hamish ships: English and every compiled translation."""
     from desktop_app.resources import i18n_path
@@ -128,6 +135,8 @@ def run(location: LibraryLocation, options: GuiOptions) -> int:
     if shot and not shot.lower().endswith(".png"):
         print("hamish: --screenshot needs a file name ending in .png", file=sys.stderr)
         return 2
+    if shot and no_display():
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a picture needs no screen
     try:
         options = replace(options, lang=choose_language(options.lang))
     except ValueError as exc:

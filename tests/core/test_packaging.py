@@ -145,6 +145,34 @@ def test_lang_is_a_global_option(tmp_path: Path) -> None:
     assert bad_env.returncode == 2 and "'xx'" in bad_env.stderr
 
 
+def test_screenshot_without_a_display(tmp_path: Path) -> None:
+    """No DISPLAY, no WAYLAND_DISPLAY, no QT_QPA_PLATFORM: --screenshot still draws the window."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("X and Wayland displays are a Linux matter")
+    env = clean_env(tmp_path)
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        env.pop(name, None)
+    shot = tmp_path / "w.png"
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop_app",
+            "--library",
+            str(tmp_path / "lib"),
+            "gui",
+            "--screenshot",
+            str(shot),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    assert shot.stat().st_size > 10_000
+
+
 def test_choose_language_order(monkeypatch: pytest.MonkeyPatch) -> None:
     from desktop_app.app import choose_language
 
