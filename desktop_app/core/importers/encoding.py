@@ -2,7 +2,8 @@
 
 charset-normalizer alone mistakes Windows-1256 for ISO-8859-6 (and the reverse) on short Arabic
 texts, so both code pages are tried first and scored by how much the result reads like Arabic:
-letter frequencies, harakat only after letters, no stray Latin accents or control characters.
+how often each letter follows the one before it in a word, harakat only after letters, no stray
+Latin accents or control characters.
 """
 
 from __future__ import annotations
@@ -12,49 +13,12 @@ import math
 import re
 
 from desktop_app.core.errors import ImportFailed
+from desktop_app.core.importers._letter_pairs import FLOOR, PAIRS
 
 ARABIC_CODE_PAGES = ("cp1256", "iso8859_6")
 
-# Approximate letter frequencies (percent) of Arabic news text.
-_LETTER_FREQ = {
-    "ا": 12.5,
-    "ل": 11.0,
-    "ي": 7.5,
-    "م": 6.0,
-    "و": 6.0,
-    "ن": 5.7,
-    "ه": 3.5,
-    "ر": 4.6,
-    "ت": 4.5,
-    "ب": 3.9,
-    "ع": 3.3,
-    "ة": 2.9,
-    "د": 2.8,
-    "ف": 2.6,
-    "ق": 2.3,
-    "أ": 2.5,
-    "س": 2.4,
-    "ك": 2.0,
-    "ح": 2.0,
-    "ج": 1.3,
-    "إ": 1.0,
-    "ش": 1.0,
-    "ط": 0.9,
-    "ص": 0.9,
-    "ى": 0.8,
-    "خ": 0.8,
-    "ض": 0.6,
-    "ز": 0.5,
-    "ث": 0.6,
-    "ذ": 0.6,
-    "غ": 0.5,
-    "ظ": 0.2,
-    "ئ": 0.4,
-    "ء": 0.3,
-    "آ": 0.1,
-    "ؤ": 0.1,
-}
-_LOGP = {ch: math.log(f / 100) for ch, f in _LETTER_FREQ.items()}
+# The letters of Arabic (the letter-pair table scores how they follow one another).
+_LETTERS = frozenset("ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي")
 _HARAKAT = {chr(c) for c in range(0x064B, 0x0653)}
 _ARABIC_PUNCT = {
     "،": math.log(0.01),
@@ -96,25 +60,28 @@ def control_share(text: str) -> float:
 def arabic_score(text: str) -> float:
     """Log-likelihood that text is Arabic written correctly; higher is better.
 
-    ASCII is neutral (every candidate code page decodes it the same way); Arabic letters score by
-    their frequency, harakat only after a letter, and accents, symbols and controls cost.
+    ASCII is neutral (every candidate code page decodes it the same way); each Arabic letter
+    scores by how often it follows the letter before it in a word (or starts one), and each word
+    by how often its last letter ends one: pairs tell بحضور from بحضنر (the two code pages swap
+    و and ن) where single-letter frequencies cannot. Harakat count only after a letter, and
+    accents, symbols and controls cost.
     """
     score = 0.0
-    prev_letter = False
+    prev = " "  # the letter before, or " " at the start of a word
     for ch in text:
         o = ord(ch)
-        if o < 0x80 and not _is_control(ch):
-            prev_letter = False
-            continue
-        lp = _LOGP.get(ch)
-        if lp is not None:
-            score += lp
-            prev_letter = True
+        if ch in _LETTERS:
+            score += PAIRS.get(prev + ch, FLOOR)
+            prev = ch
             continue
         if ch in _HARAKAT:
-            score += math.log(0.005) if prev_letter else _CONTROL
+            score += math.log(0.005) if prev != " " else _CONTROL
             continue  # a haraka keeps the letter context (shadda + fatha)
-        prev_letter = False
+        if prev != " ":
+            score += PAIRS.get(prev + " ", FLOOR)  # the word ends here
+            prev = " "
+        if o < 0x80 and not _is_control(ch):
+            continue
         if ch in _ARABIC_PUNCT:
             score += _ARABIC_PUNCT[ch]
         elif ch in _TYPOGRAPHIC or ch == "\xa0":
@@ -123,6 +90,8 @@ def arabic_score(text: str) -> float:
             score += _CONTROL
         else:
             score += _ODD
+    if prev != " ":
+        score += PAIRS.get(prev + " ", FLOOR)
     return score + _word_score(text)
 
 
@@ -145,7 +114,7 @@ def arabic_letter_share(text: str) -> float:
     high = [ch for ch in text if ord(ch) >= 0x80]
     if not high:
         return 1.0
-    return sum(1 for ch in high if ch in _LOGP or ch in _HARAKAT) / len(high)
+    return sum(1 for ch in high if ch in _LETTERS or ch in _HARAKAT) / len(high)
 
 
 _GLUED = re.compile(r"[A-Za-z][\u0621-\u064a]|[\u0621-\u064a][A-Za-z]")
@@ -153,7 +122,7 @@ _GLUED = re.compile(r"[A-Za-z][\u0621-\u064a]|[\u0621-\u064a][A-Za-z]")
 
 def glued_share(text: str) -> float:
     """Share of Arabic letters glued to a Latin letter: Latin accents misread as Arabic."""
-    arabic = sum(1 for ch in text if ch in _LOGP)
+    arabic = sum(1 for ch in text if ch in _LETTERS)
     return len(_GLUED.findall(text)) / arabic if arabic else 0.0
 
 
