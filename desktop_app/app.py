@@ -72,6 +72,16 @@ def interface_languages() -> list[str]:
     return sorted(found | {"en"})
 
 
+def language_code(lang: str) -> str:
+    """The interface language a --lang value names ("ar_EG" -> "ar"); ValueError when none."""
+    code = lang.replace("-", "_").split("_")[0].lower()
+    if code not in interface_languages():
+        raise ValueError(
+            f"no interface in {lang!r} (there are: {', '.join(interface_languages())})"
+        )
+    return code
+
+
 def choose_language(requested: str | None) -> str | None:
     """The interface language: --lang, else $HAMISH_LANG, else Preferences, else None (system).
 
@@ -82,12 +92,7 @@ def choose_language(requested: str | None) -> str | None:
         from desktop_app.ui.settings import chosen_language
 
         return chosen_language()
-    code = lang.replace("-", "_").split("_")[0].lower()
-    if code not in interface_languages():
-        raise ValueError(
-            f"no interface in {lang!r} (there are: {', '.join(interface_languages())})"
-        )
-    return code
+    return language_code(lang)
 
 
 def application(options: GuiOptions) -> QApplication:

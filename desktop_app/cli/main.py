@@ -51,6 +51,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     handler = getattr(args, "handler", None) or gui.run_default
+    if getattr(args, "lang", None):
+        from desktop_app.app import language_code
+
+        try:
+            language_code(args.lang)
+        except ValueError as exc:
+            print(f"hamish: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     if handler is not selftest.cmd_selftest:  # the self-test logs into its own temporary library
         route_to_library(location(args).folder)
     try:

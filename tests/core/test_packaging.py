@@ -145,6 +145,16 @@ def test_lang_is_a_global_option(tmp_path: Path) -> None:
     assert bad_env.returncode == 2 and "'xx'" in bad_env.stderr
 
 
+def test_lang_is_checked_before_any_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--library", str(tmp_path / "lib"), "--lang", "de", "list"]) == 2
+    assert "no interface in 'de' (there are: ar, en)" in capsys.readouterr().err
+    assert not (tmp_path / "lib").exists()  # refused before anything was opened
+    assert main(["--library", str(tmp_path / "lib"), "--lang", "ar", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
 def test_screenshot_without_a_display(tmp_path: Path) -> None:
     """No DISPLAY, no WAYLAND_DISPLAY, no QT_QPA_PLATFORM: --screenshot still draws the window."""
     if not sys.platform.startswith("linux"):
