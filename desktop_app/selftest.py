@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 import tempfile
 import time
 import traceback
@@ -20,10 +19,13 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.logs import route_to_library
 from desktop_app.resources import resource_path
+
+if TYPE_CHECKING:
+    from desktop_app.core.search.service import SearchResult
 
 SAMPLES = ("selftest-ar.html", "selftest-en.md")
 AR_TITLE = "وزراء الطاقة يبحثون أسعار النفط"
@@ -81,7 +83,6 @@ def step_helper(ctx: Context) -> str:
     """Index everything in a spawned helper process, as a bulk import does."""
     from desktop_app.core.search import bulk, store
     from desktop_app.core.storage import search_source as src
-    from desktop_app.core.storage.db import DB_NAME
 
     folder = store.index_dir(ctx.lib.folder)
     if store.open_index(folder) is None:
@@ -92,27 +93,27 @@ def step_helper(ctx: Context) -> str:
     _expect(helper.proc.exitcode == 0, f"the helper exited with {helper.proc.exitcode}")
     ix = store.open_index(folder)
     meta = store.read_meta(ix) if ix is not None else None
-    conn = sqlite3.connect(str(ctx.lib.folder / DB_NAME))
-    try:
-        upto = src.max_seq(conn)
-    finally:
-        conn.close()
+    upto = src.max_seq(ctx.lib.conn)
     _expect(meta is not None and meta.seq == upto, f"index at {meta and meta.seq}, db at {upto}")
     return f"helper process {helper.proc.pid} indexed {upto} changes"
 
 
-def step_search(ctx: Context) -> str:
-    """Attach the index writer, then find the Arabic article by a variant of its word."""
+def _search(ctx: Context, *queries: str) -> list[SearchResult]:
+    """Bring the index up to date through the library's writer, then run each query."""
     from desktop_app.core.search import live
     from desktop_app.core.search.service import SearchService
 
     live.attach(ctx.lib).flush()
     svc = SearchService(ctx.lib.folder)
     try:
-        ar = svc.search(AR_QUERY, limit=5)
-        en = svc.search("corridor", limit=5)
+        return [svc.search(q, limit=10) for q in queries]
     finally:
         svc.close()
+
+
+def step_search(ctx: Context) -> str:
+    """Attach the index writer, then find the Arabic article by a variant of its word."""
+    ar, en = _search(ctx, AR_QUERY, "corridor")
     ar_ids = [h.article_id for h in ar.hits if h.kind == "article"]
     en_ids = [h.article_id for h in en.hits if h.kind == "article"]
     _expect(ar_ids == [ctx.ids["ar"]], f"{AR_QUERY!r} found articles {ar_ids}")
@@ -128,16 +129,8 @@ def step_annotate(ctx: Context) -> str:
     again = ctx.lib.get_highlight(h.id)
     _expect(again.exact == QUOTE and again.note == NOTE, f"the highlight holds {again.exact!r}")
     ctx.ids["highlight"] = h.id
-    from desktop_app.core.search import live
-
-    live.attach(ctx.lib).flush()
-    from desktop_app.core.search.service import SearchService
-
-    svc = SearchService(ctx.lib.folder)
-    try:
-        kinds = {hit.kind for hit in svc.search("استقرار", limit=10).hits}
-    finally:
-        svc.close()
+    (found,) = _search(ctx, "استقرار")
+    kinds = {hit.kind for hit in found.hits}
     _expect({"highlight"} <= kinds, f"the new highlight is not searchable ({kinds})")
     return f"highlight {h.id} with a note, searchable"
 
