@@ -11,12 +11,12 @@ pages); pairs of letters can. Counted over the words of the even-numbered half o
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import math
 import re
 from collections import Counter
 from pathlib import Path
+
+import corpus_half
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "desktop_app" / "core" / "importers" / "_letter_pairs.py"
@@ -30,14 +30,11 @@ def count(corpus: Path) -> tuple[Counter[str], int]:
     """Letter pairs (with word edges) over the even-numbered articles; and how many articles."""
     pairs: Counter[str] = Counter()
     n = 0
-    with gzip.open(corpus, "rt", encoding="utf-8") as f:
-        for i, line in enumerate(f):
-            if i % 2:
-                continue
-            n += 1
-            for word in WORD.findall(json.loads(line)["text"]):
-                padded = EDGE + word + EDGE
-                pairs.update(padded[j : j + 2] for j in range(len(padded) - 1))
+    for article in corpus_half.articles(corpus, corpus_half.EVEN):
+        n += 1
+        for word in WORD.findall(article["text"]):
+            padded = EDGE + word + EDGE
+            pairs.update(padded[j : j + 2] for j in range(len(padded) - 1))
     return pairs, n
 
 
@@ -73,6 +70,8 @@ def main() -> int:
         "from __future__ import annotations",
         "",
         f"FLOOR = {FLOOR}",
+        "# The letters the table is about (the detector scores exactly these as Arabic letters).",
+        f'LETTERS = "{LETTERS}"',
         "",
         "PAIRS: dict[str, float] = {",
     ]

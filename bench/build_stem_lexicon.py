@@ -20,14 +20,14 @@ P (بعيد against عيد). A stem is kept when its keep votes win.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 import time
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import corpus_half  # noqa: E402  # bench/ is on the path when a script here runs
 
 from desktop_app.core.search.analyzer import WORD_RE, _unstemmed  # noqa: E402
 from desktop_app.core.search.stemmer import (  # noqa: E402
@@ -51,19 +51,15 @@ def word_counts(corpus: Path) -> tuple[Counter[str], int]:
     """Normalized Arabic word frequencies of the even-numbered articles (stopwords too)."""
     counts: Counter[str] = Counter()
     n = 0
-    with gzip.open(corpus, "rt", encoding="utf-8") as f:
-        for i, line in enumerate(f):
-            if i % 2:
-                continue
-            art = json.loads(line)
-            text = " ".join(str(art.get(k) or "") for k in ("title", "abstract", "text"))
-            for m in WORD_RE.finditer(text):
-                result = _unstemmed(m.group())
-                terms = [result] if isinstance(result, str) else [p[2] for p in result]
-                for term in terms:
-                    if is_arabic_letter(term[0]):
-                        counts[term] += 1
-            n += 1
+    for art in corpus_half.articles(corpus, corpus_half.EVEN):
+        text = " ".join(str(art.get(k) or "") for k in ("title", "abstract", "text"))
+        for m in WORD_RE.finditer(text):
+            result = _unstemmed(m.group())
+            terms = [result] if isinstance(result, str) else [p[2] for p in result]
+            for term in terms:
+                if is_arabic_letter(term[0]):
+                    counts[term] += 1
+        n += 1
     return counts, n
 
 

@@ -11,10 +11,10 @@ on PYTHONPATH for a baseline.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import random
 from pathlib import Path
+
+import corpus_half
 
 from desktop_app.core.importers.encoding import decode
 
@@ -28,8 +28,7 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=3000)
     args = ap.parse_args()
     rng = random.Random(7)
-    with gzip.open(args.corpus, "rt", encoding="utf-8") as f:
-        texts = [json.loads(line)["text"] for i, line in enumerate(f) if i % 2 == 1]
+    texts = [a["text"] for a in corpus_half.articles(args.corpus, corpus_half.ODD)]
     rng.shuffle(texts)
     texts = texts[: args.articles]
     for n in LENGTHS:

@@ -8,6 +8,8 @@ word; a pair not listed scores FLOOR.
 from __future__ import annotations
 
 FLOOR = -12.0
+# The letters the table is about (the detector scores exactly these as Arabic letters).
+LETTERS = "ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي"
 
 PAIRS: dict[str, float] = {
     " آ": -5.9,

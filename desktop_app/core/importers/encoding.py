@@ -13,12 +13,12 @@ import math
 import re
 
 from desktop_app.core.errors import ImportFailed
-from desktop_app.core.importers._letter_pairs import FLOOR, PAIRS
+from desktop_app.core.importers._letter_pairs import FLOOR, LETTERS, PAIRS
 
 ARABIC_CODE_PAGES = ("cp1256", "iso8859_6")
 
 # The letters of Arabic (the letter-pair table scores how they follow one another).
-_LETTERS = frozenset("ءآأؤإئابةتثجحخدذرزسشصضطظعغفقكلمنهوىي")
+_LETTERS = frozenset(LETTERS)
 _HARAKAT = {chr(c) for c in range(0x064B, 0x0653)}
 _ARABIC_PUNCT = {
     "،": math.log(0.01),
