@@ -23,6 +23,22 @@ def folder_size(path: Path) -> int:
     return sum(p.lstat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
 
 
+def _project() -> dict[str, str]:
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+
+def app_folder(dist: Path) -> Path:
+    """Where a build into dist puts the application: dist/<name>-<version> from pyproject.toml."""
+    project = _project()
+    return dist / f"{project['name']}-{project['version']}"
+
+
+def executable(dist: Path) -> Path:
+    """The built application's executable (hamish, or hamish.exe on Windows)."""
+    name = _project()["name"]
+    return app_folder(dist) / (f"{name}.exe" if sys.platform == "win32" else name)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Install PyInstaller if needed, build, and report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -44,8 +60,7 @@ def main(argv: list[str] | None = None) -> int:
             ],
             check=True,
         )
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    app = args.dist / f"{project['name']}-{project['version']}"
+    app = app_folder(args.dist)
     t0 = time.perf_counter()
     code = subprocess.call(
         [
@@ -69,8 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build: PyInstaller failed (exit {code}) after {took:.0f} s", file=sys.stderr)
         return code
     size = folder_size(app)
-    exe = app / ("hamish.exe" if sys.platform == "win32" else "hamish")
-    print(f"build: {exe} ({size / 1e6:.0f} MB in {app}, built in {took:.0f} s)")
+    print(f"build: {executable(args.dist)} ({size / 1e6:.0f} MB in {app}, built in {took:.0f} s)")
     return 0
 
 

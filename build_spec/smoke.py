@@ -2,7 +2,8 @@
 
     python build_spec/smoke.py install          pip install . (not editable) into a fresh
                                                 virtual environment, then run it
-    python build_spec/smoke.py frozen DIR       run the built application in DIR
+    python build_spec/smoke.py frozen DIST      run the application built into DIST
+                                                (build.py --dist DIST; default dist/)
 
 Each run happens in an empty temporary folder with an empty home (so no settings, library or
 checkout is found by accident) and offscreen. `install` runs `hamish --version`, `hamish
@@ -20,6 +21,8 @@ import tempfile
 import time
 import venv
 from pathlib import Path
+
+import build  # build_spec/ is on the path when a script here runs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -75,9 +78,9 @@ def check_install(work: Path) -> bool:
     return all(results)
 
 
-def check_frozen(app_dir: Path, work: Path) -> bool:
+def check_frozen(dist: Path, work: Path) -> bool:
     """The built application's --version and selftest."""
-    exe = app_dir / ("hamish.exe" if os.name == "nt" else "hamish")
+    exe = build.executable(dist)
     if not exe.exists():
         print(f"smoke: FAIL no application at {exe}")
         return False
@@ -95,11 +98,15 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="what", required=True)
     sub.add_parser("install")
     frozen = sub.add_parser("frozen")
-    frozen.add_argument("app_dir", type=Path)
+    frozen.add_argument("dist", type=Path, nargs="?", default=ROOT / "dist")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="hamish-smoke-") as tmp:
         work = Path(tmp)
-        ok = check_install(work) if args.what == "install" else check_frozen(args.app_dir, work)
+        ok = (
+            check_install(work)
+            if args.what == "install"
+            else check_frozen(args.dist.resolve(), work)
+        )
     print(f"smoke: {args.what}: {'passed' if ok else 'FAILED'}")
     return 0 if ok else 1
 
