@@ -13,6 +13,11 @@ from desktop_app.ui.i18n import format_number
 FSI, PDI = "\u2068", "\u2069"  # first-strong isolate: a path or name keeps its own order
 
 
+def isolated(text: object) -> str:
+    """Text that keeps its own order inside a sentence of the other direction (a path, a name)."""
+    return f"{FSI}{text}{PDI}"
+
+
 def translated(code: str, params: Mapping[str, object], fallback: str = "") -> str:
     """The message of a code in the interface language (fallback when the code is unknown).
 
@@ -22,8 +27,8 @@ def translated(code: str, params: Mapping[str, object], fallback: str = "") -> s
     template = MESSAGES.get(code)
     if template is None:
         return fallback
-    isolated = {k: f"{FSI}{_shown(v)}{PDI}" for k, v in params.items()}
-    return fill(QCoreApplication.translate(CONTEXT, template), isolated)
+    shown = {k: isolated(_shown(v)) for k, v in params.items()}
+    return fill(QCoreApplication.translate(CONTEXT, template), shown)
 
 
 def _shown(value: object) -> str:

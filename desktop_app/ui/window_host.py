@@ -20,7 +20,7 @@ from desktop_app.core.library import Library
 from desktop_app.core.opening import LibraryLocation, default_library_dir, remember_library
 from desktop_app.core.relocate import CopyReport, remove_old
 from desktop_app.ui.jobs import open_for_gui
-from desktop_app.ui.messages import FSI, PDI, error_text
+from desktop_app.ui.messages import error_text, isolated
 from desktop_app.ui.tasks import TaskContext
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ class WindowHost(QObject):
         old_window.deleteLater()
         old_lib.close()
         self.windowReplaced.emit(self.window)
-        where = f"{FSI}{path}{PDI}"
+        where = isolated(path)
         if moved is None:
             self.window.show_message(
                 QCoreApplication.translate("WindowHost", "The library at %1 is open.").replace(
@@ -105,7 +105,7 @@ class WindowHost(QObject):
         window = self.window
 
         def done(left: list[str]) -> None:
-            old = f"{FSI}{moved.source}{PDI}"
+            old = isolated(moved.source)
             if left:
                 text = QCoreApplication.translate(
                     "WindowHost",

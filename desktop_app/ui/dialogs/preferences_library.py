@@ -37,7 +37,7 @@ from desktop_app.core.relocate import (
     check_target,
     relocate,
 )
-from desktop_app.ui.messages import FSI, PDI, error_text
+from desktop_app.ui.messages import error_text, isolated
 from desktop_app.ui.tasks import Task, TaskContext
 
 if TYPE_CHECKING:
@@ -78,11 +78,6 @@ def note_label(text: str, parent: QWidget) -> QLabel:
     label.setWordWrap(True)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
-
-
-def isolated(path: Path | str) -> str:
-    """A path that keeps its own left-to-right order inside an Arabic sentence."""
-    return f"{FSI}{path}{PDI}"
 
 
 class LibraryPage(QWidget):
