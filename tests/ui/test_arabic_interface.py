@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import LibraryUnavailable
 from desktop_app.core.models import ImportResult
+from desktop_app.ui.keyboard import strip_mnemonic
 
 ROOT = Path(__file__).resolve().parents[2]
 ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -100,7 +102,8 @@ ENDONYMS = {("QComboBox interfaceLanguage", "English")}
 NAMES_FROM_SYSTEM = {"QComboBox readingFont", "QLabel fontPreview"}
 
 
-def english_sources() -> set[str]:
+@cache
+def english_sources() -> frozenset[str]:
     """Source texts of hamish_ar.ts whose Arabic differs (their English must not show)."""
     found = set()
     for msg in ET.parse(ROOT / "i18n" / "hamish_ar.ts").getroot().iter("message"):
@@ -109,12 +112,12 @@ def english_sources() -> set[str]:
         text = "".join(tr.itertext()) if tr is not None else ""
         if text.strip() and text.strip() != src.strip():
             found.add(_plain(src))
-    return {s for s in found if re.search("[A-Za-z]{3}", s)}
+    return frozenset(s for s in found if re.search("[A-Za-z]{3}", s))
 
 
 def _plain(text: str) -> str:
     """A text as read: mnemonics and the shortcut after a tab dropped, spaces collapsed."""
-    text = text.split("\t")[0].replace("&&", "\0").replace("&", "").replace("\0", "&")
+    text = strip_mnemonic(text.split("\t")[0])
     text = re.sub("[\u2066-\u2069\u200e\u200f]", "", text)  # bidi isolates and marks
     return " ".join(text.split())
 
