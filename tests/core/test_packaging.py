@@ -31,6 +31,20 @@ def clean_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
+def run_hamish(
+    env: dict[str, str], *args: str, cwd: Path | None = None, timeout: int = 120
+) -> subprocess.CompletedProcess[str]:
+    """`python -m desktop_app ARGS` in a child process, its output captured as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "desktop_app", *args],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 def test_bundled_files_are_found() -> None:
     for parts in [
         ("demo", "demo.json"),
@@ -74,14 +88,7 @@ def test_the_wheel_carries_every_bundled_file(tmp_path: Path) -> None:
 
 
 def test_selftest_passes_and_says_so_step_by_step(tmp_path: Path) -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "desktop_app", "selftest"],
-        cwd=tmp_path,
-        env=clean_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    proc = run_hamish(clean_env(tmp_path), "selftest", cwd=tmp_path, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     lines = proc.stdout.splitlines()
     assert [ln.split()[1] for ln in lines[:-1]] == [name for name, _ in selftest.STEPS]
@@ -115,33 +122,15 @@ def test_selftest_fails_when_a_step_fails(
 def test_lang_is_a_global_option(tmp_path: Path) -> None:
     env = clean_env(tmp_path)
     shot = tmp_path / "ar.png"
-    run = [sys.executable, "-m", "desktop_app", "--library", str(tmp_path / "lib")]
-    proc = subprocess.run(
-        [*run, "--lang", "ar", "gui", "--screenshot", str(shot)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    lib = ("--library", str(tmp_path / "lib"))
+    proc = run_hamish(env, *lib, "--lang", "ar", "gui", "--screenshot", str(shot))
     assert proc.returncode == 0 and proc.stderr == "", proc.stderr
     assert shot.stat().st_size > 10_000
-    bad = subprocess.run(
-        [*run, "--lang", "fr", "gui", "--screenshot", str(shot)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    bad = run_hamish(env, *lib, "--lang", "fr", "gui", "--screenshot", str(shot))
     assert bad.returncode == 2
     assert "no interface in 'fr' (there are: ar, en)" in bad.stderr
     env["HAMISH_LANG"] = "xx"
-    bad_env = subprocess.run(
-        [*run, "gui", "--screenshot", str(shot)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    bad_env = run_hamish(env, *lib, "gui", "--screenshot", str(shot))
     assert bad_env.returncode == 2 and "'xx'" in bad_env.stderr
 
 
@@ -163,22 +152,7 @@ def test_screenshot_without_a_display(tmp_path: Path) -> None:
     for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
         env.pop(name, None)
     shot = tmp_path / "w.png"
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "desktop_app",
-            "--library",
-            str(tmp_path / "lib"),
-            "gui",
-            "--screenshot",
-            str(shot),
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    proc = run_hamish(env, "--library", str(tmp_path / "lib"), "gui", "--screenshot", str(shot))
     assert proc.returncode == 0 and proc.stderr == "", proc.stderr
     assert shot.stat().st_size > 10_000
 
@@ -244,12 +218,10 @@ def test_normal_command_line_use_prints_nothing_on_stderr(tmp_path: Path) -> Non
     for i, g in enumerate(made):
         (folder / f"{i:02d}-{g.name}").write_bytes(g.data)
     env = clean_env(tmp_path)
-    base = [sys.executable, "-m", "desktop_app", "--library", str(tmp_path / "lib")]
+    lib = ("--library", str(tmp_path / "lib"))
 
     def hamish(*args: str) -> str:
-        proc = subprocess.run(
-            [*base, *args], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=300
-        )
+        proc = run_hamish(env, *lib, *args, cwd=tmp_path, timeout=300)
         assert proc.returncode == 0, (args, proc.stdout[-500:], proc.stderr)
         assert proc.stderr == "", (args, proc.stderr)
         return proc.stdout
