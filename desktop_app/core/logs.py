@@ -40,15 +40,10 @@ class _LibraryLog(RotatingFileHandler):
         self.path.parent.mkdir(parents=True, exist_ok=True)
         return super()._open()
 
-    def emit(self, record: logging.LogRecord) -> None:
-        """Write the record; a library that cannot take it (read-only, full) loses only it."""
-        try:
-            super().emit(record)
-        except OSError:
-            pass
-
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - stdlib name
-        """Never print "--- Logging error ---" to the terminal."""
+        """A library that cannot take a record (read-only, full) loses only that record, and
+        "--- Logging error ---" never reaches the terminal (the rotating handler's emit sends
+        every failure, opening the file included, here)."""
         del record
 
 
