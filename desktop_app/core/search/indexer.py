@@ -99,6 +99,8 @@ class Batch:
     ) -> None:
         self.ix, self.conn, self.bulk, self.timeout, self.fresh = ix, conn, bulk, timeout, fresh
         self.merge: bool | None = None
+        # A rebuild's commits before its last one hold only part of the library.
+        self.partial = fresh
         self.writer: SegmentWriter | None = None
         self.docs = 0
         self.total = 0
@@ -144,7 +146,7 @@ class Batch:
     def commit(self, seq: int, final: bool = False) -> None:
         """Commit what was added, recording seq; keeps the writer open unless final."""
         w = self._w()
-        store.write_meta(w, seq)
+        store.write_meta(w, seq, partial=self.partial and not final)
         if self.bulk and not final or self.merge is False:
             w.commit(merge=False)
         else:

@@ -90,11 +90,14 @@ def read_meta(ix: FileIndex) -> Meta | None:
     return Meta(int(m.get("seq", 0)), str(m.get("version", "")))
 
 
-def write_meta(writer: SegmentWriter, seq: int) -> None:
+# The version a rebuild records until its last commit: an index left with it was interrupted.
+PARTIAL = "partial"
+
+
+def write_meta(writer: SegmentWriter, seq: int, partial: bool = False) -> None:
     """Record, in the same commit as the documents, the change_log seq they reflect."""
-    writer.update_document(
-        id=META_ID, kind=KIND_META, meta={"seq": int(seq), "version": INDEX_VERSION}
-    )
+    version = f"{INDEX_VERSION}-{PARTIAL}" if partial else INDEX_VERSION
+    writer.update_document(id=META_ID, kind=KIND_META, meta={"seq": int(seq), "version": version})
 
 
 def open_writer(

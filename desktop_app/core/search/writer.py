@@ -240,6 +240,8 @@ class IndexWriter:
                 meta = store.read_meta(ix)
                 if meta is None:
                     reason = "no meta document"
+                elif meta.version == f"{INDEX_VERSION}-{store.PARTIAL}":
+                    reason = "a rebuild was interrupted"
                 elif meta.version != INDEX_VERSION:
                     reason = f"version {meta.version}, expected {INDEX_VERSION}"
             except Exception as exc:
