@@ -18,11 +18,14 @@ from desktop_app.cli.common import (
     open_for,
 )
 from desktop_app.core.opening import IndexMode
+from desktop_app.core.search import store
 from desktop_app.core.search.analyzer import analyze_words, index_terms
 from desktop_app.core.search.query import QueryError, parse
 from desktop_app.core.search.service import SearchResult, SearchService
 from desktop_app.core.search.store import IndexBusy
 from desktop_app.core.search.writer import IndexWriter, writer_for
+
+CHECK_WAIT_S = 60.0
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -50,6 +53,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         sub.add_parser("check", help="check the search index against the library; repair it")
     )
     p.add_argument("--no-repair", action="store_true", help="only report")
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=CHECK_WAIT_S,
+        metavar="SECONDS",
+        help=f"wait this long for another process writing the index (default {CHECK_WAIT_S:g})",
+    )
     p.set_defaults(handler=cmd_check)
 
     p = common(sub.add_parser("reindex", help="rebuild the search index from the library"))
@@ -180,10 +190,22 @@ def _writer(args: argparse.Namespace) -> IndexWriter:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Check the index; repair it unless --no-repair."""
+    """Check the index; repair it unless --no-repair.
+
+    While another process writes the index the check waits for it (up to --wait seconds),
+    then says who it is: a report on an index being written would be about nothing true.
+    """
     w = _writer(args)
+    holder = store.lock_holder(store.index_dir(w.library_folder))
+    if holder is not None:
+        who = f" (pid {holder})" if holder else ""
+        print(
+            f"hamish: waiting for another process that is updating the search index{who}…",
+            file=sys.stderr,
+            flush=True,
+        )
     try:
-        r = w.check(repair=not args.no_repair)
+        r = w.check(repair=not args.no_repair, wait=max(args.wait, 0.0))
     finally:
         w.close()
     data = {
@@ -193,6 +215,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         "stale": r.stale,
         "repaired": r.repaired,
         "reason": r.reason,
+        "behind": r.behind,
     }
 
     def text() -> str:

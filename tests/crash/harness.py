@@ -99,29 +99,18 @@ class Workspace:
             self._make_base()
 
     def _make_base(self) -> None:
-        run = hamish(
-            ["--library", str(self.base), "import", *map(str, self.paths[:BASE_ARTICLES])],
-            self.home,
+        run = subprocess.run(
+            [sys.executable, "-m", "tests.crash.make_base", str(self.base)]
+            + [str(p) for p in self.paths[:BASE_ARTICLES]],
+            env=env(self.home),
+            capture_output=True,
+            text=True,
+            cwd=self.home,
+            timeout=600,
         )
         if run.returncode != 0:
             raise RuntimeError(f"cannot make the base library: {run.stderr}")
-        lib = str(self.base)
-        hamish(
-            ["--library", lib, "annotate", "1", "--quote", QUOTE, "--note", note_text(0)], self.home
-        )
-        made = hamish(
-            ["--library", lib, "briefing", "create", "--title", "موجز 📌", "--json"], self.home
-        )
-        bid = json.loads(made.stdout)["id"]
-        for aid in range(2, 40):
-            made = hamish(
-                ["--library", lib, "annotate", str(aid), "--quote", QUOTE, "--json"], self.home
-            )
-            hid = json.loads(made.stdout)["id"]
-            hamish(
-                ["--library", lib, "briefing", "add", str(bid), "--highlight", str(hid)], self.home
-            )
-        (self.base / "briefing.id").write_text(str(bid))
+        (self.base / "briefing.id").write_text(run.stdout.strip().splitlines()[-1])
 
     def copy_base(self, target: Path) -> Path:
         """A fresh copy of the base library (its index too)."""
@@ -135,10 +124,12 @@ def descendants(pid: int) -> set[int]:
     todo = [pid]
     while todo:
         p = todo.pop()
-        try:
-            kids = Path(f"/proc/{p}/task/{p}/children").read_text().split()
-        except OSError:
-            continue
+        kids: list[str] = []
+        for task in Path(f"/proc/{p}/task").glob("*"):  # a child belongs to the thread that made it
+            try:
+                kids += (task / "children").read_text().split()
+            except OSError:
+                continue
         for k in map(int, kids):
             if k not in out:
                 out.add(k)
@@ -193,8 +184,8 @@ def start_child(scenario: str, lib: Path, ws: Workspace, out: Path) -> subproces
 
 DELAYS = {  # seconds after start within which the kill falls
     "import": (0.5, 6.0),
-    "reindex": (0.5, 4.0),
-    "export": (0.5, 2.5),
+    "reindex": (0.3, 1.8),
+    "export": (0.1, 0.7),
     "annotate": (1.0, 5.0),
     "gui": (2.0, 9.0),
 }

@@ -20,6 +20,7 @@ from whoosh.index import FileIndex
 
 from desktop_app.core.search import indexer, store
 from desktop_app.core.search.schema import INDEX_VERSION
+from desktop_app.core.sessions import Session
 from desktop_app.core.storage import search_source as src
 from desktop_app.core.storage.db import DB_NAME, connect
 
@@ -65,6 +66,8 @@ class IndexWriter:
         self._listeners: list[Callable[[int], None]] = []
         self._helper: Any = None
         self.last_error: Exception | None = None
+        # The writer holds the library open too: a kill while it writes is noticed next time.
+        self._session = Session(self.library_folder, "index")
         self._thread = threading.Thread(target=self._run, name="hamish-index-writer", daemon=True)
         self._thread.start()
 
@@ -357,6 +360,7 @@ class IndexWriter:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+            self._session.close()
 
 
 _WRITERS: dict[Path, IndexWriter] = {}
