@@ -260,7 +260,7 @@ def check_database(lib: Path, outcome: Outcome) -> None:
         conn.close()
 
 
-def _query(lib: Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+def query(lib: Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
     conn = sqlite3.connect(f"file:{lib / 'library.sqlite3'}?mode=ro", uri=True)
     try:
         return conn.execute(sql, params).fetchall()
@@ -270,7 +270,7 @@ def _query(lib: Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple[o
 
 def check_import(lib: Path, stdout: str, outcome: Outcome, _out: Path) -> None:
     """Every imported article is one of the files, whole."""
-    for (title,) in _query(lib, "SELECT original_name FROM articles"):
+    for (title,) in query(lib, "SELECT original_name FROM articles"):
         if not str(title).startswith("مقال-"):
             raise CrashFailure(f"unexpected article {title!r}")
     del stdout
@@ -306,9 +306,9 @@ def check_annotate(lib: Path, stdout: str, outcome: Outcome, _out: Path) -> None
             continue
         kind, item, i = parts[1], int(parts[2]), int(parts[3])
         if kind == "note":
-            rows = _query(lib, "SELECT body FROM notes WHERE id = ?", (item,))
+            rows = query(lib, "SELECT body FROM notes WHERE id = ?", (item,))
         else:
-            rows = _query(
+            rows = query(
                 lib,
                 "SELECT n.body FROM highlights h JOIN notes n ON n.highlight_id = h.id"
                 " WHERE h.id = ? AND h.exact = ?",
@@ -327,7 +327,7 @@ def check_gui(lib: Path, stdout: str, outcome: Outcome, _out: Path) -> None:
     if not saved:
         return
     nid, length = int(saved[-1][1]), int(saved[-1][2])
-    rows = _query(lib, "SELECT body FROM notes WHERE id = ?", (nid,))
+    rows = query(lib, "SELECT body FROM notes WHERE id = ?", (nid,))
     if not rows:
         raise CrashFailure(f"note {nid} reported saved is gone")
     body = str(rows[0][0])
