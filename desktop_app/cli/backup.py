@@ -9,8 +9,9 @@ from pathlib import Path
 from desktop_app import __version__
 from desktop_app.cli.common import EXIT_OK, UsageError, common, emit, location, open_for
 from desktop_app.core.backup import list_backups, make_backup
-from desktop_app.core.backup_archive import restore, write_archive
+from desktop_app.core.backup_archive import write_archive
 from desktop_app.core.opening import IndexMode, open_library
+from desktop_app.core.restore import restore
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -35,11 +35,9 @@ from typing import Any, BinaryIO
 from desktop_app.core.backup import (
     BackupCancelled,
     BackupError,
-    check_backup,
     check_database,
-    replace_database,
 )
-from desktop_app.core.storage.db import DB_NAME, connect, now_iso
+from desktop_app.core.storage.db import DB_NAME, now_iso
 
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
@@ -80,18 +78,7 @@ class ArchiveInfo:
         return sum(m.size for m in self.members)
 
 
-@dataclass(frozen=True)
-class RestoreReport:
-    """What a restore did: where, in place or new, the counts, the safety copy (in place)."""
-
-    folder: Path
-    in_place: bool
-    counts: dict[str, int]
-    originals: int
-    previous_state: Path | None
-
-
-class _Steps:
+class Steps:
     """Progress in bytes of a known total; raises BackupCancelled when cancel() says so."""
 
     def __init__(self, total: int, progress: ProgressFn | None, cancel: CancelFn | None) -> None:
@@ -148,7 +135,7 @@ def write_archive(
     originals = _originals(folder) if with_originals else []
     db_size = (folder / DB_NAME).stat().st_size
     # written, then read back: twice the bytes
-    steps = _Steps(2 * (db_size + sum(p.stat().st_size for _, p in originals)), progress, cancel)
+    steps = Steps(2 * (db_size + sum(p.stat().st_size for _, p in originals)), progress, cancel)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         counts, version = _snapshot(folder, snapshot, steps)
@@ -183,7 +170,7 @@ def write_archive(
         snapshot.unlink(missing_ok=True)
 
 
-def _snapshot(folder: Path, target: Path, steps: _Steps) -> tuple[dict[str, int], int]:
+def _snapshot(folder: Path, target: Path, steps: Steps) -> tuple[dict[str, int], int]:
     """The database copied by the online backup API from one read snapshot, and checked."""
     src = sqlite3.connect(str(folder / DB_NAME), isolation_level=None, timeout=30.0)
     target.unlink(missing_ok=True)
@@ -204,7 +191,7 @@ def _snapshot(folder: Path, target: Path, steps: _Steps) -> tuple[dict[str, int]
     return counts, version
 
 
-def _add(zf: zipfile.ZipFile, name: str, path: Path, steps: _Steps) -> Member:
+def _add(zf: zipfile.ZipFile, name: str, path: Path, steps: Steps) -> Member:
     """Stream a file into the archive, hashing it on the way."""
     h = hashlib.sha256()
     size = 0
@@ -357,7 +344,7 @@ def inspect_archive(
     path: Path,
     progress: ProgressFn | None = None,
     cancel: CancelFn | None = None,
-    steps: _Steps | None = None,
+    steps: Steps | None = None,
     name: str | None = None,
 ) -> ArchiveInfo:
     """Check a whole archive; its database is extracted to a temporary folder (the caller
@@ -392,12 +379,14 @@ def inspect_archive(
                     actual=actual,
                     declared=m.size,
                 )
-        steps = steps or _Steps(sum(m.size for m in members), progress, cancel)
+        steps = steps or Steps(sum(m.size for m in members), progress, cancel)
         work = Path(tempfile.mkdtemp(prefix="hamish-restore-"))
         try:
             database = work / DB_NAME
             for m in members:
-                _verify(fp, files[m.path], m, name, steps, database if m.path == DB_NAME else None)
+                verify_member(
+                    fp, files[m.path], m, name, steps, database if m.path == DB_NAME else None
+                )
             info = ArchiveInfo(path, manifest, members, database)
             _check_db(info, name)
         except BaseException:
@@ -406,8 +395,8 @@ def inspect_archive(
     return info
 
 
-def _verify(
-    fp: BinaryIO, info: zipfile.ZipInfo, m: Member, name: str, steps: _Steps, to: Path | None
+def verify_member(
+    fp: BinaryIO, info: zipfile.ZipInfo, m: Member, name: str, steps: Steps, to: Path | None
 ) -> None:
     """Read a member through, checking size and SHA-256; write it to `to` when given."""
     h = hashlib.sha256()
@@ -445,143 +434,3 @@ def _check_db(info: ArchiveInfo, name: str) -> None:
     if not isinstance(declared, dict) or any(declared.get(t) != n for t, n in counts.items()):
         raise BackupError(code="backup.bad_manifest", name=name, reason="counts")
     info.counts = counts
-
-
-# -- restoring --------------------------------------------------------------------------------
-def is_library(folder: Path) -> bool:
-    """True when folder holds a library database."""
-    return (folder / DB_NAME).is_file()
-
-
-def check_target(folder: Path) -> bool:
-    """True for an in-place restore (folder holds a library), False for a new library (folder
-    missing or empty); anything else is refused."""
-    if is_library(folder):
-        return True
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise BackupError(code="backup.target_not_empty", folder=folder)
-    return False
-
-
-def _check_space(folder: Path, need: int) -> None:
-    probe = folder
-    while not probe.exists() and probe != probe.parent:
-        probe = probe.parent
-    free = shutil.disk_usage(probe).free
-    if need > free:
-        raise BackupError(
-            code="backup.no_space", folder=probe, need_mb=need >> 20, free_mb=free >> 20
-        )
-
-
-def restore(
-    backup: Path,
-    folder: Path,
-    progress: ProgressFn | None = None,
-    cancel: CancelFn | None = None,
-) -> RestoreReport:
-    """Restore a zip archive or a .sqlite3 backup into folder (in place, or a new library).
-
-    Everything is checked before anything is changed; a refusal changes nothing. In place,
-    the current database is kept as `backups/before-restore-*.sqlite3` and originals are only
-    added (the safety copy may refer to the ones there). A new library is built in a hidden
-    folder beside folder and renamed into place, so a failure leaves no half-made library.
-    """
-    in_place = check_target(folder)
-    if not backup.is_file():
-        raise BackupError(code="backup.not_found", path=backup)
-    with backup.open("rb") as f:
-        head = f.read(4)
-    if backup.suffix.lower() == ".zip" or head == b"PK\x03\x04" or zipfile.is_zipfile(backup):
-        info = inspect_archive(backup, progress, cancel)
-    else:
-        check_backup(backup)
-        conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-        try:
-            counts = count_rows(conn) if "briefings" in _tables(conn) else {}
-        finally:
-            conn.close()
-        info = ArchiveInfo(backup, {}, [Member(DB_NAME, backup.stat().st_size, "")], backup)
-        info.counts = counts
-    extracted = info.database != backup
-    try:
-        _check_space(folder, info.total)
-        steps = _Steps(info.total, progress, cancel)
-        if in_place:
-            return _restore_in_place(info, folder, steps)
-        return _restore_new(info, folder, steps)
-    except (OSError, sqlite3.Error, zipfile.BadZipFile) as exc:
-        raise BackupError(code="backup.restore_failed", reason=exc) from exc
-    finally:
-        if extracted:
-            shutil.rmtree(info.database.parent, ignore_errors=True)
-
-
-def _tables(conn: sqlite3.Connection) -> set[str]:
-    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-
-
-def _copy_originals(info: ArchiveInfo, folder: Path, steps: _Steps) -> int:
-    """Write the archive's originals into folder/originals (verified again as they are written;
-    one already there with the same bytes is kept). Returns how many the archive holds."""
-    originals = [m for m in info.members if m.path != DB_NAME]
-    if not originals:
-        return 0
-    with zipfile.ZipFile(info.path) as zf, info.path.open("rb") as fp:
-        for m in originals:
-            target = folder / m.path
-            if target.is_file() and target.stat().st_size == m.size:
-                if _sha256(target) == m.sha256:
-                    steps.step(m.size, m.path)
-                    continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            part = target.with_name(target.name + ".part")
-            try:
-                _verify(fp, zf.getinfo(m.path), m, info.path.name, steps, part)
-                part.replace(target)
-            finally:
-                part.unlink(missing_ok=True)
-    return len(originals)
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(CHUNK):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def _restore_in_place(info: ArchiveInfo, folder: Path, steps: _Steps) -> RestoreReport:
-    n = _copy_originals(info, folder, steps)
-    steps.check()  # the last moment a cancel is honoured: the database is replaced next
-    safety = replace_database(folder, info.database)
-    return RestoreReport(folder, True, info.counts, n, safety)
-
-
-def _restore_new(info: ArchiveInfo, folder: Path, steps: _Steps) -> RestoreReport:
-    folder = folder.absolute()
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = folder.with_name(f".{folder.name}.restoring-{os.getpid()}-{time.monotonic_ns()}")
-    staging.mkdir()  # not mkdtemp: the library gets the usual permissions
-    try:
-        src = sqlite3.connect(f"file:{info.database}?mode=ro", uri=True)
-        try:
-            dest = sqlite3.connect(str(staging / DB_NAME))
-            try:
-                src.backup(dest)
-            finally:
-                dest.close()
-        finally:
-            src.close()
-        steps.step(info.members[0].size if info.members else 0, DB_NAME)
-        n = _copy_originals(info, staging, steps)
-        connect(staging / DB_NAME).close()  # WAL, and an older schema migrated
-        steps.check()
-        if folder.exists():
-            folder.rmdir()  # empty, checked before
-        staging.rename(folder)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return RestoreReport(folder, False, info.counts, n, None)

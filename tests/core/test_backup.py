@@ -26,14 +26,10 @@ from desktop_app.core.backup import (
     make_backup,
     restore_backup,
 )
-from desktop_app.core.backup_archive import (
-    MANIFEST,
-    inspect_archive,
-    restore,
-    write_archive,
-)
+from desktop_app.core.backup_archive import MANIFEST, inspect_archive, write_archive
 from desktop_app.core.briefings import BriefingService
 from desktop_app.core.library import Library
+from desktop_app.core.restore import restore
 from desktop_app.core.search import live
 from desktop_app.core.search.service import SearchService
 from desktop_app.core.search.writer import close_all
