@@ -83,7 +83,7 @@
 <context>
     <name>LibraryPage</name>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="106"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="101"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%Ln article</numerusform>
@@ -121,7 +121,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/main_window.py" line="290"/>
+        <location filename="../desktop_app/ui/main_window.py" line="294"/>
         <source>%n highlight(s) in this article.</source>
         <translation>
             <numerusform>%Ln highlight in this article.</numerusform>

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -62,7 +62,7 @@ class _TaskDialog(QDialog):
         self.path.setObjectName("backupPath")
         self.path.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a path reads left to right
         self.path_label.setBuddy(self.path)
-        self.choose = QPushButton(self.tr("C&hoose…"), self)
+        self.choose = QPushButton(QCoreApplication.translate("BackupDialogs", "C&hoose…"), self)
         self.choose.setObjectName("choosePath")
         row.addWidget(self.path_label)
         row.addWidget(self.path, 1)
@@ -73,7 +73,7 @@ class _TaskDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.setObjectName("backupProgress")
         self.progress.setRange(0, PERMILLE)
-        self.progress.setAccessibleName(self.tr("Progress"))
+        self.progress.setAccessibleName(QCoreApplication.translate("BackupDialogs", "Progress"))
         self.progress.hide()
         self.status = QLabel(self)
         self.status.setObjectName("backupStatus")
@@ -86,10 +86,12 @@ class _TaskDialog(QDialog):
         self.action = QPushButton(self)
         self.action.setObjectName("backupAction")
         self.action.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("&Cancel"), self)
+        self.cancel_button = QPushButton(
+            QCoreApplication.translate("BackupDialogs", "&Cancel"), self
+        )
         self.cancel_button.setObjectName("cancelBackup")
         self.cancel_button.hide()
-        self.close_button = QPushButton(self.tr("Close"), self)
+        self.close_button = QPushButton(QCoreApplication.translate("BackupDialogs", "Close"), self)
         self.close_button.setObjectName("closeBackup")
         for b in (self.action, self.cancel_button, self.close_button):
             buttons.addWidget(b)
@@ -107,7 +109,7 @@ class _TaskDialog(QDialog):
         if self.task is not None:
             self.task.cancel()
             self.cancel_button.setEnabled(False)
-            self.status.setText(self.tr("Cancelling…"))
+            self.status.setText(QCoreApplication.translate("BackupDialogs", "Cancelling…"))
 
     def _set_busy(self, busy: bool) -> None:
         for w in (self.action, self.choose, self.path, self.close_button):
@@ -142,7 +144,9 @@ class _TaskDialog(QDialog):
             self.show_error(error_text(outcome.error))
             return False
         if outcome is None or outcome.result is None:
-            self.status.setText(self.tr("Cancelled: nothing was changed."))
+            self.status.setText(
+                QCoreApplication.translate("BackupDialogs", "Cancelled: nothing was changed.")
+            )
             return False
         return True
 
@@ -271,7 +275,7 @@ class RestoreDialog(_TaskDialog):
         self.summary.setWordWrap(True)
         self.extra.addWidget(self.warning)
         self.extra.addWidget(self.summary)
-        self.check_button = QPushButton(self.tr("C&heck"), self)
+        self.check_button = QPushButton(self.tr("Chec&k"), self)
         self.check_button.setObjectName("checkBackup")
         self.action.setText(self.tr("&Restore"))
         self.action.setEnabled(False)
