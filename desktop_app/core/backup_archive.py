@@ -48,7 +48,9 @@ MANIFEST = "manifest.json"
 MAX_MANIFEST = 64 << 20
 CHUNK = 1 << 20
 COUNTED = ("articles", "highlights", "notes", "briefings")
-ORIGINAL = re.compile(r"originals/([0-9a-f]{2})/([0-9a-f]{64})(\.[\w-]{1,16})?")
+# the name Library.original_path gives: the hash, then the file's own suffix (any characters
+# but separators, colons and controls; the hash in front keeps it from being "..")
+ORIGINAL = re.compile(r"originals/([0-9a-f]{2})/([0-9a-f]{64})(\.[^/\\:\x00-\x1f]{1,32})?")
 DIRECTORY = re.compile(r"originals/([0-9a-f]{2}/)?")
 LOCAL_HEADER = struct.Struct("<4s5H3I2H")
 
