@@ -428,11 +428,37 @@ HOSTILE: dict[str, tuple[Callable[[Path, Path], Path], str]] = {
         lambda s, d: rezip(s, d, manifest_edit=lambda m: m.update(format_version=99)),
         "newer Hamish",
     ),
+    "manifest size differs": (
+        lambda s, d: rezip(s, d, manifest_edit=lambda m: m["members"][0].update(size=7)),
+        "is damaged: library.sqlite3 has",
+    ),
+    "duplicate member": (lambda s, d: _duplicate(s, d), "is in it twice"),
+    "encrypted member": (lambda s, d: _encrypted(s, d), "encrypted or compressed"),
     "no manifest": (
         lambda s, d: _without_manifest(s, d),
         "not a Hamish backup",
     ),
 }
+
+
+def _duplicate(src: Path, dst: Path) -> Path:
+    rezip(src, dst)
+    with pytest.warns(UserWarning), zipfile.ZipFile(dst, "a") as zf:
+        zf.writestr(DB_NAME, b"a second database")
+    return dst
+
+
+def _encrypted(src: Path, dst: Path) -> Path:
+    """The same archive with its database member flagged as encrypted (in both headers)."""
+    rezip(src, dst)
+    data = bytearray(dst.read_bytes())
+    with zipfile.ZipFile(dst) as zf:
+        info = zf.getinfo(DB_NAME)
+    data[info.header_offset + 6] |= 0x1  # local header: general purpose flags
+    central = data.index(b"PK\x01\x02")  # the database is the first member
+    data[central + 8] |= 0x1  # central directory: general purpose flags
+    dst.write_bytes(bytes(data))
+    return dst
 
 
 def _without_manifest(src: Path, dst: Path) -> Path:
