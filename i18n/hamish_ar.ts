@@ -1636,52 +1636,52 @@ What was saved is safe; the details were written to the log.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../desktop_app/ui/main_window.py" line="86"/>
-        <location filename="../desktop_app/ui/main_window.py" line="305"/>
+        <location filename="../desktop_app/ui/main_window.py" line="309"/>
         <source>Hamish</source>
         <translation>هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="151"/>
+        <location filename="../desktop_app/ui/main_window.py" line="155"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="152"/>
+        <location filename="../desktop_app/ui/main_window.py" line="156"/>
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="153"/>
+        <location filename="../desktop_app/ui/main_window.py" line="157"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="154"/>
+        <location filename="../desktop_app/ui/main_window.py" line="158"/>
         <source>Free notes</source>
         <translation>ملاحظات حرة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="155"/>
+        <location filename="../desktop_app/ui/main_window.py" line="159"/>
         <source>Briefing</source>
         <translation>الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="145"/>
+        <location filename="../desktop_app/ui/main_window.py" line="149"/>
         <source>Search is not available: %1</source>
         <translation>البحث غير متاح: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="270"/>
+        <location filename="../desktop_app/ui/main_window.py" line="274"/>
         <source>Add to Briefing</source>
         <translation>إضافة إلى الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="292"/>
+        <location filename="../desktop_app/ui/main_window.py" line="296"/>
         <source>%1 — Hamish</source>
         <translation>%1 — هامش</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/main_window.py" line="294"/>
+        <location filename="../desktop_app/ui/main_window.py" line="298"/>
         <source>%n highlight(s) in this article.</source>
         <translation>
             <numerusform>لا تظليلات في هذا المقال.</numerusform>
@@ -1693,42 +1693,42 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="363"/>
+        <location filename="../desktop_app/ui/main_window.py" line="367"/>
         <source>Select some text of the article first.</source>
         <translation>حدّد جزءًا من نص المقال أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="390"/>
+        <location filename="../desktop_app/ui/main_window.py" line="394"/>
         <source>Select some text or a highlight first.</source>
         <translation>حدّد نصًا أو تظليلًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="398"/>
+        <location filename="../desktop_app/ui/main_window.py" line="402"/>
         <source>New briefing from the search</source>
         <translation>موجز جديد من البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="399"/>
+        <location filename="../desktop_app/ui/main_window.py" line="403"/>
         <source>Title of the briefing:</source>
         <translation>عنوان الموجز:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="456"/>
+        <location filename="../desktop_app/ui/main_window.py" line="460"/>
         <source>Tags</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="457"/>
+        <location filename="../desktop_app/ui/main_window.py" line="461"/>
         <source>Tags of “%1”, separated by commas:</source>
         <translation>وسوم «%1»، مفصولة بفواصل:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="497"/>
+        <location filename="../desktop_app/ui/main_window.py" line="501"/>
         <source>About Hamish</source>
         <translation>عن هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="498"/>
+        <location filename="../desktop_app/ui/main_window.py" line="502"/>
         <source>Hamish (هامش) is a reading and notes application for analysts.</source>
         <translation>هامش تطبيق للقراءة وتدوين الملاحظات للمحللين.</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QByteArray, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.lib = lib
         self.remember = remember
         self.backup_on_close = True  # today's automatic backup when the window closes
+        self._backed_up = False
         self.theme_name = "system"
         self.bus = Bus(self)
         self.undo_stack = QUndoStack(self)
@@ -126,6 +127,9 @@ class MainWindow(QMainWindow):
         self.reload_free_notes()
         self.set_theme(theme or st.get_str("reader/theme", "system"), store=theme is None)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+        app = QCoreApplication.instance()
+        if app is not None:  # a quit that closes no window still makes the day's backup
+            app.aboutToQuit.connect(self.backup_once)
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         self.resizeDocks(
@@ -519,6 +523,12 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
 
+    def backup_once(self) -> None:
+        """Today's automatic backup, once per window (closing, or quitting without a close)."""
+        if self.backup_on_close and not self._backed_up:
+            self._backed_up = True
+            backup_on_close(self.lib)
+
     def stop_search(self) -> None:
         """Let go of the search index (a restore replaces the database under it)."""
         self._stop_search()
@@ -591,8 +601,7 @@ class MainWindow(QMainWindow):
         self.reader.stop_timers()
         self.session.detach()
         self._stop_search()
-        if self.backup_on_close:
-            backup_on_close(self.lib)
+        self.backup_once()
         super().closeEvent(e)
 
     def _stop_search(self) -> None:

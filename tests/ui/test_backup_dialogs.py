@@ -187,3 +187,21 @@ def test_a_failed_backup_on_closing_is_logged_and_the_window_closes(
     assert not w.isVisible()
     assert any("automatic backup" in r.getMessage() for r in caplog.records)
     assert lib.article_count() == 5  # the library is intact
+
+
+def test_quitting_without_closing_the_window_still_backs_up(
+    qtbot, qapp, library, settings_dir, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.ui.main_window import MainWindow
+
+    lib, _ids = library
+    monkeypatch.setattr(backup_flow, "today", lambda: date(2026, 3, 9))
+    w = MainWindow(lib, theme="light")
+    qtbot.addWidget(w)
+    w.show()
+    qapp.aboutToQuit.emit()  # what QApplication.quit() sends before the event loop ends
+    assert list(auto_backups(lib.folder)) == [date(2026, 3, 9)]
+    made = auto_backups(lib.folder)[date(2026, 3, 9)].stat().st_mtime_ns
+    w.close()  # the close that follows makes no second copy
+    w.runner.drain()
+    assert auto_backups(lib.folder)[date(2026, 3, 9)].stat().st_mtime_ns == made
