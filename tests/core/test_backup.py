@@ -172,6 +172,13 @@ def test_backup_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert "no such backup" in capsys.readouterr().err
     assert main(["--library", lib_dir, "backup", "--with-originals"]) == 2
     assert "--out FILE.zip" in capsys.readouterr().err
+    zipped = tmp_path / "أرشيف 📦.zip"
+    assert (
+        main(["--library", lib_dir, "backup", "--out", str(zipped), "--with-originals", "--json"])
+        == 0
+    )
+    made = json.loads(capsys.readouterr().out)
+    assert made["path"] == str(zipped) and made["counts"]["notes"] == 1 and made["originals"] == 0
     assert main(["--library", lib_dir, "backup", "--list", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) >= 2  # the backup and the safety copy
 
