@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable
 from typing import Any
 
 from desktop_app.core.errors import HamishError
 from desktop_app.core.library import Library
+from desktop_app.core.messages import render
 from desktop_app.core.opening import IndexMode, LibraryLocation, locate, open_library
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -29,7 +31,12 @@ def location(args: argparse.Namespace) -> LibraryLocation:
 
 def open_for(args: argparse.Namespace, index: IndexMode = IndexMode.FOREGROUND) -> Library:
     """Open the command's library; with an index mode its changes reach the search index."""
-    return open_library(location(args), index)
+    lib = open_library(location(args), index)
+    for ended in lib.ended_sessions[:1]:
+        print(
+            f"hamish: {render('library.ended_unexpectedly', {'pid': ended.pid})}", file=sys.stderr
+        )
+    return lib
 
 
 def emit(args: argparse.Namespace, data: Any, text: str | Callable[[], str]) -> None:

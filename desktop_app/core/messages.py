@@ -103,6 +103,11 @@ MESSAGES: dict[str, str] = {
     "library.unreadable": QT_TRANSLATE_NOOP(
         "Messages", "the library at {folder} cannot be opened: {reason}"
     ),
+    "library.ended_unexpectedly": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Hamish was stopped before it closed this library (process {pid}); everything saved"
+        " is kept, and the search index is brought up to date",
+    ),
     # moving, opening or creating a library from Preferences
     "relocate.same_folder": QT_TRANSLATE_NOOP("Messages", "the library is already at {folder}"),
     "relocate.nested": QT_TRANSLATE_NOOP(
