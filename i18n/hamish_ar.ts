@@ -272,161 +272,171 @@
     </message>
     <message>
         <location filename="../desktop_app/ui/actions.py" line="21"/>
+        <source>Back up library…</source>
+        <translation>نسخ المكتبة احتياطيًا…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="22"/>
+        <source>Restore from backup…</source>
+        <translation>الاستعادة من نسخة احتياطية…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="23"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="22"/>
+        <location filename="../desktop_app/ui/actions.py" line="24"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="23"/>
+        <location filename="../desktop_app/ui/actions.py" line="25"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="24"/>
+        <location filename="../desktop_app/ui/actions.py" line="26"/>
         <source>Find in the article…</source>
         <translation>بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="25"/>
+        <location filename="../desktop_app/ui/actions.py" line="27"/>
         <source>Find the next match</source>
         <translation>النتيجة التالية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="26"/>
+        <location filename="../desktop_app/ui/actions.py" line="28"/>
         <source>Find the previous match</source>
         <translation>النتيجة السابقة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="27"/>
+        <location filename="../desktop_app/ui/actions.py" line="29"/>
         <source>Highlight the selection</source>
         <translation>تظليل النص المحدد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="28"/>
+        <location filename="../desktop_app/ui/actions.py" line="30"/>
         <source>Delete the selected highlight</source>
         <translation>حذف التظليل المحدد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="29"/>
+        <location filename="../desktop_app/ui/actions.py" line="31"/>
         <source>Rename the labels…</source>
         <translation>إعادة تسمية التصنيفات…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="30"/>
+        <location filename="../desktop_app/ui/actions.py" line="32"/>
         <source>Larger text</source>
         <translation>تكبير النص</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="31"/>
+        <location filename="../desktop_app/ui/actions.py" line="33"/>
         <source>Smaller text</source>
         <translation>تصغير النص</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="32"/>
+        <location filename="../desktop_app/ui/actions.py" line="34"/>
         <source>Default text size</source>
         <translation>حجم النص الافتراضي</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="33"/>
+        <location filename="../desktop_app/ui/actions.py" line="35"/>
         <source>More line spacing</source>
         <translation>زيادة تباعد الأسطر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="34"/>
+        <location filename="../desktop_app/ui/actions.py" line="36"/>
         <source>Less line spacing</source>
         <translation>تقليل تباعد الأسطر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="35"/>
+        <location filename="../desktop_app/ui/actions.py" line="37"/>
         <source>Follow the system</source>
         <translation>حسب النظام</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="36"/>
+        <location filename="../desktop_app/ui/actions.py" line="38"/>
         <source>Light</source>
         <translation>فاتح</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="37"/>
+        <location filename="../desktop_app/ui/actions.py" line="39"/>
         <source>Dark</source>
         <translation>داكن</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="38"/>
+        <location filename="../desktop_app/ui/actions.py" line="40"/>
         <source>Sepia</source>
         <translation>بني فاتح</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="39"/>
+        <location filename="../desktop_app/ui/actions.py" line="41"/>
         <source>Move the article to the trash</source>
         <translation>نقل المقال إلى المهملات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="40"/>
+        <location filename="../desktop_app/ui/actions.py" line="42"/>
         <source>Edit the tags…</source>
         <translation>تعديل الوسوم…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="41"/>
+        <location filename="../desktop_app/ui/actions.py" line="43"/>
         <source>New free note</source>
         <translation>ملاحظة حرة جديدة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="42"/>
+        <location filename="../desktop_app/ui/actions.py" line="44"/>
         <source>New note on the article</source>
         <translation>ملاحظة جديدة على المقال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="43"/>
+        <location filename="../desktop_app/ui/actions.py" line="45"/>
         <source>Go to the library</source>
         <translation>الانتقال إلى المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="44"/>
+        <location filename="../desktop_app/ui/actions.py" line="46"/>
         <source>Go to the article</source>
         <translation>الانتقال إلى المقال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="45"/>
+        <location filename="../desktop_app/ui/actions.py" line="47"/>
         <source>Go to the search</source>
         <translation>الانتقال إلى البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="46"/>
+        <location filename="../desktop_app/ui/actions.py" line="48"/>
         <source>Go to the annotations</source>
         <translation>الانتقال إلى التعليقات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="47"/>
+        <location filename="../desktop_app/ui/actions.py" line="49"/>
         <source>Go to the briefing</source>
         <translation>الانتقال إلى الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="48"/>
+        <location filename="../desktop_app/ui/actions.py" line="50"/>
         <source>Go to the free notes</source>
         <translation>الانتقال إلى الملاحظات الحرة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="49"/>
+        <location filename="../desktop_app/ui/actions.py" line="51"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="50"/>
+        <location filename="../desktop_app/ui/actions.py" line="52"/>
         <source>Open the menu bar</source>
         <translation>فتح شريط القوائم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="51"/>
+        <location filename="../desktop_app/ui/actions.py" line="53"/>
         <source>About Hamish</source>
         <translation>عن هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="52"/>
+        <location filename="../desktop_app/ui/actions.py" line="54"/>
         <source>Preferences…</source>
         <translation>التفضيلات…</translation>
     </message>
@@ -462,6 +472,98 @@
         <location filename="../desktop_app/ui/panels/annotations_panel.py" line="148"/>
         <source>Orphaned (the text changed): %1</source>
         <translation>منفصل (تغيّر النص): %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="179"/>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="206"/>
+        <source>Back up the library</source>
+        <translation>نسخ المكتبة احتياطيًا</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="182"/>
+        <source>The library&apos;s database, checked, goes into one .zip archive with a manifest of every file&apos;s checksum. The search index is not included: it is rebuilt after a restore.</source>
+        <translation>تُوضع قاعدة بيانات المكتبة، بعد فحصها، في أرشيف ‎.zip‎ واحد مع بيان بالمجموع الاختباري لكل ملف. لا يُضمَّن فهرس البحث: يُعاد بناؤه بعد الاستعادة.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="187"/>
+        <source>&amp;Archive:</source>
+        <translation>&amp;الأرشيف:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="188"/>
+        <source>Archive file</source>
+        <translation>ملف الأرشيف</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="193"/>
+        <source>Include the &amp;original files (%1 MB)</source>
+        <translation>تضمين الملفات الأ&amp;صلية (%1 ميغابايت)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="198"/>
+        <source>&amp;Back up</source>
+        <translation>&amp;نسخ احتياطي</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="206"/>
+        <source>Zip archives (*.zip)</source>
+        <translation>أرشيفات ‎zip‎ (‎*.zip‎)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="215"/>
+        <source>Choose where to write the archive.</source>
+        <translation>اختر أين يُكتب الأرشيف.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="222"/>
+        <source>Writing %1…</source>
+        <translation>جارٍ كتابة %1…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="238"/>
+        <source>The library was backed up to %1 (%2 articles, %3 original files).</source>
+        <translation>نُسخت المكتبة احتياطيًا إلى %1 (المقالات: %2، الملفات الأصلية: %3).</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="243"/>
+        <source>The library was backed up.</source>
+        <translation>نُسخت المكتبة احتياطيًا.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialogs</name>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="65"/>
+        <source>C&amp;hoose…</source>
+        <translation>ا&amp;ختيار…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="76"/>
+        <source>Progress</source>
+        <translation>التقدّم</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="90"/>
+        <source>&amp;Cancel</source>
+        <translation>إ&amp;لغاء</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="94"/>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="112"/>
+        <source>Cancelling…</source>
+        <translation>جارٍ الإلغاء…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="148"/>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>أُلغي: لم يتغيّر شيء.</translation>
     </message>
 </context>
 <context>
@@ -1533,53 +1635,53 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="83"/>
-        <location filename="../desktop_app/ui/main_window.py" line="303"/>
+        <location filename="../desktop_app/ui/main_window.py" line="86"/>
+        <location filename="../desktop_app/ui/main_window.py" line="311"/>
         <source>Hamish</source>
         <translation>هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="149"/>
+        <location filename="../desktop_app/ui/main_window.py" line="157"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="150"/>
+        <location filename="../desktop_app/ui/main_window.py" line="158"/>
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="151"/>
+        <location filename="../desktop_app/ui/main_window.py" line="159"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="152"/>
+        <location filename="../desktop_app/ui/main_window.py" line="160"/>
         <source>Free notes</source>
         <translation>ملاحظات حرة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="153"/>
+        <location filename="../desktop_app/ui/main_window.py" line="161"/>
         <source>Briefing</source>
         <translation>الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="143"/>
+        <location filename="../desktop_app/ui/main_window.py" line="151"/>
         <source>Search is not available: %1</source>
         <translation>البحث غير متاح: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="268"/>
+        <location filename="../desktop_app/ui/main_window.py" line="276"/>
         <source>Add to Briefing</source>
         <translation>إضافة إلى الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="290"/>
+        <location filename="../desktop_app/ui/main_window.py" line="298"/>
         <source>%1 — Hamish</source>
         <translation>%1 — هامش</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/main_window.py" line="292"/>
+        <location filename="../desktop_app/ui/main_window.py" line="300"/>
         <source>%n highlight(s) in this article.</source>
         <translation>
             <numerusform>لا تظليلات في هذا المقال.</numerusform>
@@ -1591,42 +1693,42 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="361"/>
+        <location filename="../desktop_app/ui/main_window.py" line="369"/>
         <source>Select some text of the article first.</source>
         <translation>حدّد جزءًا من نص المقال أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="388"/>
+        <location filename="../desktop_app/ui/main_window.py" line="396"/>
         <source>Select some text or a highlight first.</source>
         <translation>حدّد نصًا أو تظليلًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="396"/>
+        <location filename="../desktop_app/ui/main_window.py" line="404"/>
         <source>New briefing from the search</source>
         <translation>موجز جديد من البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="397"/>
+        <location filename="../desktop_app/ui/main_window.py" line="405"/>
         <source>Title of the briefing:</source>
         <translation>عنوان الموجز:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="454"/>
+        <location filename="../desktop_app/ui/main_window.py" line="462"/>
         <source>Tags</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="455"/>
+        <location filename="../desktop_app/ui/main_window.py" line="463"/>
         <source>Tags of “%1”, separated by commas:</source>
         <translation>وسوم «%1»، مفصولة بفواصل:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="495"/>
+        <location filename="../desktop_app/ui/main_window.py" line="503"/>
         <source>About Hamish</source>
         <translation>عن هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="496"/>
+        <location filename="../desktop_app/ui/main_window.py" line="504"/>
         <source>Hamish (هامش) is a reading and notes application for analysts.</source>
         <translation>هامش تطبيق للقراءة وتدوين الملاحظات للمحللين.</translation>
     </message>
@@ -1634,82 +1736,82 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="82"/>
+        <location filename="../desktop_app/ui/menus.py" line="84"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="85"/>
+        <location filename="../desktop_app/ui/menus.py" line="87"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="138"/>
+        <location filename="../desktop_app/ui/menus.py" line="140"/>
         <source>Highlight as “%1”</source>
         <translation>تظليل بتصنيف «%1»</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="141"/>
+        <location filename="../desktop_app/ui/menus.py" line="143"/>
         <source>Highlight as “%1” (key %2)</source>
         <translation>تظليل بتصنيف «%1» (المفتاح %2)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="157"/>
+        <location filename="../desktop_app/ui/menus.py" line="159"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="162"/>
+        <location filename="../desktop_app/ui/menus.py" line="173"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="167"/>
+        <location filename="../desktop_app/ui/menus.py" line="178"/>
         <source>&amp;Highlight</source>
         <translation>&amp;تظليل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="172"/>
+        <location filename="../desktop_app/ui/menus.py" line="183"/>
         <source>&amp;Article</source>
         <translation>&amp;مقال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="176"/>
+        <location filename="../desktop_app/ui/menus.py" line="187"/>
         <source>&amp;Briefing</source>
         <translation>ال&amp;موجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="177"/>
+        <location filename="../desktop_app/ui/menus.py" line="188"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="179"/>
+        <location filename="../desktop_app/ui/menus.py" line="190"/>
         <source>Reading theme</source>
         <translation>سمة القراءة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="181"/>
+        <location filename="../desktop_app/ui/menus.py" line="192"/>
         <source>Panels</source>
         <translation>اللوحات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="182"/>
+        <location filename="../desktop_app/ui/menus.py" line="193"/>
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="183"/>
+        <location filename="../desktop_app/ui/menus.py" line="194"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="215"/>
+        <location filename="../desktop_app/ui/menus.py" line="226"/>
         <source>Export the briefing</source>
         <translation>تصدير الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="222"/>
+        <location filename="../desktop_app/ui/menus.py" line="233"/>
         <source>Main toolbar</source>
         <translation>شريط الأدوات الرئيسي</translation>
     </message>
@@ -1915,6 +2017,126 @@ What was saved is safe; the details were written to the log.</source>
         <location filename="../desktop_app/core/messages.py" line="131"/>
         <source>the move was cancelled</source>
         <translation>أُلغي النقل</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="133"/>
+        <source>no such backup: {path}</source>
+        <translation>لا توجد نسخة احتياطية كهذه: {path}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="134"/>
+        <source>cannot write the backup to {path}: {reason}</source>
+        <translation>تعذّرت كتابة النسخة الاحتياطية في {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="137"/>
+        <source>cancelled: nothing was written and nothing was changed</source>
+        <translation>أُلغي: لم يُكتب شيء ولم يتغيّر شيء</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="140"/>
+        <source>{name} is not a zip archive, or it is truncated</source>
+        <translation>{name} ليس أرشيف ‎zip‎، أو أنه مبتور</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="143"/>
+        <source>{name} is truncated: {member} is cut short</source>
+        <translation>{name} مبتور: {member} ناقص</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="144"/>
+        <source>{name} is not a Hamish backup (it has no manifest.json)</source>
+        <translation>{name} ليس نسخة احتياطية من هامش (لا يحوي ‎manifest.json‎)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="147"/>
+        <source>the manifest of {name} is not valid: {reason}</source>
+        <translation>بيان {name} غير صالح: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="150"/>
+        <source>{name} was written by a newer Hamish (archive format {found}; this one reads {known})</source>
+        <translation>كُتب {name} بإصدار أحدث من هامش (صيغة الأرشيف {found}، وهذا الإصدار يقرأ {known})</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="154"/>
+        <source>{name} is refused: the member {member} would be written outside the library</source>
+        <translation>رُفض {name}: العنصر {member} سيُكتب خارج المكتبة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="157"/>
+        <source>{name} is refused: the member {member} is a symbolic link</source>
+        <translation>رُفض {name}: العنصر {member} رابط رمزي</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="160"/>
+        <source>{name} is refused: unexpected member {member}</source>
+        <translation>رُفض {name}: عنصر غير متوقع {member}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="163"/>
+        <source>{name} is refused: it holds a search index ({member}); the index is rebuilt, never restored</source>
+        <translation>رُفض {name}: يحوي فهرس بحث ({member})؛ الفهرس يُعاد بناؤه ولا يُستعاد أبدًا</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="167"/>
+        <source>{name} is refused: {member} is in it twice</source>
+        <translation>رُفض {name}: العنصر {member} موجود فيه مرتين</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="170"/>
+        <source>{name} is incomplete: {member}, listed in its manifest, is missing</source>
+        <translation>{name} ناقص: العنصر {member} المذكور في بيانه غير موجود</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="173"/>
+        <source>{name} is refused: {member} is encrypted or compressed in an unknown way</source>
+        <translation>رُفض {name}: العنصر {member} مشفّر أو مضغوط بطريقة غير معروفة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="176"/>
+        <source>{name} is refused: {member} inflates beyond its declared size of {size} bytes (damaged, or a zip bomb)</source>
+        <translation>رُفض {name}: العنصر {member} يتمدد إلى أكثر من حجمه المعلن البالغ {size} بايت (تالف، أو قنبلة ‎zip‎)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="181"/>
+        <source>{name} is damaged: {member} has {actual} bytes, its manifest says {declared}</source>
+        <translation>{name} تالف: حجم {member} هو {actual} بايت، وبيانه يقول {declared}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="184"/>
+        <source>{name} is damaged: {member} does not match its checksum</source>
+        <translation>{name} تالف: {member} لا يطابق مجموعه الاختباري</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="187"/>
+        <source>not enough free space at {folder}: {need_mb} MB needed, {free_mb} MB free</source>
+        <translation>لا توجد مساحة كافية في {folder}: المطلوب {need_mb} ميغابايت، والمتاح {free_mb} ميغابايت</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="190"/>
+        <source>the database in {name} is damaged: {reason}</source>
+        <translation>قاعدة البيانات في {name} تالفة: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="193"/>
+        <source>{name} is not a Hamish library database</source>
+        <translation>{name} ليس قاعدة بيانات مكتبة من هامش</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="196"/>
+        <source>{name} was written by a newer Hamish (schema {found}; this one knows {known}): update Hamish to restore it</source>
+        <translation>كُتب {name} بإصدار أحدث من هامش (المخطط {found}، وهذا الإصدار يعرف {known}): حدّث هامش لاستعادته</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="201"/>
+        <source>{folder} is not empty and holds no Hamish library: choose an empty folder</source>
+        <translation>المجلد {folder} ليس فارغًا ولا يحوي مكتبة هامش: اختر مجلدًا فارغًا</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="204"/>
+        <source>the restore failed: {reason}; the library is as it was</source>
+        <translation>فشلت الاستعادة: {reason}؛ المكتبة كما كانت</translation>
     </message>
 </context>
 <context>
@@ -2211,6 +2433,90 @@ What was saved is safe; the details were written to the log.</source>
         <location filename="../desktop_app/ui/reader/view.py" line="160"/>
         <source>Original</source>
         <translation>الأصل</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="251"/>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="294"/>
+        <source>Restore from a backup</source>
+        <translation>الاستعادة من نسخة احتياطية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="254"/>
+        <source>Choose a .zip archive or a .sqlite3 backup. It is checked in full before anything in the library changes.</source>
+        <translation>اختر أرشيف ‎.zip‎ أو نسخة احتياطية ‎.sqlite3‎. تُفحص كاملةً قبل أن يتغيّر أي شيء في المكتبة.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="258"/>
+        <source>&amp;Backup:</source>
+        <translation>ال&amp;نسخة:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="259"/>
+        <source>Backup file</source>
+        <translation>ملف النسخة الاحتياطية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="262"/>
+        <source>Restoring replaces the articles, highlights, notes and briefings of this library by the backup&apos;s. The current state is first kept as a safety backup in %1. The window then reloads the library.</source>
+        <translation>تستبدل الاستعادةُ مقالات هذه المكتبة وتظليلاتها وملاحظاتها وموجزاتها بما في النسخة الاحتياطية. تُحفظ الحالة الحالية أولًا نسخةً احتياطية للأمان في %1. ثم تعيد النافذة تحميل المكتبة.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="278"/>
+        <source>Chec&amp;k</source>
+        <translation>&amp;فحص</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="280"/>
+        <source>&amp;Restore</source>
+        <translation>ا&amp;ستعادة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="296"/>
+        <source>Hamish backups (*.zip *.sqlite3);;All files (*)</source>
+        <translation>نسخ هامش الاحتياطية (‎*.zip *.sqlite3‎);;كل الملفات (‎*‎)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="319"/>
+        <source>Choose a backup to restore.</source>
+        <translation>اختر نسخة احتياطية لاستعادتها.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="321"/>
+        <source>Checking the backup…</source>
+        <translation>جارٍ فحص النسخة الاحتياطية…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="335"/>
+        <source>Articles: %1 · Highlights: %2 · Notes: %3 · Briefings: %4</source>
+        <translation>المقالات: %1 · التظليلات: %2 · الملاحظات: %3 · الموجزات: %4</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="342"/>
+        <source>Written on %1.</source>
+        <translation>كُتبت في %1.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="344"/>
+        <source>The backup is sound. Restore it?</source>
+        <translation>النسخة الاحتياطية سليمة. أتريد استعادتها؟</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="358"/>
+        <source>Restoring…</source>
+        <translation>جارٍ الاستعادة…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="368"/>
+        <source>The library was restored; its state before is kept in %1.</source>
+        <translation>استُعيدت المكتبة؛ وحالتها السابقة محفوظة في %1.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/backup_dialogs.py" line="372"/>
+        <source>The library was not restored: %1</source>
+        <translation>لم تُستعد المكتبة: %1</translation>
     </message>
 </context>
 <context>
@@ -2512,27 +2818,27 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>WindowHost</name>
     <message>
-        <location filename="../desktop_app/ui/window_host.py" line="64"/>
+        <location filename="../desktop_app/ui/window_host.py" line="72"/>
         <source>Another library</source>
         <translation>مكتبة أخرى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/window_host.py" line="72"/>
+        <location filename="../desktop_app/ui/window_host.py" line="81"/>
         <source>The library could not be remembered for the next start: %1</source>
         <translation>تعذّر حفظ المكتبة لتُفتح عند التشغيل القادم: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/window_host.py" line="91"/>
+        <location filename="../desktop_app/ui/window_host.py" line="102"/>
         <source>The library at %1 is open.</source>
         <translation>المكتبة الموجودة في %1 مفتوحة.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/window_host.py" line="97"/>
+        <location filename="../desktop_app/ui/window_host.py" line="108"/>
         <source>The library was moved to %1.</source>
         <translation>نُقلت المكتبة إلى %1.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/window_host.py" line="117"/>
+        <location filename="../desktop_app/ui/window_host.py" line="128"/>
         <source>The library was moved; the old folder %1 was removed.</source>
         <translation>نُقلت المكتبة، وحُذف المجلد القديم %1.</translation>
     </message>

@@ -129,6 +129,81 @@ MESSAGES: dict[str, str] = {
         "Messages", "the copy of the library did not match the original: {reason}"
     ),
     "relocate.cancelled": QT_TRANSLATE_NOOP("Messages", "the move was cancelled"),
+    # backups and restoring them
+    "backup.not_found": QT_TRANSLATE_NOOP("Messages", "no such backup: {path}"),
+    "backup.cannot_write": QT_TRANSLATE_NOOP(
+        "Messages", "cannot write the backup to {path}: {reason}"
+    ),
+    "backup.cancelled": QT_TRANSLATE_NOOP(
+        "Messages", "cancelled: nothing was written and nothing was changed"
+    ),
+    "backup.not_zip": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is not a zip archive, or it is truncated"
+    ),
+    "backup.truncated": QT_TRANSLATE_NOOP("Messages", "{name} is truncated: {member} is cut short"),
+    "backup.no_manifest": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is not a Hamish backup (it has no manifest.json)"
+    ),
+    "backup.bad_manifest": QT_TRANSLATE_NOOP(
+        "Messages", "the manifest of {name} is not valid: {reason}"
+    ),
+    "backup.format_too_new": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} was written by a newer Hamish (archive format {found}; this one reads {known})",
+    ),
+    "backup.unsafe_member": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is refused: the member {member} would be written outside the library"
+    ),
+    "backup.symlink_member": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is refused: the member {member} is a symbolic link"
+    ),
+    "backup.unexpected_member": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is refused: unexpected member {member}"
+    ),
+    "backup.index_member": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} is refused: it holds a search index ({member}); the index is rebuilt, never restored",
+    ),
+    "backup.duplicate_member": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is refused: {member} is in it twice"
+    ),
+    "backup.missing_member": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is incomplete: {member}, listed in its manifest, is missing"
+    ),
+    "backup.unsupported_member": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is refused: {member} is encrypted or compressed in an unknown way"
+    ),
+    "backup.bomb": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} is refused: {member} inflates beyond its declared size of {size} bytes"
+        " (damaged, or a zip bomb)",
+    ),
+    "backup.size_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is damaged: {member} has {actual} bytes, its manifest says {declared}"
+    ),
+    "backup.hash_mismatch": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is damaged: {member} does not match its checksum"
+    ),
+    "backup.no_space": QT_TRANSLATE_NOOP(
+        "Messages", "not enough free space at {folder}: {need_mb} MB needed, {free_mb} MB free"
+    ),
+    "backup.damaged_db": QT_TRANSLATE_NOOP(
+        "Messages", "the database in {name} is damaged: {reason}"
+    ),
+    "backup.not_hamish_db": QT_TRANSLATE_NOOP(
+        "Messages", "{name} is not a Hamish library database"
+    ),
+    "backup.schema_too_new": QT_TRANSLATE_NOOP(
+        "Messages",
+        "{name} was written by a newer Hamish (schema {found}; this one knows {known}):"
+        " update Hamish to restore it",
+    ),
+    "backup.target_not_empty": QT_TRANSLATE_NOOP(
+        "Messages", "{folder} is not empty and holds no Hamish library: choose an empty folder"
+    ),
+    "backup.restore_failed": QT_TRANSLATE_NOOP(
+        "Messages", "the restore failed: {reason}; the library is as it was"
+    ),
 }
 
 _PARAM = re.compile(r"\{(\w+)\}")

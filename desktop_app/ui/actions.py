@@ -18,6 +18,8 @@ def _labels() -> dict[str, str]:
         "import_files": QCoreApplication.translate("Actions", "Import files…"),
         "import_folder": QCoreApplication.translate("Actions", "Import a folder…"),
         "add_demo": QCoreApplication.translate("Actions", "Add the demo articles"),
+        "backup_library": QCoreApplication.translate("Actions", "Back up library…"),
+        "restore_library": QCoreApplication.translate("Actions", "Restore from backup…"),
         "quit": QCoreApplication.translate("Actions", "Quit"),
         "undo": QCoreApplication.translate("Actions", "Undo"),
         "redo": QCoreApplication.translate("Actions", "Redo"),

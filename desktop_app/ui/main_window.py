@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QByteArray, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -38,6 +38,7 @@ from desktop_app.core.search.writer import IndexWriter
 from desktop_app.resources import resource_path
 from desktop_app.ui import settings as st
 from desktop_app.ui.accessibility import name_widgets
+from desktop_app.ui.backup_flow import backup_on_close
 from desktop_app.ui.bus import Bus
 from desktop_app.ui.dialogs.labels_dialog import LabelsDialog
 from desktop_app.ui.import_flow import ImportFlow
@@ -76,6 +77,8 @@ class MainWindow(QMainWindow):
     # folder of the library to open instead of this one; a CopyReport when it was moved there
     # (the old folder is removed once the new window is open), else None
     libraryChosen = Signal(str, object)
+    # a restore replaced the library's database: reopen the window on it (message to show)
+    libraryRestored = Signal(str)
 
     def __init__(self, lib: Library, theme: str | None = None, remember: bool = True) -> None:
         super().__init__()
@@ -84,6 +87,8 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(resource_path("icons", "hamish.svg"))))
         self.lib = lib
         self.remember = remember
+        self.backup_on_close = True  # today's automatic backup when the window closes
+        self._backed_up = False
         self.theme_name = "system"
         self.bus = Bus(self)
         self.undo_stack = QUndoStack(self)
@@ -122,6 +127,9 @@ class MainWindow(QMainWindow):
         self.reload_free_notes()
         self.set_theme(theme or st.get_str("reader/theme", "system"), store=theme is None)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
+        app = QCoreApplication.instance()
+        if app is not None:  # a quit that closes no window still makes the day's backup
+            app.aboutToQuit.connect(self.backup_once)
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         self.resizeDocks(
@@ -500,6 +508,33 @@ class MainWindow(QMainWindow):
         """A message in the status bar."""
         self.status_label.setText(text)
 
+    # -- backups ----------------------------------------------------------------------------
+    def back_up_library(self) -> None:
+        """File › Back up library…: the whole library into one .zip archive."""
+        from desktop_app.ui.dialogs.backup_dialogs import BackupDialog
+
+        dialog = BackupDialog(self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def restore_library(self) -> None:
+        """File › Restore from backup…: check a backup, confirm, restore, reload."""
+        from desktop_app.ui.dialogs.backup_dialogs import RestoreDialog
+
+        dialog = RestoreDialog(self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def backup_once(self) -> None:
+        """Today's automatic backup, once per window (closing, or quitting without a close)."""
+        if self.backup_on_close and not self._backed_up:
+            self._backed_up = True
+            backup_on_close(self.lib)
+
+    def stop_search(self) -> None:
+        """Let go of the search index (a restore replaces the database under it)."""
+        self._stop_search()
+
     # -- import -----------------------------------------------------------------------------
     def import_files(self) -> None:
         """File > Import files."""
@@ -568,6 +603,7 @@ class MainWindow(QMainWindow):
         self.reader.stop_timers()
         self.session.detach()
         self._stop_search()
+        self.backup_once()
         super().closeEvent(e)
 
     def _stop_search(self) -> None:

@@ -42,6 +42,8 @@ def build_actions(w: MainWindow) -> Actions:
     a.add("import_files", w.import_files, sk.Open)
     a.add("import_folder", w.import_folder)
     a.add("add_demo", w.add_demo)
+    a.add("backup_library", w.back_up_library)
+    a.add("restore_library", w.restore_library)
     a.add("quit", w.close, sk.Quit)
     a.add("find", w.reader.find_bar.open, sk.Find)
     a.add("find_next", w.reader.find_bar.next, sk.FindNext)
@@ -156,7 +158,16 @@ def build_menus(w: MainWindow) -> None:
     _fill(
         mb.addMenu(QCoreApplication.translate("Menus", "&File")),
         a,
-        ["import_files", "import_folder", "add_demo", None, "quit"],
+        [
+            "import_files",
+            "import_folder",
+            "add_demo",
+            None,
+            "backup_library",
+            "restore_library",
+            None,
+            "quit",
+        ],
     )
     _fill(
         mb.addMenu(QCoreApplication.translate("Menus", "&Edit")),

@@ -49,9 +49,17 @@ class WindowHost(QObject):
         self.make_window = make_window
         self.window = make_window(lib)
         self.window.libraryChosen.connect(self.switch)
+        self.window.libraryRestored.connect(self.reload)
         self.opened: list[Library] = []  # libraries opened here (closed by close())
 
-    def switch(self, folder: str, moved: CopyReport | None = None) -> bool:
+    def reload(self, message: str) -> bool:
+        """Reopen the window on the same library (a restore replaced its database)."""
+        if not self.switch(str(self.lib.folder), None, remember=False):
+            return False
+        self.window.show_message(message)
+        return True
+
+    def switch(self, folder: str, moved: CopyReport | None = None, remember: bool = True) -> bool:
         """Open the window on the library at folder; False (and a message) when it cannot."""
         old_window, old_lib = self.window, self.lib
         path = Path(folder)
@@ -66,7 +74,8 @@ class WindowHost(QObject):
             )
             return False
         try:
-            remember_library(None if location.is_default else path)
+            if remember:
+                remember_library(None if location.is_default else path)
         except OSError as exc:
             old_window.show_message(
                 QCoreApplication.translate(
@@ -80,7 +89,9 @@ class WindowHost(QObject):
         self.opened.append(lib)
         self.window = self.make_window(lib)
         self.window.libraryChosen.connect(self.switch)
+        self.window.libraryRestored.connect(self.reload)
         self.window.show()
+        old_window.backup_on_close = moved is None  # a moved library's old folder is removed
         old_window.close()
         old_window.deleteLater()
         old_lib.close()

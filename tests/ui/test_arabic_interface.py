@@ -282,8 +282,11 @@ def test_every_dialog_of_the_window(arabic_window, qtbot) -> None:
         inspect_modal(w.about, qtbot, data),
         inspect_modal(lambda: w.edit_tags(ids["arabic"]), qtbot, data),
         inspect_modal(w.briefing.new_briefing, qtbot, data),
+        inspect_modal(w.back_up_library, qtbot, data),
+        inspect_modal(w.restore_library, qtbot, data),
     ]
     assert {"PreferencesDialog", "LabelsDialog", "QMessageBox", "QInputDialog"} <= set(opened)
+    assert {"BackupDialog", "RestoreDialog"} <= set(opened)
 
 
 def test_briefing_and_saved_search_dialogs(arabic_window, qtbot) -> None:
