@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable
 from typing import Any
 
-from desktop_app.core.errors import HamishError
+from desktop_app.core.errors import HamishError, StorageReadOnly
 from desktop_app.core.library import Library
 from desktop_app.core.opening import IndexMode, LibraryLocation, locate, open_library
 
@@ -27,9 +28,35 @@ def location(args: argparse.Namespace) -> LibraryLocation:
     return locate(getattr(args, "library", None))
 
 
+# Commands that change the library: on a read-only one they stop before doing anything.
+WRITING = {"import", "annotate", "note", "demo", "restore", "reindex", "check"}
+WRITING_BRIEFING = {"create", "add"}
+
+
+def writes(args: argparse.Namespace) -> bool:
+    """True when the command changes the library (`check` only when it may repair)."""
+    command = getattr(args, "command", None)
+    if command == "briefing":
+        return getattr(args, "briefing_command", None) in WRITING_BRIEFING
+    if command == "check" and getattr(args, "no_repair", False):
+        return False
+    return command in WRITING
+
+
 def open_for(args: argparse.Namespace, index: IndexMode = IndexMode.FOREGROUND) -> Library:
-    """Open the command's library; with an index mode its changes reach the search index."""
-    return open_library(location(args), index)
+    """Open the command's library; with an index mode its changes reach the search index.
+
+    A library on a read-only disk (a backup drive) opens for reading, with a notice on
+    stderr; a command that would change it stops with "the library ... is read-only".
+    """
+    lib = open_library(location(args), index, read_only_ok=True)
+    if lib.read_only:
+        notice = StorageReadOnly(code="library.read_only", folder=lib.folder)
+        if writes(args):
+            lib.close()
+            raise notice
+        print(f"hamish: {notice}", file=sys.stderr)
+    return lib
 
 
 def emit(args: argparse.Namespace, data: Any, text: str | Callable[[], str]) -> None:
