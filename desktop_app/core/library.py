@@ -68,10 +68,11 @@ def with_offsets(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
 
 
 def _remove(path: Path) -> None:
-    """Remove a file left by a failed write, if the disk lets us."""
+    """Remove a file left by a failed write (and its folder if now empty), if the disk lets us."""
     try:
         path.unlink(missing_ok=True)
-    except OSError:
+        path.parent.rmdir()
+    except OSError:  # the folder holds other originals, or the disk refuses
         pass
 
 

@@ -103,6 +103,11 @@ MESSAGES: dict[str, str] = {
     "library.unreadable": QT_TRANSLATE_NOOP(
         "Messages", "the library at {folder} cannot be opened: {reason}"
     ),
+    "library.disk_full": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the library at {folder} cannot be opened: its disk is full; free some space and try"
+        " again",
+    ),
     "library.read_only": QT_TRANSLATE_NOOP(
         "Messages",
         "the library at {folder} is read-only (a read-only disk or folder): it can be read"

@@ -23,6 +23,8 @@ from desktop_app.core.errors import (
     HamishError,
     LibraryReadOnly,
     LibraryUnavailable,
+    StorageFull,
+    storage_error,
 )
 from desktop_app.core.library import Library
 from desktop_app.core.storage.db import DB_NAME
@@ -164,6 +166,8 @@ def _connect(folder: Path) -> Library:
         raise
     except sqlite3.OperationalError as exc:
         reason = str(exc)
+        if isinstance(storage_error(exc, folder), StorageFull) or _nearly_full(folder):
+            raise LibraryUnavailable(code="library.disk_full", folder=folder) from exc
         if "locked" in reason:
             raise LibraryUnavailable(code="library.locked", folder=folder, reason=reason) from exc
         if "readonly" in reason or "unable to open" in reason:
@@ -174,6 +178,18 @@ def _connect(folder: Path) -> Library:
     except sqlite3.DatabaseError as exc:
         raise LibraryUnavailable(code="library.unreadable", folder=folder, reason=str(exc)) from exc
     except OSError as exc:
+        if isinstance(storage_error(exc, folder), StorageFull):
+            raise LibraryUnavailable(code="library.disk_full", folder=folder) from exc
         raise LibraryUnavailable(
             code="library.unwritable", folder=folder, reason=exc.strerror or str(exc)
         ) from exc
+
+
+def _nearly_full(folder: Path) -> bool:
+    """True when the library's disk has less room than SQLite needs to open it (its -shm and
+    first -wal pages): a "disk I/O error" at opening then means a full disk."""
+    try:
+        st = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return False
+    return st.f_bavail * st.f_frsize < 1024 * 1024
