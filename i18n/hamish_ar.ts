@@ -902,12 +902,18 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../desktop_app/ui/errors.py" line="134"/>
+        <location filename="../desktop_app/ui/errors.py" line="150"/>
+        <location filename="../desktop_app/ui/errors.py" line="166"/>
         <source>Hamish</source>
         <translation>هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/errors.py" line="135"/>
+        <location filename="../desktop_app/ui/errors.py" line="152"/>
+        <source>This change was not saved. What was saved before is safe.</source>
+        <translation>لم يُحفظ هذا التغيير. ما حُفظ من قبل في أمان.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/errors.py" line="167"/>
         <source>The library cannot be opened.</source>
         <translation>تعذّر فتح المكتبة.</translation>
     </message>
@@ -1294,17 +1300,17 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="98"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="93"/>
         <source>This library is in the folder:</source>
         <translation>هذه المكتبة في المجلد:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="103"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="98"/>
         <source>Library folder</source>
         <translation>مجلد المكتبة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="106"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="101"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>لا مقالات</numerusform>
@@ -1316,92 +1322,92 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="115"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="110"/>
         <source>&amp;Open another library…</source>
         <translation>&amp;فتح مكتبة أخرى…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="116"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="111"/>
         <source>Switch to a folder that holds a Hamish library</source>
         <translation>الانتقال إلى مجلد فيه مكتبة هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="121"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="116"/>
         <source>&amp;New library…</source>
         <translation>مكتبة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="122"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="117"/>
         <source>Start an empty library in an empty folder</source>
         <translation>إنشاء مكتبة فارغة في مجلد فارغ</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="127"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="122"/>
         <source>&amp;Move this library…</source>
         <translation>&amp;نقل هذه المكتبة…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="128"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="123"/>
         <source>Copy to an empty folder, check the copy, then use it</source>
         <translation>النسخ إلى مجلد فارغ، ثم التحقق من النسخة، ثم استعمالها</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="133"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="128"/>
         <source>Use the &amp;default library</source>
         <translation>استعمال المكتبة الا&amp;فتراضية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="134"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="129"/>
         <source>Switch to the library in the user data folder</source>
         <translation>الانتقال إلى المكتبة في مجلد بيانات المستخدم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="149"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="144"/>
         <source>Progress of the move</source>
         <translation>تقدّم النقل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="151"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="146"/>
         <source>&amp;Cancel the move</source>
         <translation>إ&amp;لغاء النقل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="165"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="160"/>
         <source>A move copies the library, checks the copy (database, counts and every file), switches to it, and only then removes the old folder. The library chosen here opens the next time Hamish starts, unless --library names another one.</source>
         <translation>النقل ينسخ المكتبة، ويتحقق من النسخة (قاعدة البيانات والأعداد وكل ملف)، وينتقل إليها، ولا يحذف المجلد القديم إلا بعد ذلك. المكتبة المختارة هنا هي التي تُفتح عند تشغيل هامش في المرة القادمة، ما لم يُسمِّ الخيار ‎--library‎ مكتبة أخرى.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="170"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="165"/>
         <source>Now $%1 is set, and it names the library that opens.</source>
         <translation>المتغير ‎$%1‎ مضبوط الآن، وهو الذي يحدد المكتبة التي تُفتح.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="182"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="177"/>
         <source>Open another library</source>
         <translation>فتح مكتبة أخرى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="194"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="189"/>
         <source>Folder of the new library</source>
         <translation>مجلد المكتبة الجديدة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="210"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="205"/>
         <source>Move the library to an empty folder</source>
         <translation>نقل المكتبة إلى مجلد فارغ</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="221"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="216"/>
         <source>Copying the library to %1…</source>
         <translation>جارٍ نسخ المكتبة إلى %1…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="243"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="238"/>
         <source>Cancelling…</source>
         <translation>جارٍ الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="262"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="257"/>
         <source>The library was not moved: %1. The library at %2 is still the one in use.</source>
         <translation>لم تُنقل المكتبة: %1. ما زالت المكتبة الموجودة في %2 هي المستعملة.</translation>
     </message>
@@ -1872,42 +1878,67 @@ What was saved is safe; the details were written to the log.</source>
         <translation>يتعذر فتح المكتبة في {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="107"/>
+        <location filename="../desktop_app/core/messages.py" line="106"/>
+        <source>the library at {folder} cannot be opened: its disk is full; free some space and try again</source>
+        <translation>يتعذر فتح المكتبة في {folder}: قرصها ممتلئ؛ أفرغ بعض المساحة ثم حاول مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="111"/>
+        <source>the library at {folder} is read-only (a read-only disk or folder): it can be read and searched, not changed</source>
+        <translation>المكتبة في {folder} للقراءة فقط (قرص أو مجلد للقراءة فقط): يمكن قراءتها والبحث فيها، لا تغييرها</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="116"/>
+        <source>the library at {folder} is on a read-only disk or folder: copy it to a folder you can write to, or read and search it with the hamish command</source>
+        <translation>المكتبة في {folder} على قرص أو مجلد للقراءة فقط: انسخها إلى مجلد يمكن الكتابة فيه، أو اقرأها وابحث فيها بالأمر ‎hamish‎</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="122"/>
+        <source>the disk is full: nothing was saved in {path}; free some space and try again</source>
+        <translation>القرص ممتلئ: لم يُحفظ شيء في {path}؛ أفرغ بعض المساحة ثم حاول مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="126"/>
+        <source>{path} is on a read-only disk or folder: nothing was saved</source>
+        <translation>{path} على قرص أو مجلد للقراءة فقط: لم يُحفظ شيء</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="130"/>
         <source>the library is already at {folder}</source>
         <translation>المكتبة موجودة أصلًا في {folder}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="108"/>
+        <location filename="../desktop_app/core/messages.py" line="131"/>
         <source>{folder} is inside the library, or holds it: choose a folder elsewhere</source>
         <translation>المجلد {folder} داخل المكتبة أو يحتويها: اختر مجلدًا في مكان آخر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="111"/>
+        <location filename="../desktop_app/core/messages.py" line="134"/>
         <source>{folder} is not empty: choose an empty folder</source>
         <translation>المجلد {folder} ليس فارغًا: اختر مجلدًا فارغًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="114"/>
+        <location filename="../desktop_app/core/messages.py" line="137"/>
         <source>{folder} does not hold a Hamish library</source>
         <translation>المجلد {folder} لا يحتوي مكتبة هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="117"/>
+        <location filename="../desktop_app/core/messages.py" line="140"/>
         <source>the library at {folder} is damaged: {reason}</source>
         <translation>المكتبة في {folder} تالفة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="120"/>
+        <location filename="../desktop_app/core/messages.py" line="143"/>
         <source>the library could not be copied: {reason}</source>
         <translation>تعذّر نسخ المكتبة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="123"/>
+        <location filename="../desktop_app/core/messages.py" line="146"/>
         <source>the copy of the library did not match the original: {reason}</source>
         <translation>نسخة المكتبة لا تطابق الأصل: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="126"/>
+        <location filename="../desktop_app/core/messages.py" line="149"/>
         <source>the move was cancelled</source>
         <translation>أُلغي النقل</translation>
     </message>

@@ -83,7 +83,7 @@
 <context>
     <name>LibraryPage</name>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="106"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="101"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%Ln article</numerusform>

@@ -47,7 +47,12 @@ def test_window_import_makes_a_private_library(qtbot, tmp_path: Path, settings_d
         os.umask(old)
 
 
-def test_window_refuses_a_read_only_library_with_a_message(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("lang, words", [("en", "read-only"), ("ar", "للقراءة فقط")])
+def test_window_refuses_a_read_only_library_with_a_message(  # type: ignore[no-untyped-def]
+    qtbot, qapp, tmp_path: Path, lang: str, words: str
+) -> None:
+    from desktop_app.ui.i18n import install_translators
+
     with small_disk(tmp_path) as disk:
         lib = open_library(disk / "lib")
         lib.add_document(make_doc(["قال الوزير 📌"], "اجتماع"))
@@ -56,7 +61,45 @@ def test_window_refuses_a_read_only_library_with_a_message(qtbot, tmp_path: Path
         remount_read_only(disk)
         with pytest.raises(LibraryReadOnly) as caught:
             open_for_gui(LibraryLocation(disk / "lib"))
-        box = unavailable_box(caught.value)
-        qtbot.addWidget(box)
-        assert "read-only" in box.informativeText()
-        assert str(disk / "lib") in box.informativeText()
+        install_translators(qapp, lang)
+        try:
+            box = unavailable_box(caught.value)
+            qtbot.addWidget(box)
+            assert words in box.informativeText()
+            assert str(disk / "lib") in box.informativeText()
+        finally:
+            install_translators(qapp, "en")
+
+
+def test_a_full_disk_in_the_window_shows_a_message_not_a_traceback(  # type: ignore[no-untyped-def]
+    qtbot, window, library, capsys
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.core.errors import StorageFull
+    from desktop_app.ui.errors import ErrorDialog, ExceptionHook
+
+    lib, ids = library
+    hook = ExceptionHook(lib.folder, window)
+    lib.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    pages = lib.conn.execute("PRAGMA page_count").fetchone()[0]
+    lib.conn.execute(f"PRAGMA max_page_count={pages}")
+    before = lib.article_notes(ids["arabic"])
+    try:
+        with pytest.raises(StorageFull) as caught:
+            window.session.new_note(None)
+            window.session.new_note(ids["arabic"])  # what the window's note commands call
+            lib.add_note("ملاحظة طويلة 📌 Mixed وَالقَرَار " * 2000, ids["arabic"])
+        hook.handle(StorageFull, caught.value, caught.value.__traceback__)
+        qtbot.waitUntil(lambda: hook.refusal is not None and hook.refusal.isVisible())
+        box = hook.refusal
+        assert isinstance(box, QMessageBox) and box.objectName() == "storageRefused"
+        assert "disk is full" in box.informativeText()
+        assert not [d for d in window.findChildren(ErrorDialog) if d.isVisible()]
+        assert "Traceback" not in capsys.readouterr().err
+        box.close()
+    finally:
+        lib.conn.execute("PRAGMA max_page_count=1073741823")
+    after = lib.article_notes(ids["arabic"])
+    assert [n.body for n in after][: len(before)] == [n.body for n in before]
+    assert all("ملاحظة طويلة" not in n.body for n in after)
