@@ -902,18 +902,18 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../desktop_app/ui/errors.py" line="150"/>
-        <location filename="../desktop_app/ui/errors.py" line="166"/>
+        <location filename="../desktop_app/ui/errors.py" line="149"/>
+        <location filename="../desktop_app/ui/errors.py" line="165"/>
         <source>Hamish</source>
         <translation>هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/errors.py" line="152"/>
+        <location filename="../desktop_app/ui/errors.py" line="151"/>
         <source>This change was not saved. What was saved before is safe.</source>
         <translation>لم يُحفظ هذا التغيير. ما حُفظ من قبل في أمان.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/errors.py" line="167"/>
+        <location filename="../desktop_app/ui/errors.py" line="166"/>
         <source>The library cannot be opened.</source>
         <translation>تعذّر فتح المكتبة.</translation>
     </message>
@@ -1883,62 +1883,62 @@ What was saved is safe; the details were written to the log.</source>
         <translation>يتعذر فتح المكتبة في {folder}: قرصها ممتلئ؛ أفرغ بعض المساحة ثم حاول مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="111"/>
+        <location filename="../desktop_app/core/messages.py" line="110"/>
         <source>the library at {folder} is read-only (a read-only disk or folder): it can be read and searched, not changed</source>
         <translation>المكتبة في {folder} للقراءة فقط (قرص أو مجلد للقراءة فقط): يمكن قراءتها والبحث فيها، لا تغييرها</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="116"/>
+        <location filename="../desktop_app/core/messages.py" line="115"/>
         <source>the library at {folder} is on a read-only disk or folder: copy it to a folder you can write to, or read and search it with the hamish command</source>
         <translation>المكتبة في {folder} على قرص أو مجلد للقراءة فقط: انسخها إلى مجلد يمكن الكتابة فيه، أو اقرأها وابحث فيها بالأمر ‎hamish‎</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="122"/>
+        <location filename="../desktop_app/core/messages.py" line="121"/>
         <source>the disk is full: nothing was saved in {path}; free some space and try again</source>
         <translation>القرص ممتلئ: لم يُحفظ شيء في {path}؛ أفرغ بعض المساحة ثم حاول مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="126"/>
+        <location filename="../desktop_app/core/messages.py" line="125"/>
         <source>{path} is on a read-only disk or folder: nothing was saved</source>
         <translation>{path} على قرص أو مجلد للقراءة فقط: لم يُحفظ شيء</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="130"/>
+        <location filename="../desktop_app/core/messages.py" line="129"/>
         <source>the library is already at {folder}</source>
         <translation>المكتبة موجودة أصلًا في {folder}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="131"/>
+        <location filename="../desktop_app/core/messages.py" line="130"/>
         <source>{folder} is inside the library, or holds it: choose a folder elsewhere</source>
         <translation>المجلد {folder} داخل المكتبة أو يحتويها: اختر مجلدًا في مكان آخر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="134"/>
+        <location filename="../desktop_app/core/messages.py" line="133"/>
         <source>{folder} is not empty: choose an empty folder</source>
         <translation>المجلد {folder} ليس فارغًا: اختر مجلدًا فارغًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="137"/>
+        <location filename="../desktop_app/core/messages.py" line="136"/>
         <source>{folder} does not hold a Hamish library</source>
         <translation>المجلد {folder} لا يحتوي مكتبة هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="140"/>
+        <location filename="../desktop_app/core/messages.py" line="139"/>
         <source>the library at {folder} is damaged: {reason}</source>
         <translation>المكتبة في {folder} تالفة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="143"/>
+        <location filename="../desktop_app/core/messages.py" line="142"/>
         <source>the library could not be copied: {reason}</source>
         <translation>تعذّر نسخ المكتبة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="146"/>
+        <location filename="../desktop_app/core/messages.py" line="145"/>
         <source>the copy of the library did not match the original: {reason}</source>
         <translation>نسخة المكتبة لا تطابق الأصل: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="149"/>
+        <location filename="../desktop_app/core/messages.py" line="148"/>
         <source>the move was cancelled</source>
         <translation>أُلغي النقل</translation>
     </message>

@@ -105,8 +105,7 @@ MESSAGES: dict[str, str] = {
     ),
     "library.disk_full": QT_TRANSLATE_NOOP(
         "Messages",
-        "the library at {folder} cannot be opened: its disk is full; free some space and try"
-        " again",
+        "the library at {folder} cannot be opened: its disk is full; free some space and try again",
     ),
     "library.read_only": QT_TRANSLATE_NOOP(
         "Messages",

@@ -132,7 +132,6 @@ class ExceptionHook(QObject):
         self.dialog.show()
         self.dialog.raise_()
 
-
     @Slot(str)
     def _refusal(self, message: str) -> None:
         if self.refusal is not None and self.refusal.isVisible():

@@ -103,9 +103,7 @@ def _expected(folder: Path, name: str) -> set[int]:
 def assert_private(folder: Path) -> dict[str, int]:
     """Assert the library folder and every folder in it is 0700, every file 0600."""
     found = modes(folder)
-    loose = {
-        name: oct(mode) for name, mode in found.items() if mode not in _expected(folder, name)
-    }
+    loose = {name: oct(mode) for name, mode in found.items() if mode not in _expected(folder, name)}
     assert not loose, f"not private: {loose}"
     return found
 

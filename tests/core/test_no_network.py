@@ -17,7 +17,7 @@ import pytest
 
 from tests.core.disk_checks import hamish, sample_files
 
-HOOK = '''
+HOOK = """
 import json, os, socket, sys
 
 _LOG = os.environ["HAMISH_NETWORK_LOG"]
@@ -45,7 +45,7 @@ def _hook(event, args):
 sys.addaudithook(_hook)
 with open(_LOG, "a", encoding="utf-8") as f:
     f.write(json.dumps({"pid": os.getpid(), "event": "start", "family": "", "args": ""}) + "\\n")
-'''
+"""
 
 
 @pytest.fixture

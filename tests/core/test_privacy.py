@@ -135,7 +135,7 @@ def test_an_old_loose_library_is_tightened_when_opened(tmp_path: Path, usual_uma
     lib.import_paths(sample_files(tmp_path / "in", ("md",)))
     make_backup(lib.conn, folder)
     lib.close()
-    for root, dirs, files in os.walk(folder):  # what an older Hamish left: 0755 and 0644
+    for root, _dirs, files in os.walk(folder):  # what an older Hamish left: 0755 and 0644
         os.chmod(root, 0o755)
         for name in files:
             os.chmod(Path(root) / name, 0o644)
@@ -157,6 +157,8 @@ def test_tighten_leaves_symbolic_links_alone(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "note.txt").write_text("x", encoding="utf-8")
     (folder / "link").symlink_to(outside)
+    os.chmod(folder, 0o755)
+    os.chmod(folder / "note.txt", 0o644)
     assert private.tighten(folder) == 2  # the folder and note.txt, not the link's target
     assert stat.S_IMODE(outside.stat().st_mode) == 0o644
     assert stat.S_IMODE((folder / "note.txt").stat().st_mode) == 0o600
@@ -179,7 +181,9 @@ def test_exported_briefings_get_the_persons_mode(
     documents.mkdir()
     for ext in (".docx", ".md", ".html", ".pdf"):
         out = documents / f"موجز{ext}"
-        res = hamish("briefing", "export", "--library", str(lib), "1", "--out", str(out), umask=umask)
+        res = hamish(
+            "briefing", "export", "--library", str(lib), "1", "--out", str(out), umask=umask
+        )
         assert res.returncode == 0, res.stderr
         assert stat.S_IMODE(out.stat().st_mode) == expected, ext
         assert not out.with_name(out.name + ".part").exists()
