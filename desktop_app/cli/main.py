@@ -73,7 +73,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"hamish: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except (OSError, sqlite3.Error) as exc:  # a full or read-only disk: one line, no traceback
-        mapped = storage_error(exc, location(args).folder)
+        path = getattr(exc, "filename", None)
+        if path:  # a file the command writes
+            mapped = storage_error(exc, path, library=False)
+        else:  # the library's database
+            mapped = storage_error(exc, location(args).folder)
         if mapped is None:
             raise
         print(f"hamish: {mapped}", file=sys.stderr)

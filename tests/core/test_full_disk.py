@@ -330,11 +330,39 @@ def test_read_only_library_from_the_command_line(read_only_library: Path, tmp_pa
         ("note", *lib_args, "--text", "ملاحظة 😀"),
         ("import", *lib_args, str(sample_files(tmp_path / "in", ("md",))[0])),
         ("briefing", "create", *lib_args, "--title", "موجز"),
+        ("reindex", *lib_args),
+        ("check", *lib_args),
     ):
         res = hamish(*args)
         assert res.returncode == 1, args
         assert "is read-only" in one_line(res.stderr), args
+    res = hamish("check", *lib_args, "--no-repair")
+    assert res.returncode == 0 and "search index ok" in res.stdout, res.stderr
     out = tmp_path / "copy.sqlite3"  # a backup elsewhere reads only
     res = hamish("backup", *lib_args, "--out", str(out))
     assert res.returncode == 0 and out.stat().st_size > 0, res.stderr
-    assert hamish("list", "--library", str(tmp_path / "restored")).returncode == 0
+    restored = tmp_path / "restored"
+    restored.mkdir()
+    (restored / "library.sqlite3").write_bytes(out.read_bytes())
+    res = hamish("list", "--library", str(restored))
+    assert res.returncode == 0 and "اجتماع الوزراء" in res.stdout, res.stderr
+
+
+def test_files_written_to_a_read_only_disk_say_so_in_one_line(tmp_path: Path) -> None:
+    lib = filled(tmp_path / "lib")
+    briefings = BriefingService(lib)
+    bid = briefings.create("موجز 📌").created
+    assert bid is not None
+    briefings.fill(bid, [("highlight", 1), ("note", 1)])
+    lib.close()
+    lib_args = ("--library", str(tmp_path / "lib"))
+    with small_disk(tmp_path, "1m") as disk:
+        remount_read_only(disk)
+        for ext in (".docx", ".md", ".html", ".pdf"):
+            out = disk / f"موجز{ext}"
+            res = hamish("briefing", "export", *lib_args, str(bid), "--out", str(out))
+            line = one_line(res.stderr)
+            assert res.returncode == 1 and "read-only" in line and str(disk) in line, ext
+        res = hamish("gui", *lib_args, "--screenshot", str(disk / "window.png"))
+        assert res.returncode == 1 and one_line(res.stderr)
+        assert sorted(disk.iterdir()) == []
