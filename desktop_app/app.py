@@ -17,7 +17,7 @@ from desktop_app.core.library import Library
 from desktop_app.core.opening import LibraryLocation
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from desktop_app.ui.main_window import MainWindow
 
@@ -184,6 +184,7 @@ def _run_window(lib: Library, options: GuiOptions) -> int:
     from desktop_app.ui.errors import ExceptionHook
     from desktop_app.ui.fonts import register_fonts
     from desktop_app.ui.main_window import MainWindow, screen_fits
+    from desktop_app.ui.signals import QuitOnSignals
     from desktop_app.ui.window_host import WindowHost
 
     app = application(options)
@@ -209,13 +210,21 @@ def _run_window(lib: Library, options: GuiOptions) -> int:
     if aid is not None:
         window.open_article(aid, options.highlight or -1)
     app.aboutToQuit.connect(lambda: host.window.flush())
+    signals = QuitOnSignals(lambda: quit_like_the_menu(app, host.window))
     try:
         if not shot:
             return int(app.exec())
         return _screenshot(app, window, Path(shot))
     finally:
+        signals.uninstall()
         hooks[0].uninstall()
         host.close()
+
+
+def quit_like_the_menu(app: QApplication, window: QWidget) -> None:
+    """What File › Quit does (save what is pending, close), then leave every event loop."""
+    window.close()
+    app.quit()
 
 
 def _screenshot(app: QApplication, window: MainWindow, path: Path) -> int:

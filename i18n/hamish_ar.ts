@@ -1540,52 +1540,52 @@ What was saved is safe; the details were written to the log.</source>
     <name>MainWindow</name>
     <message>
         <location filename="../desktop_app/ui/main_window.py" line="83"/>
-        <location filename="../desktop_app/ui/main_window.py" line="301"/>
+        <location filename="../desktop_app/ui/main_window.py" line="303"/>
         <source>Hamish</source>
         <translation>هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="147"/>
+        <location filename="../desktop_app/ui/main_window.py" line="149"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="148"/>
+        <location filename="../desktop_app/ui/main_window.py" line="150"/>
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="149"/>
+        <location filename="../desktop_app/ui/main_window.py" line="151"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="150"/>
+        <location filename="../desktop_app/ui/main_window.py" line="152"/>
         <source>Free notes</source>
         <translation>ملاحظات حرة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="151"/>
+        <location filename="../desktop_app/ui/main_window.py" line="153"/>
         <source>Briefing</source>
         <translation>الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="141"/>
+        <location filename="../desktop_app/ui/main_window.py" line="143"/>
         <source>Search is not available: %1</source>
         <translation>البحث غير متاح: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="266"/>
+        <location filename="../desktop_app/ui/main_window.py" line="268"/>
         <source>Add to Briefing</source>
         <translation>إضافة إلى الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="288"/>
+        <location filename="../desktop_app/ui/main_window.py" line="290"/>
         <source>%1 — Hamish</source>
         <translation>%1 — هامش</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/main_window.py" line="290"/>
+        <location filename="../desktop_app/ui/main_window.py" line="292"/>
         <source>%n highlight(s) in this article.</source>
         <translation>
             <numerusform>لا تظليلات في هذا المقال.</numerusform>
@@ -1597,42 +1597,42 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="359"/>
+        <location filename="../desktop_app/ui/main_window.py" line="361"/>
         <source>Select some text of the article first.</source>
         <translation>حدّد جزءًا من نص المقال أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="386"/>
+        <location filename="../desktop_app/ui/main_window.py" line="388"/>
         <source>Select some text or a highlight first.</source>
         <translation>حدّد نصًا أو تظليلًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="394"/>
+        <location filename="../desktop_app/ui/main_window.py" line="396"/>
         <source>New briefing from the search</source>
         <translation>موجز جديد من البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="395"/>
+        <location filename="../desktop_app/ui/main_window.py" line="397"/>
         <source>Title of the briefing:</source>
         <translation>عنوان الموجز:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="452"/>
+        <location filename="../desktop_app/ui/main_window.py" line="454"/>
         <source>Tags</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="453"/>
+        <location filename="../desktop_app/ui/main_window.py" line="455"/>
         <source>Tags of “%1”, separated by commas:</source>
         <translation>وسوم «%1»، مفصولة بفواصل:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="493"/>
+        <location filename="../desktop_app/ui/main_window.py" line="495"/>
         <source>About Hamish</source>
         <translation>عن هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="494"/>
+        <location filename="../desktop_app/ui/main_window.py" line="496"/>
         <source>Hamish (هامش) is a reading and notes application for analysts.</source>
         <translation>هامش تطبيق للقراءة وتدوين الملاحظات للمحللين.</translation>
     </message>
@@ -1879,66 +1879,71 @@ What was saved is safe; the details were written to the log.</source>
     </message>
     <message>
         <location filename="../desktop_app/core/messages.py" line="106"/>
+        <source>Hamish was stopped before it closed this library (process {pid}); everything saved is kept, and the search index is brought up to date</source>
+        <translation>توقّف «هامش» قبل أن يُغلق هذه المكتبة (العملية {pid})؛ كل ما حُفظ باقٍ، ويجري تحديث فهرس البحث</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="111"/>
         <source>the library at {folder} cannot be opened: its disk is full; free some space and try again</source>
         <translation>يتعذر فتح المكتبة في {folder}: قرصها ممتلئ؛ أفرغ بعض المساحة ثم حاول مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="110"/>
+        <location filename="../desktop_app/core/messages.py" line="115"/>
         <source>the library at {folder} is read-only (a read-only disk or folder): it can be read and searched, not changed</source>
         <translation>المكتبة في {folder} للقراءة فقط (قرص أو مجلد للقراءة فقط): يمكن قراءتها والبحث فيها، لا تغييرها</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="115"/>
+        <location filename="../desktop_app/core/messages.py" line="120"/>
         <source>the library at {folder} is on a read-only disk or folder: copy it to a folder you can write to, or read and search it with the hamish command</source>
         <translation>المكتبة في {folder} على قرص أو مجلد للقراءة فقط: انسخها إلى مجلد يمكن الكتابة فيه، أو اقرأها وابحث فيها بالأمر ‎hamish‎</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="121"/>
+        <location filename="../desktop_app/core/messages.py" line="126"/>
         <source>the disk is full: nothing was saved in {path}; free some space and try again</source>
         <translation>القرص ممتلئ: لم يُحفظ شيء في {path}؛ أفرغ بعض المساحة ثم حاول مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="125"/>
+        <location filename="../desktop_app/core/messages.py" line="130"/>
         <source>{path} is on a read-only disk or folder: nothing was saved</source>
         <translation>{path} على قرص أو مجلد للقراءة فقط: لم يُحفظ شيء</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="129"/>
+        <location filename="../desktop_app/core/messages.py" line="134"/>
         <source>the library is already at {folder}</source>
         <translation>المكتبة موجودة أصلًا في {folder}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="130"/>
+        <location filename="../desktop_app/core/messages.py" line="135"/>
         <source>{folder} is inside the library, or holds it: choose a folder elsewhere</source>
         <translation>المجلد {folder} داخل المكتبة أو يحتويها: اختر مجلدًا في مكان آخر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="133"/>
+        <location filename="../desktop_app/core/messages.py" line="138"/>
         <source>{folder} is not empty: choose an empty folder</source>
         <translation>المجلد {folder} ليس فارغًا: اختر مجلدًا فارغًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="136"/>
+        <location filename="../desktop_app/core/messages.py" line="141"/>
         <source>{folder} does not hold a Hamish library</source>
         <translation>المجلد {folder} لا يحتوي مكتبة هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="139"/>
+        <location filename="../desktop_app/core/messages.py" line="144"/>
         <source>the library at {folder} is damaged: {reason}</source>
         <translation>المكتبة في {folder} تالفة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="142"/>
+        <location filename="../desktop_app/core/messages.py" line="147"/>
         <source>the library could not be copied: {reason}</source>
         <translation>تعذّر نسخ المكتبة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="145"/>
+        <location filename="../desktop_app/core/messages.py" line="150"/>
         <source>the copy of the library did not match the original: {reason}</source>
         <translation>نسخة المكتبة لا تطابق الأصل: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="148"/>
+        <location filename="../desktop_app/core/messages.py" line="153"/>
         <source>the move was cancelled</source>
         <translation>أُلغي النقل</translation>
     </message>

@@ -121,7 +121,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/main_window.py" line="290"/>
+        <location filename="../desktop_app/ui/main_window.py" line="292"/>
         <source>%n highlight(s) in this article.</source>
         <translation>
             <numerusform>%Ln highlight in this article.</numerusform>

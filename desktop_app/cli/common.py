@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop_app.core.errors import HamishError, StorageReadOnly
 from desktop_app.core.library import Library
+from desktop_app.core.messages import render
 from desktop_app.core.opening import IndexMode, LibraryLocation, locate, open_library
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -56,6 +57,10 @@ def open_for(args: argparse.Namespace, index: IndexMode = IndexMode.FOREGROUND) 
             lib.close()
             raise notice
         print(f"hamish: {notice}", file=sys.stderr)
+    for ended in lib.ended_sessions[:1]:
+        print(
+            f"hamish: {render('library.ended_unexpectedly', {'pid': ended.pid})}", file=sys.stderr
+        )
     return lib
 
 

@@ -33,6 +33,7 @@ from desktop_app.core.models import (
     Note,
     Paragraph,
 )
+from desktop_app.core.sessions import Ended, Session
 from desktop_app.core.storage import annotations as sql_ann
 from desktop_app.core.storage import articles as sql_art
 from desktop_app.core.storage.db import (
@@ -90,11 +91,18 @@ class Library:
         self.conn: sqlite3.Connection = connect(self.folder / DB_NAME)
         self.read_only = is_read_only(self.conn)
         self._listeners: list[Listener] = []
+        self.session = Session(self.folder)
 
     # -- plumbing ---------------------------------------------------------------------------
     def close(self) -> None:
         """Close the database connection."""
         self.conn.close()
+        self.session.close()
+
+    @property
+    def ended_sessions(self) -> list[Ended]:
+        """Processes that had this library open and ended without closing it (a crash)."""
+        return self.session.ended
 
     def __enter__(self) -> Library:
         return self

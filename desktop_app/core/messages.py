@@ -103,6 +103,11 @@ MESSAGES: dict[str, str] = {
     "library.unreadable": QT_TRANSLATE_NOOP(
         "Messages", "the library at {folder} cannot be opened: {reason}"
     ),
+    "library.ended_unexpectedly": QT_TRANSLATE_NOOP(
+        "Messages",
+        "Hamish was stopped before it closed this library (process {pid}); everything saved"
+        " is kept, and the search index is brought up to date",
+    ),
     "library.disk_full": QT_TRANSLATE_NOOP(
         "Messages",
         "the library at {folder} cannot be opened: its disk is full; free some space and try again",

@@ -42,7 +42,7 @@ from desktop_app.ui.bus import Bus
 from desktop_app.ui.dialogs.labels_dialog import LabelsDialog
 from desktop_app.ui.import_flow import ImportFlow
 from desktop_app.ui.menus import build_actions, build_menus, label_texts
-from desktop_app.ui.messages import error_text
+from desktop_app.ui.messages import error_text, translated
 from desktop_app.ui.models.search_model import SearchRow
 from desktop_app.ui.panels.annotations_panel import AnnotationsPanel
 from desktop_app.ui.panels.briefing_panel import BriefingPanel
@@ -131,6 +131,8 @@ class MainWindow(QMainWindow):
         )
         if remember:
             self._restore_layout()
+        for ended in lib.ended_sessions[:1]:
+            self.show_message(translated("library.ended_unexpectedly", {"pid": ended.pid}))
 
     def _start_search(self) -> tuple[SearchService | None, IndexWriter | None]:
         """The search service and the index writer (indexing every change in the background)."""

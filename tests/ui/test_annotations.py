@@ -247,3 +247,37 @@ def test_hovering_a_highlight_shows_its_note(window, library, qtbot):
     window.reader.browser.viewportEvent(event)
     assert "تحقق من الرقم" in QToolTip.text()
     QToolTip.hideText()
+
+
+def test_typing_on_after_an_autosave_continues_where_the_cursor_is(qtbot, window, library):
+    # The notes list reloads after each save; the note being typed keeps its text and cursor.
+    lib, ids = library
+    window.open_article(ids["arabic"])
+    window.new_article_note()
+    editor = window.annotations.notes.editor
+    nid = editor.target[1]
+    _type_note(qtbot, editor, "ملاحظة أولى عن الوَزِيرُ")
+    editor.flush()
+    editor.insertPlainText(" then more 📌")
+    assert editor.toPlainText() == "ملاحظة أولى عن الوَزِيرُ then more 📌"
+    editor.flush()
+    assert lib.get_note(nid).body == "ملاحظة أولى عن الوَزِيرُ then more 📌"
+
+
+def test_typing_that_never_pauses_is_still_saved(qtbot, window, library, monkeypatch):
+    from desktop_app.ui.panels import note_editor
+
+    monkeypatch.setattr(note_editor, "MAX_UNSAVED_MS", 200)
+    lib, _ids = library
+    window.new_free_note()
+    editor = window.free_notes.editor
+    nid = editor.target[1]
+    editor.setFocus()
+    typed = ""
+    for word in ["سطر", "mixed", "الوَزِيرُ", "📌"] * 5:  # a word every 30 ms: the debounce never ends
+        editor.insertPlainText(word + " ")
+        typed += word + " "
+        qtbot.wait(30)
+    saved = lib.get_note(nid).body
+    assert saved and typed.startswith(saved)
+    assert editor._timer.isActive()  # the rest waits for the pause, as before

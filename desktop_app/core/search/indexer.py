@@ -99,6 +99,8 @@ class Batch:
     ) -> None:
         self.ix, self.conn, self.bulk, self.timeout, self.fresh = ix, conn, bulk, timeout, fresh
         self.merge: bool | None = None
+        # A rebuild's commits before its last one hold only part of the library.
+        self.partial = fresh
         self.writer: SegmentWriter | None = None
         self.docs = 0
         self.total = 0
@@ -110,6 +112,16 @@ class Batch:
         if self.writer is None:
             self.writer = store.open_writer(self.ix, self.timeout, self.bulk)
         return self.writer
+
+    def hold(self) -> None:
+        """Take the writer lock now (IndexBusy names the process that has it)."""
+        self._w()
+
+    def cancel(self) -> None:
+        """Drop what was added since the last commit and release the lock."""
+        if self.writer is not None:
+            w, self.writer = self.writer, None
+            w.cancel()
 
     def add(self, doc: dict[str, Any]) -> None:
         """Add (replacing by id) one document."""
@@ -134,7 +146,7 @@ class Batch:
     def commit(self, seq: int, final: bool = False) -> None:
         """Commit what was added, recording seq; keeps the writer open unless final."""
         w = self._w()
-        store.write_meta(w, seq)
+        store.write_meta(w, seq, partial=self.partial and not final)
         if self.bulk and not final or self.merge is False:
             w.commit(merge=False)
         else:
@@ -277,6 +289,19 @@ def indexed_fingerprints(ix: FileIndex) -> dict[str, str]:
             if doc_id and doc_id != META_ID and doc_id[0] in "ahn":
                 out[doc_id] = fields.get("fp", "")
     return out
+
+
+def covered(work: Work, pending: Work, conn: sqlite3.Connection) -> Work:
+    """The items of work that pending will not reindex (an article brings its children)."""
+    left = Work(work.articles - pending.articles)
+    left.highlights = work.highlights - pending.highlights
+    left.notes = work.notes - pending.notes
+    if pending.articles and (left.highlights or left.notes):
+        left.highlights = {
+            h for h in left.highlights if src.highlight_article(conn, h) not in pending.articles
+        }
+        left.notes = {n for n in left.notes if src.note_article(conn, n) not in pending.articles}
+    return left
 
 
 def stale_items(ix: FileIndex, conn: sqlite3.Connection) -> Work:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,8 @@ INDEX_DIR = "index"
 INDEX_NAME = "MAIN"
 # Bulk writers keep postings in memory up to this size before spilling runs to disk.
 CHECKSUMS = "checksums.json"
+# Who holds the writer lock (pid, since when, what for); read only while the lock is taken.
+OWNER = "writer.json"
 BULK_LIMIT_MB = 384
 LIVE_LIMIT_MB = 64
 
@@ -86,26 +90,69 @@ def read_meta(ix: FileIndex) -> Meta | None:
     return Meta(int(m.get("seq", 0)), str(m.get("version", "")))
 
 
-def write_meta(writer: SegmentWriter, seq: int) -> None:
+# The version a rebuild records until its last commit: an index left with it was interrupted.
+PARTIAL = "partial"
+
+
+def write_meta(writer: SegmentWriter, seq: int, partial: bool = False) -> None:
     """Record, in the same commit as the documents, the change_log seq they reflect."""
-    writer.update_document(
-        id=META_ID, kind=KIND_META, meta={"seq": int(seq), "version": INDEX_VERSION}
-    )
+    version = f"{INDEX_VERSION}-{PARTIAL}" if partial else INDEX_VERSION
+    writer.update_document(id=META_ID, kind=KIND_META, meta={"seq": int(seq), "version": version})
 
 
-def open_writer(ix: FileIndex, timeout: float = 10.0, bulk: bool = False) -> SegmentWriter:
+def open_writer(
+    ix: FileIndex, timeout: float = 10.0, bulk: bool = False, purpose: str = ""
+) -> SegmentWriter:
     """A writer; waits up to timeout for another process's lock, then IndexBusy.
 
-    Whoosh's lock is an OS file lock, so one left by a dead process is already free.
+    Whoosh's lock is an OS file lock, so one left by a dead process is already free. The
+    holder's pid is recorded beside it, so that a waiting process can say who it waits for.
     """
     kwargs: dict[str, Any] = {"limitmb": BULK_LIMIT_MB if bulk else LIVE_LIMIT_MB}
     try:
-        return ix.writer(timeout=timeout, delay=0.05, **kwargs)
+        writer = ix.writer(timeout=timeout, delay=0.05, **kwargs)
     except LockError as exc:
-        raise IndexBusy(
-            "the search index is being written by another Hamish process;"
-            " try again when it has finished"
-        ) from exc
+        raise IndexBusy(busy_message(Path(ix.storage.folder))) from exc
+    record_owner(Path(ix.storage.folder), purpose or ("bulk" if bulk else "live"))
+    return writer
+
+
+def record_owner(folder: Path, purpose: str) -> None:
+    """Write who holds the writer lock now (best effort: it only serves messages)."""
+    part = folder / f"{OWNER}.{os.getpid()}.part"
+    try:
+        data = {"pid": os.getpid(), "since": time.time(), "purpose": purpose}
+        part.write_text(json.dumps(data), encoding="utf-8")
+        part.replace(folder / OWNER)
+    except OSError:
+        pass
+
+
+def lock_holder(folder: Path) -> int | None:
+    """The pid of the process holding the index's writer lock, 0 if unknown, None if free."""
+    from whoosh.util.filelock import FileLock
+
+    if not (folder / f"{INDEX_NAME}_WRITELOCK").exists():
+        return None
+    lock = FileLock(str(folder / f"{INDEX_NAME}_WRITELOCK"))
+    try:
+        if lock.acquire(blocking=False):
+            lock.release()
+            return None
+    except OSError:
+        return 0
+    try:
+        pid = int(json.loads((folder / OWNER).read_text(encoding="utf-8"))["pid"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0
+    return pid if pid != os.getpid() else 0
+
+
+def busy_message(folder: Path) -> str:
+    """What to tell a user whose command waits for another process's index writer."""
+    pid = lock_holder(folder)
+    who = f" (pid {pid})" if pid else ""
+    return f"another process is updating the search index{who}; try again when it has finished"
 
 
 def verify(ix: FileIndex, deep: bool = False) -> None:

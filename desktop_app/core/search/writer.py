@@ -39,9 +39,10 @@ class CheckReport:
     ok: bool
     articles: int
     indexed: int
-    stale: int
+    stale: int  # items the index had wrong (not counting changes it had yet to index)
     repaired: bool
     reason: str = ""
+    behind: int = 0  # changes in the database the index had yet to take in
 
 
 class IndexWriter:
@@ -104,9 +105,14 @@ class IndexWriter:
         """Bring the index up to the database's current state; returns the seq it reflects."""
         return self.call(self._flush, timeout)
 
-    def check(self, repair: bool = True) -> CheckReport:
-        """Compare the index with the database; repair what is stale, broken or missing."""
-        return self.call(lambda: self._check(repair))
+    def check(self, repair: bool = True, wait: float | None = None) -> CheckReport:
+        """Compare the index with the database; repair what is stale, broken or missing.
+
+        Another process's writer is waited for up to `wait` seconds (default: the lock
+        timeout), then IndexBusy names it: a check never reports on an index that is being
+        written, nor a repair that did not happen.
+        """
+        return self.call(lambda: self._check(repair, self.lock_timeout if wait is None else wait))
 
     def reindex(self) -> int:
         """Rebuild the index from the database; returns the number of documents."""
@@ -220,13 +226,12 @@ class IndexWriter:
         self._notify_listeners()
         return total
 
-    def _check(self, repair: bool) -> CheckReport:
+    def _check(self, repair: bool, wait: float) -> CheckReport:
         self._stop_helper()
         conn = self._db()
         articles = src.article_count(conn)
         reason = ""
         ix = store.open_index(self.folder)
-        meta = None
         if ix is None:
             reason = "missing"
         else:
@@ -235,6 +240,8 @@ class IndexWriter:
                 meta = store.read_meta(ix)
                 if meta is None:
                     reason = "no meta document"
+                elif meta.version == f"{INDEX_VERSION}-{store.PARTIAL}":
+                    reason = "a rebuild was interrupted"
                 elif meta.version != INDEX_VERSION:
                     reason = f"version {meta.version}, expected {INDEX_VERSION}"
             except Exception as exc:
@@ -244,25 +251,54 @@ class IndexWriter:
                 return CheckReport(False, articles, 0, articles, False, reason)
             self._rebuild()
             return CheckReport(False, articles, self._count_articles(), articles, True, reason)
-        assert ix is not None and meta is not None
-        self._ix = ix
-        self._seq = meta.seq
-        behind = src.max_seq(conn) - meta.seq
-        stale = indexer.stale_items(ix, conn)
-        if not len(stale) and behind <= 0:
+        assert ix is not None
+        # Hold the writer lock while comparing, so that no other process commits meanwhile,
+        # and read the database in one snapshot, so that its own writers cannot move it.
+        batch = indexer.Batch(ix, conn, False, wait)
+        batch.hold()
+        try:
+            conn.execute("BEGIN")
+            try:
+                report = self._compare(ix, batch, articles, repair)
+            finally:
+                conn.execute("COMMIT")
+        finally:
+            batch.cancel()
+        return report
+
+    def _compare(
+        self, ix: FileIndex, batch: indexer.Batch, articles: int, repair: bool
+    ) -> CheckReport:
+        conn = batch.conn
+        meta = store.read_meta(ix)  # again: another process may have committed while we waited
+        assert meta is not None
+        seq = src.max_seq(conn)
+        changes = src.changes_since(conn, meta.seq, seq)
+        pending = indexer.work_from_changes(changes)
+        damaged = indexer.covered(indexer.stale_items(ix, conn), pending, conn)
+        self._ix, self._seq = ix, meta.seq
+        if not len(damaged) and not changes:
             return CheckReport(True, articles, self._count_articles(), 0, False)
-        reason = f"{len(stale)} stale item(s), {max(behind, 0)} change(s) behind"
+        parts = []
+        if len(damaged):
+            parts.append(f"{len(damaged)} item(s) differed from the library")
+        if changes:
+            parts.append(f"{len(changes)} change(s) not yet indexed")
         if repair:
-            batch = indexer.Batch(ix, conn, False, self.lock_timeout)
-            seq = src.max_seq(conn)
-            indexer.apply(batch, stale, lambda: meta.seq)
-            # Replay the log too, then record the seq both reflect.
-            changes = src.changes_since(conn, meta.seq, seq)
-            indexer.apply(batch, indexer.work_from_changes(changes), lambda: meta.seq)
+            indexer.apply(batch, pending, lambda: meta.seq)
+            indexer.apply(batch, damaged, lambda: meta.seq)
             batch.commit(seq, final=True)
             self._seq = seq
             self._notify_listeners()
-        return CheckReport(False, articles, self._count_articles(), len(stale), repair, reason)
+        return CheckReport(
+            False,
+            articles,
+            self._count_articles(),
+            len(damaged),
+            repair,
+            "; ".join(parts),
+            behind=len(changes),
+        )
 
     def _count_articles(self) -> int:
         from whoosh.query import Term

@@ -193,6 +193,18 @@ def note_highlight(conn: sqlite3.Connection, note_id: int) -> int | None:
     return int(r[0]) if r and r[0] is not None else None
 
 
+def highlight_article(conn: sqlite3.Connection, highlight_id: int) -> int | None:
+    """The article a highlight belongs to, or None when it is gone."""
+    r = conn.execute("SELECT article_id FROM highlights WHERE id = ?", (highlight_id,)).fetchone()
+    return int(r[0]) if r else None
+
+
+def note_article(conn: sqlite3.Connection, note_id: int) -> int | None:
+    """The article a note belongs to, or None (a free note, or gone)."""
+    r = conn.execute("SELECT article_id FROM notes WHERE id = ?", (note_id,)).fetchone()
+    return int(r[0]) if r and r[0] is not None else None
+
+
 def article_children(conn: sqlite3.Connection, article_id: int) -> tuple[list[int], list[int]]:
     """Ids of an article's highlights and of its own notes."""
     hls = [

@@ -1,19 +1,22 @@
 """The note editor: plain text (Markdown stored); each paragraph takes its own content's direction.
 
-Saves about a second after typing stops and whenever it is flushed (switch, close, quit).
+Saves about a second after typing stops, at least every few seconds while typing goes on, and
+whenever it is flushed (switch, close, quit).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QTextBlockFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from desktop_app.core.text.direction import detect_direction, first_strong
 
 SAVE_DELAY_MS = 1000
+# Typing that never pauses is still saved this often: a crash loses at most this much.
+MAX_UNSAVED_MS = 3000
 
 # save(target, before, after): writes the note; the editor keeps `before` for undo.
 SaveFn = Callable[[tuple[str, int], str, str], None]
@@ -36,6 +39,7 @@ class NoteEditor(QTextEdit):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
+        self._unsaved_since = QElapsedTimer()  # started by the first change after a save
         self._fixing = False
         self.document().contentsChange.connect(self._contents_change)
         self.textChanged.connect(self._changed)
@@ -47,7 +51,13 @@ class NoteEditor(QTextEdit):
         return self.target is not None and self.toPlainText() != self.saved_text
 
     def edit(self, target: tuple[str, int] | None, body: str) -> None:
-        """Save the current note, then edit another (None: nothing to edit)."""
+        """Save the current note, then edit another (None: nothing to edit).
+
+        The note already being edited (a list refreshed after a save) keeps its text and cursor.
+        """
+        if target is not None and target == self.target:
+            self.reload(body)
+            return
         self.flush()
         self.target = target
         self.saved_text = body
@@ -71,6 +81,7 @@ class NoteEditor(QTextEdit):
     def flush(self) -> None:
         """Save now if anything changed."""
         self._timer.stop()
+        self._unsaved_since.invalidate()
         if not self.dirty or self.save_fn is None or self.target is None:
             return
         before, after = self.saved_text, self.toPlainText()
@@ -79,7 +90,13 @@ class NoteEditor(QTextEdit):
         self.saved.emit(*self.target)
 
     def _changed(self) -> None:
-        if self.target is not None:
+        if self.target is None:
+            return
+        if not self._unsaved_since.isValid():
+            self._unsaved_since.start()
+        if self._unsaved_since.elapsed() >= MAX_UNSAVED_MS:
+            self.flush()
+        else:
             self._timer.start()
 
     def focusOutEvent(self, e: QFocusEvent) -> None:  # noqa: N802

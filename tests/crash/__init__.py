@@ -1,0 +1,1 @@
+"""Kill Hamish with SIGKILL at random moments and check that nothing saved is lost."""
