@@ -30,17 +30,16 @@ def location(args: argparse.Namespace) -> LibraryLocation:
 
 
 # Commands that change the library: on a read-only one they stop before doing anything.
+# `check` takes the index's writer lock even with --no-repair.
 WRITING = {"import", "annotate", "note", "demo", "restore", "reindex", "check"}
 WRITING_BRIEFING = {"create", "add"}
 
 
 def writes(args: argparse.Namespace) -> bool:
-    """True when the command changes the library (`check` only when it may repair)."""
+    """True when the command changes the library."""
     command = getattr(args, "command", None)
     if command == "briefing":
         return getattr(args, "briefing_command", None) in WRITING_BRIEFING
-    if command == "check" and getattr(args, "no_repair", False):
-        return False
     return command in WRITING
 
 

@@ -332,12 +332,11 @@ def test_read_only_library_from_the_command_line(read_only_library: Path, tmp_pa
         ("briefing", "create", *lib_args, "--title", "موجز"),
         ("reindex", *lib_args),
         ("check", *lib_args),
+        ("check", *lib_args, "--no-repair"),  # it takes the index's writer lock
     ):
         res = hamish(*args)
         assert res.returncode == 1, args
         assert "is read-only" in one_line(res.stderr), args
-    res = hamish("check", *lib_args, "--no-repair")
-    assert res.returncode == 0 and "search index ok" in res.stdout, res.stderr
     out = tmp_path / "copy.sqlite3"  # a backup elsewhere reads only
     res = hamish("backup", *lib_args, "--out", str(out))
     assert res.returncode == 0 and out.stat().st_size > 0, res.stderr
