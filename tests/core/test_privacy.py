@@ -219,3 +219,19 @@ def test_selftest_library_is_private(tmp_path: Path, no_default_library: None) -
     assert libraries
     for folder in libraries:
         assert_private(folder)
+
+
+def test_a_moved_library_is_private_in_its_new_folder(tmp_path: Path, usual_umask: None) -> None:
+    from desktop_app.core.relocate import relocate
+
+    source = tmp_path / "قديمة"
+    with Library(source) as lib:
+        lib.add_document(make_doc(MIXED_PARAGRAPHS, "نص مختلط Mixed 😀"))
+        lib.import_paths(sample_files(tmp_path / "in", ("html",)))
+    target = tmp_path / "Documents" / "جديدة"
+    target.mkdir(parents=True)
+    os.chmod(target, 0o755)  # an empty folder the person chose, with the usual mode
+    relocate(source, target)
+    with Library(target) as moved:
+        assert moved.get_article(1).title == "نص مختلط Mixed 😀"
+        assert_private(target)
