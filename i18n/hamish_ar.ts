@@ -1004,12 +1004,18 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../desktop_app/ui/errors.py" line="134"/>
+        <location filename="../desktop_app/ui/errors.py" line="149"/>
+        <location filename="../desktop_app/ui/errors.py" line="165"/>
         <source>Hamish</source>
         <translation>هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/errors.py" line="135"/>
+        <location filename="../desktop_app/ui/errors.py" line="151"/>
+        <source>This change was not saved. What was saved before is safe.</source>
+        <translation>لم يُحفظ هذا التغيير. ما حُفظ من قبل في أمان.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/errors.py" line="166"/>
         <source>The library cannot be opened.</source>
         <translation>تعذّر فتح المكتبة.</translation>
     </message>
@@ -1979,162 +1985,187 @@ What was saved is safe; the details were written to the log.</source>
         <translation>توقّف «هامش» قبل أن يُغلق هذه المكتبة (العملية {pid})؛ كل ما حُفظ باقٍ، ويجري تحديث فهرس البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="112"/>
+        <location filename="../desktop_app/core/messages.py" line="111"/>
+        <source>the library at {folder} cannot be opened: its disk is full; free some space and try again</source>
+        <translation>يتعذر فتح المكتبة في {folder}: قرصها ممتلئ؛ أفرغ بعض المساحة ثم حاول مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="115"/>
+        <source>the library at {folder} is read-only (a read-only disk or folder): it can be read and searched, not changed</source>
+        <translation>المكتبة في {folder} للقراءة فقط (قرص أو مجلد للقراءة فقط): يمكن قراءتها والبحث فيها، لا تغييرها</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="120"/>
+        <source>the library at {folder} is on a read-only disk or folder: copy it to a folder you can write to, or read and search it with the hamish command</source>
+        <translation>المكتبة في {folder} على قرص أو مجلد للقراءة فقط: انسخها إلى مجلد يمكن الكتابة فيه، أو اقرأها وابحث فيها بالأمر ‎hamish‎</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="126"/>
+        <source>the disk is full: nothing was saved in {path}; free some space and try again</source>
+        <translation>القرص ممتلئ: لم يُحفظ شيء في {path}؛ أفرغ بعض المساحة ثم حاول مرة أخرى</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="130"/>
+        <source>{path} is on a read-only disk or folder: nothing was saved</source>
+        <translation>{path} على قرص أو مجلد للقراءة فقط: لم يُحفظ شيء</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="134"/>
         <source>the library is already at {folder}</source>
         <translation>المكتبة موجودة أصلًا في {folder}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="113"/>
+        <location filename="../desktop_app/core/messages.py" line="135"/>
         <source>{folder} is inside the library, or holds it: choose a folder elsewhere</source>
         <translation>المجلد {folder} داخل المكتبة أو يحتويها: اختر مجلدًا في مكان آخر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="116"/>
+        <location filename="../desktop_app/core/messages.py" line="138"/>
         <source>{folder} is not empty: choose an empty folder</source>
         <translation>المجلد {folder} ليس فارغًا: اختر مجلدًا فارغًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="119"/>
+        <location filename="../desktop_app/core/messages.py" line="141"/>
         <source>{folder} does not hold a Hamish library</source>
         <translation>المجلد {folder} لا يحتوي مكتبة هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="122"/>
+        <location filename="../desktop_app/core/messages.py" line="144"/>
         <source>the library at {folder} is damaged: {reason}</source>
         <translation>المكتبة في {folder} تالفة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="125"/>
+        <location filename="../desktop_app/core/messages.py" line="147"/>
         <source>the library could not be copied: {reason}</source>
         <translation>تعذّر نسخ المكتبة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="128"/>
+        <location filename="../desktop_app/core/messages.py" line="150"/>
         <source>the copy of the library did not match the original: {reason}</source>
         <translation>نسخة المكتبة لا تطابق الأصل: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="131"/>
+        <location filename="../desktop_app/core/messages.py" line="153"/>
         <source>the move was cancelled</source>
         <translation>أُلغي النقل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="133"/>
+        <location filename="../desktop_app/core/messages.py" line="155"/>
         <source>no such backup: {path}</source>
         <translation>لا توجد نسخة احتياطية كهذه: {path}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="134"/>
+        <location filename="../desktop_app/core/messages.py" line="156"/>
         <source>cannot write the backup to {path}: {reason}</source>
         <translation>تعذّرت كتابة النسخة الاحتياطية في {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="137"/>
+        <location filename="../desktop_app/core/messages.py" line="159"/>
         <source>cancelled: nothing was written and nothing was changed</source>
         <translation>أُلغي: لم يُكتب شيء ولم يتغيّر شيء</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="140"/>
+        <location filename="../desktop_app/core/messages.py" line="162"/>
         <source>{name} is not a zip archive, or it is truncated</source>
         <translation>{name} ليس أرشيف ‎zip‎، أو أنه مبتور</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="143"/>
+        <location filename="../desktop_app/core/messages.py" line="165"/>
         <source>{name} is truncated: {member} is cut short</source>
         <translation>{name} مبتور: {member} ناقص</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="144"/>
+        <location filename="../desktop_app/core/messages.py" line="166"/>
         <source>{name} is not a Hamish backup (it has no manifest.json)</source>
         <translation>{name} ليس نسخة احتياطية من هامش (لا يحوي ‎manifest.json‎)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="147"/>
+        <location filename="../desktop_app/core/messages.py" line="169"/>
         <source>the manifest of {name} is not valid: {reason}</source>
         <translation>بيان {name} غير صالح: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="150"/>
+        <location filename="../desktop_app/core/messages.py" line="172"/>
         <source>{name} was written by a newer Hamish (archive format {found}; this one reads {known})</source>
         <translation>كُتب {name} بإصدار أحدث من هامش (صيغة الأرشيف {found}، وهذا الإصدار يقرأ {known})</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="154"/>
+        <location filename="../desktop_app/core/messages.py" line="176"/>
         <source>{name} is refused: the member {member} would be written outside the library</source>
         <translation>رُفض {name}: العنصر {member} سيُكتب خارج المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="157"/>
+        <location filename="../desktop_app/core/messages.py" line="179"/>
         <source>{name} is refused: the member {member} is a symbolic link</source>
         <translation>رُفض {name}: العنصر {member} رابط رمزي</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="160"/>
+        <location filename="../desktop_app/core/messages.py" line="182"/>
         <source>{name} is refused: unexpected member {member}</source>
         <translation>رُفض {name}: عنصر غير متوقع {member}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="163"/>
+        <location filename="../desktop_app/core/messages.py" line="185"/>
         <source>{name} is refused: it holds a search index ({member}); the index is rebuilt, never restored</source>
         <translation>رُفض {name}: يحوي فهرس بحث ({member})؛ الفهرس يُعاد بناؤه ولا يُستعاد أبدًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="167"/>
+        <location filename="../desktop_app/core/messages.py" line="189"/>
         <source>{name} is refused: {member} is in it twice</source>
         <translation>رُفض {name}: العنصر {member} موجود فيه مرتين</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="170"/>
+        <location filename="../desktop_app/core/messages.py" line="192"/>
         <source>{name} is incomplete: {member}, listed in its manifest, is missing</source>
         <translation>{name} ناقص: العنصر {member} المذكور في بيانه غير موجود</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="173"/>
+        <location filename="../desktop_app/core/messages.py" line="195"/>
         <source>{name} is refused: {member} is encrypted or compressed in an unknown way</source>
         <translation>رُفض {name}: العنصر {member} مشفّر أو مضغوط بطريقة غير معروفة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="176"/>
+        <location filename="../desktop_app/core/messages.py" line="198"/>
         <source>{name} is refused: {member} inflates beyond its declared size of {size} bytes (damaged, or a zip bomb)</source>
         <translation>رُفض {name}: العنصر {member} يتمدد إلى أكثر من حجمه المعلن البالغ {size} بايت (تالف، أو قنبلة ‎zip‎)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="181"/>
+        <location filename="../desktop_app/core/messages.py" line="203"/>
         <source>{name} is damaged: {member} has {actual} bytes, its manifest says {declared}</source>
         <translation>{name} تالف: حجم {member} هو {actual} بايت، وبيانه يقول {declared}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="184"/>
+        <location filename="../desktop_app/core/messages.py" line="206"/>
         <source>{name} is damaged: {member} does not match its checksum</source>
         <translation>{name} تالف: {member} لا يطابق مجموعه الاختباري</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="187"/>
+        <location filename="../desktop_app/core/messages.py" line="209"/>
         <source>not enough free space at {folder}: {need_mb} MB needed, {free_mb} MB free</source>
         <translation>لا توجد مساحة كافية في {folder}: المطلوب {need_mb} ميغابايت، والمتاح {free_mb} ميغابايت</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="190"/>
+        <location filename="../desktop_app/core/messages.py" line="212"/>
         <source>the database in {name} is damaged: {reason}</source>
         <translation>قاعدة البيانات في {name} تالفة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="193"/>
+        <location filename="../desktop_app/core/messages.py" line="215"/>
         <source>{name} is not a Hamish library database</source>
         <translation>{name} ليس قاعدة بيانات مكتبة من هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="196"/>
+        <location filename="../desktop_app/core/messages.py" line="218"/>
         <source>{name} was written by a newer Hamish (schema {found}; this one knows {known}): update Hamish to restore it</source>
         <translation>كُتب {name} بإصدار أحدث من هامش (المخطط {found}، وهذا الإصدار يعرف {known}): حدّث هامش لاستعادته</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="201"/>
+        <location filename="../desktop_app/core/messages.py" line="223"/>
         <source>{folder} is not empty and holds no Hamish library: choose an empty folder</source>
         <translation>المجلد {folder} ليس فارغًا ولا يحوي مكتبة هامش: اختر مجلدًا فارغًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="204"/>
+        <location filename="../desktop_app/core/messages.py" line="226"/>
         <source>the restore failed: {reason}; the library is as it was</source>
         <translation>فشلت الاستعادة: {reason}؛ المكتبة كما كانت</translation>
     </message>

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from desktop_app.core.errors import HamishError
+from desktop_app.core.errors import HamishError, StorageReadOnly
 from desktop_app.core.library import Library
 from desktop_app.core.messages import render
 from desktop_app.core.opening import IndexMode, LibraryLocation, locate, open_library
@@ -29,9 +29,33 @@ def location(args: argparse.Namespace) -> LibraryLocation:
     return locate(getattr(args, "library", None))
 
 
+# Commands that change the library: on a read-only one they stop before doing anything.
+# `check` takes the index's writer lock even with --no-repair.
+WRITING = {"import", "annotate", "note", "demo", "restore", "reindex", "check"}
+WRITING_BRIEFING = {"create", "add"}
+
+
+def writes(args: argparse.Namespace) -> bool:
+    """True when the command changes the library."""
+    command = getattr(args, "command", None)
+    if command == "briefing":
+        return getattr(args, "briefing_command", None) in WRITING_BRIEFING
+    return command in WRITING
+
+
 def open_for(args: argparse.Namespace, index: IndexMode = IndexMode.FOREGROUND) -> Library:
-    """Open the command's library; with an index mode its changes reach the search index."""
-    lib = open_library(location(args), index)
+    """Open the command's library; with an index mode its changes reach the search index.
+
+    A library on a read-only disk (a backup drive) opens for reading, with a notice on
+    stderr; a command that would change it stops with "the library ... is read-only".
+    """
+    lib = open_library(location(args), index, read_only_ok=True)
+    if lib.read_only:
+        notice = StorageReadOnly(code="library.read_only", folder=lib.folder)
+        if writes(args):
+            lib.close()
+            raise notice
+        print(f"hamish: {notice}", file=sys.stderr)
     for ended in lib.ended_sessions[:1]:
         print(
             f"hamish: {render('library.ended_unexpectedly', {'pid': ended.pid})}", file=sys.stderr

@@ -6,14 +6,16 @@ Exit codes: 0 done, 1 something failed or was not found, 2 bad usage.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 
 from desktop_app import __version__
 from desktop_app.cli import backup, briefing, gui, library, search, selftest
 from desktop_app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, location
-from desktop_app.core.errors import HamishError
+from desktop_app.core.errors import HamishError, storage_error
 from desktop_app.core.logs import route_to_library
+from desktop_app.core.private import make_private
 
 # Each module has register(subparsers); its handlers take (args) and return an exit code.
 COMMAND_MODULES = (library, backup, search, briefing, selftest, gui)
@@ -59,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ValueError as exc:
             print(f"hamish: {exc}", file=sys.stderr)
             return EXIT_USAGE
+    make_private()  # everything Hamish writes in a library is the person's alone
     if handler is not selftest.cmd_selftest:  # the self-test logs into its own temporary library
         route_to_library(location(args).folder)
     try:
@@ -68,6 +71,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except HamishError as exc:
         print(f"hamish: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except (OSError, sqlite3.Error) as exc:  # a full or read-only disk: one line, no traceback
+        path = getattr(exc, "filename", None)
+        if path:  # a file the command writes
+            mapped = storage_error(exc, path, library=False)
+        else:  # the library's database
+            mapped = storage_error(exc, location(args).folder)
+        if mapped is None:
+            raise
+        print(f"hamish: {mapped}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         return 130

@@ -78,8 +78,10 @@ def _filters(items: list[str]) -> dict[str, list[str]]:
 
 def _service(args: argparse.Namespace) -> SearchService:
     lib = open_for(args)
-    folder = lib.folder
+    folder, read_only = lib.folder, lib.read_only
     lib.close()
+    if read_only:  # a library on a read-only disk: its index as it was copied
+        return SearchService(folder)
     try:
         writer_for(folder).flush()
     except IndexBusy as exc:  # searching needs no lock: answer from the index as it is

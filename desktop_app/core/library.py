@@ -10,7 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core import annotations as anchoring
-from desktop_app.core.errors import HamishError, ImportFailed, InvalidInput, NotFound, QuoteNotFound
+from desktop_app.core import private
+from desktop_app.core.errors import (
+    HamishError,
+    ImportFailed,
+    InvalidInput,
+    NotFound,
+    QuoteNotFound,
+    StorageError,
+    storage_error,
+)
 from desktop_app.core.importers import check_size, expand_paths, parse_bytes
 from desktop_app.core.models import (
     Article,
@@ -27,7 +36,14 @@ from desktop_app.core.models import (
 from desktop_app.core.sessions import Ended, Session
 from desktop_app.core.storage import annotations as sql_ann
 from desktop_app.core.storage import articles as sql_art
-from desktop_app.core.storage.db import DB_NAME, connect, now_iso, transaction
+from desktop_app.core.storage.db import (
+    DB_NAME,
+    connect,
+    is_read_only,
+    now_iso,
+    read_only_place,
+    transaction,
+)
 from desktop_app.core.text.normalize import find_all_folded
 from desktop_app.core.text.paragraphs import build_paragraphs
 
@@ -52,13 +68,28 @@ def with_offsets(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     return out
 
 
+def _remove(path: Path) -> None:
+    """Remove a file left by a failed write (and its folder if now empty), if the disk lets us."""
+    try:
+        path.unlink(missing_ok=True)
+        path.parent.rmdir()
+    except OSError:  # the folder holds other originals, or the disk refuses
+        pass
+
+
 class Library:
-    """A library folder: library.sqlite3, originals/, and (for search) index/."""
+    """A library folder: library.sqlite3, originals/, and (for search) index/.
+
+    The folder is private (0700, its files 0600; see desktop_app.core.private). One on a
+    read-only disk opens read-only (`read_only`): it reads, and writes raise StorageReadOnly.
+    """
 
     def __init__(self, folder: Path | str) -> None:
         self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        if not read_only_place(self.folder / DB_NAME):
+            private.prepare_folder(self.folder)
         self.conn: sqlite3.Connection = connect(self.folder / DB_NAME)
+        self.read_only = is_read_only(self.conn)
         self._listeners: list[Listener] = []
         self.session = Session(self.folder)
 
@@ -118,7 +149,11 @@ class Library:
         for i, path in enumerate(files):
             if cancel is not None and cancel():
                 break
-            results.append(self.import_file(path, tags))
+            try:
+                results.append(self.import_file(path, tags))
+            except StorageError as exc:  # a full or read-only disk: the next files cannot fit
+                results.append(ImportResult.failure(str(path), exc))
+                break
             if progress is not None:
                 progress(i + 1, len(files), str(path))
         return results
@@ -136,6 +171,8 @@ class Library:
             return self.add_document(
                 doc, original=data, original_name=path.name, path=str(path), tags=tags
             )
+        except StorageError:
+            raise
         except HamishError as exc:
             return ImportResult.failure(str(path), exc)
         except OSError as exc:
@@ -166,9 +203,10 @@ class Library:
         if existing is not None:
             return ImportResult(path, "duplicate", existing, None)
         sha = ""
+        kept: Path | None = None
         if original is not None:
             sha = hashlib.sha256(original).hexdigest()
-            self._keep_original(sha, original_name, original)
+            kept = self._keep_original(sha, original_name, original)
         now = now_iso()
         fields: dict[str, Any] = {
             "title": doc.title.strip() or (paragraphs[0].text[:80]),
@@ -185,13 +223,18 @@ class Library:
             "imported_at": now,
             "updated_at": now,
         }
-        with transaction(self.conn):
-            aid = sql_art.insert_article(self.conn, fields)
-            sql_art.replace_paragraphs(self.conn, aid, paragraphs)
-            all_tags = list(doc.tags) + list(tags)
-            if all_tags:
-                sql_art.set_tags(self.conn, aid, all_tags)
-            hids, nids = self._store_comments(aid, paragraphs, doc.comments, now)
+        try:
+            with transaction(self.conn):
+                aid = sql_art.insert_article(self.conn, fields)
+                sql_art.replace_paragraphs(self.conn, aid, paragraphs)
+                all_tags = list(doc.tags) + list(tags)
+                if all_tags:
+                    sql_art.set_tags(self.conn, aid, all_tags)
+                hids, nids = self._store_comments(aid, paragraphs, doc.comments, now)
+        except BaseException:
+            if kept is not None:  # the original of an article that was not stored
+                _remove(kept)
+            raise
         self.notify(Changes(articles={aid}, tags=bool(all_tags), highlights=hids, notes=nids))
         return ImportResult(path, "imported", aid, None, remarks=list(doc.remarks))
 
@@ -259,14 +302,23 @@ class Library:
             "updated_at": now,
         }
 
-    def _keep_original(self, sha: str, name: str, data: bytes) -> None:
+    def _keep_original(self, sha: str, name: str, data: bytes) -> Path | None:
+        """Keep the imported file; returns its path when written now (None: kept before)."""
         target = self.original_path(sha, name)
         if target.exists():
-            return
-        target.parent.mkdir(parents=True, exist_ok=True)
+            return None
         part = target.with_name(target.name + ".part")
-        part.write_bytes(data)
-        part.replace(target)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            part.write_bytes(data)
+            part.replace(target)
+        except OSError as exc:
+            _remove(part)
+            mapped = storage_error(exc, self.folder)
+            if mapped is None:
+                raise
+            raise mapped from exc
+        return target
 
     # -- articles ---------------------------------------------------------------------------
     def article_ids(

@@ -13,6 +13,8 @@ import logging
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from desktop_app.core import private
+
 LOGGER = "hamish"
 LOG_NAME = "hamish.log"
 OURS = (LOGGER, "desktop_app")
@@ -37,7 +39,8 @@ class _LibraryLog(RotatingFileHandler):
         return record.levelno >= logging.WARNING or record.name.startswith(OURS)
 
     def _open(self):  # type: ignore[no-untyped-def]  # the stdlib's signature is untyped
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        private.make_private()  # the log is the library's: 0600 in a 0700 folder
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=private.DIR_MODE)
         return super()._open()
 
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - stdlib name

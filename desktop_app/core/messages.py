@@ -108,6 +108,28 @@ MESSAGES: dict[str, str] = {
         "Hamish was stopped before it closed this library (process {pid}); everything saved"
         " is kept, and the search index is brought up to date",
     ),
+    "library.disk_full": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the library at {folder} cannot be opened: its disk is full; free some space and try again",
+    ),
+    "library.read_only": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the library at {folder} is read-only (a read-only disk or folder): it can be read"
+        " and searched, not changed",
+    ),
+    "library.read_only_window": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the library at {folder} is on a read-only disk or folder: copy it to a folder you"
+        " can write to, or read and search it with the hamish command",
+    ),
+    # a write the disk refused: nothing was half-written
+    "storage.full": QT_TRANSLATE_NOOP(
+        "Messages",
+        "the disk is full: nothing was saved in {path}; free some space and try again",
+    ),
+    "storage.read_only": QT_TRANSLATE_NOOP(
+        "Messages", "{path} is on a read-only disk or folder: nothing was saved"
+    ),
     # moving, opening or creating a library from Preferences
     "relocate.same_folder": QT_TRANSLATE_NOOP("Messages", "the library is already at {folder}"),
     "relocate.nested": QT_TRANSLATE_NOOP(

@@ -17,8 +17,15 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from desktop_app.core import private
 from desktop_app.core.demo import seed_demo
-from desktop_app.core.errors import HamishError, LibraryUnavailable
+from desktop_app.core.errors import (
+    HamishError,
+    LibraryReadOnly,
+    LibraryUnavailable,
+    StorageFull,
+    storage_error,
+)
 from desktop_app.core.library import Library
 from desktop_app.core.storage.db import DB_NAME
 
@@ -86,10 +93,16 @@ def remember_library(folder: Path | None, environ: Mapping[str, str] | None = No
     if folder is None:
         path.unlink(missing_ok=True)
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
+    # Where the library is says something about the person: the folder 0700, the file 0600.
+    path.parent.mkdir(parents=True, exist_ok=True, mode=private.DIR_MODE)
+    if private.POSIX:
+        os.chmod(path.parent, private.DIR_MODE)
     part = path.with_name(path.name + ".part")
     text = json.dumps({"library": str(Path(folder).absolute())}, ensure_ascii=False)
-    part.write_text(text + "\n", encoding="utf-8")
+    part.unlink(missing_ok=True)
+    fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, private.FILE_MODE)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text + "\n")
     part.replace(path)
 
 
@@ -113,17 +126,26 @@ def locate(
 
 
 def open_library(
-    location: LibraryLocation | Path | str, index: IndexMode = IndexMode.FOREGROUND
+    location: LibraryLocation | Path | str,
+    index: IndexMode = IndexMode.FOREGROUND,
+    read_only_ok: bool = False,
 ) -> Library:
     """Open (creating if needed) a library; raises LibraryUnavailable with a clear reason.
 
     A new default library gets the demo articles; with an index mode, every change made
-    through the returned Library reaches the search index.
+    through the returned Library reaches the search index. A library on a read-only disk
+    opens read-only (`lib.read_only`, no index upkeep) when read_only_ok, else raises
+    LibraryReadOnly.
     """
     if not isinstance(location, LibraryLocation):
         location = LibraryLocation(Path(location))
     fresh = not location.exists()
     lib = _connect(location.folder)
+    if lib.read_only:
+        if not read_only_ok:
+            lib.close()
+            raise LibraryReadOnly(code="library.read_only_window", folder=location.folder)
+        return lib
     try:
         if index is not IndexMode.NONE:
             from desktop_app.core.search import live  # Whoosh is loaded only when indexing
@@ -144,6 +166,8 @@ def _connect(folder: Path) -> Library:
         raise
     except sqlite3.OperationalError as exc:
         reason = str(exc)
+        if isinstance(storage_error(exc, folder), StorageFull) or _nearly_full(folder):
+            raise LibraryUnavailable(code="library.disk_full", folder=folder) from exc
         if "locked" in reason:
             raise LibraryUnavailable(code="library.locked", folder=folder, reason=reason) from exc
         if "readonly" in reason or "unable to open" in reason:
@@ -154,6 +178,18 @@ def _connect(folder: Path) -> Library:
     except sqlite3.DatabaseError as exc:
         raise LibraryUnavailable(code="library.unreadable", folder=folder, reason=str(exc)) from exc
     except OSError as exc:
+        if isinstance(storage_error(exc, folder), StorageFull):
+            raise LibraryUnavailable(code="library.disk_full", folder=folder) from exc
         raise LibraryUnavailable(
             code="library.unwritable", folder=folder, reason=exc.strerror or str(exc)
         ) from exc
+
+
+def _nearly_full(folder: Path) -> bool:
+    """True when the library's disk has less room than SQLite needs to open it (its -shm and
+    first -wal pages): a "disk I/O error" at opening then means a full disk."""
+    try:
+        st = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return False
+    return st.f_bavail * st.f_frsize < 1024 * 1024

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.errors import HamishError
+from desktop_app.core.errors import HamishError, StorageError
 from desktop_app.core.logs import LOGGER, flush, route_to_library
 from desktop_app.ui.messages import error_text
 
@@ -83,6 +83,7 @@ class ExceptionHook(QObject):
     """sys.excepthook for the window: log the traceback, then show it in one ErrorDialog."""
 
     caught = Signal(str, str)  # summary, details (queued to the GUI thread)
+    refused = Signal(str)  # a full or read-only disk refused a change: a message, no traceback
 
     def __init__(self, library_folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +92,8 @@ class ExceptionHook(QObject):
         self.dialog: ErrorDialog | None = None
         self.previous: ExceptHook = sys.excepthook
         self.caught.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.refused.connect(self._refusal, Qt.ConnectionType.QueuedConnection)
+        self.refusal: QMessageBox | None = None
 
     def install(self) -> None:
         """Become sys.excepthook."""
@@ -109,6 +112,10 @@ class ExceptionHook(QObject):
         if issubclass(kind, KeyboardInterrupt):
             self.previous(kind, exc, tb)
             return
+        if isinstance(exc, StorageError):  # not a bug: the disk is full or read-only
+            self.logger.warning("not saved: %s", exc)
+            self.refused.emit(error_text(exc))
+            return
         details = "".join(traceback.format_exception(kind, exc, tb))
         self.logger.error("uncaught exception\n%s", details)
         flush()
@@ -124,6 +131,30 @@ class ExceptionHook(QObject):
         self.dialog = ErrorDialog(summary, details, self.window)
         self.dialog.show()
         self.dialog.raise_()
+
+    @Slot(str)
+    def _refusal(self, message: str) -> None:
+        if self.refusal is not None and self.refusal.isVisible():
+            self.refusal.setInformativeText(message)
+            return
+        self.refusal = storage_box(message, self.window)
+        self.refusal.show()
+
+
+def storage_box(message: str, parent: QWidget | None = None) -> QMessageBox:
+    """The dialog for a change a full or read-only disk refused (what was saved before is safe)."""
+    box = QMessageBox(parent)
+    box.setObjectName("storageRefused")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Errors", "Hamish"))
+    box.setText(
+        QCoreApplication.translate(
+            "Errors", "This change was not saved. What was saved before is safe."
+        )
+    )
+    box.setInformativeText(message)
+    box.setStandardButtons(QMessageBox.StandardButton.Close)
+    return box
 
 
 def unavailable_box(exc: HamishError, parent: QWidget | None = None) -> QMessageBox:

@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -249,7 +249,15 @@ def export_pdf(briefing: Briefing, path: Path | str) -> Path:
 
 
 def _write(briefing: Briefing, target: Path) -> None:
-    writer = QPdfWriter(str(target))
+    # Drawn in memory, then written by Python: QPdfWriter says nothing when its file cannot
+    # be written (a full disk), and a cut PDF must not pass for an export.
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    _draw(briefing, QPdfWriter(buffer), target)
+    target.write_bytes(bytes(buffer.data().data()))
+
+
+def _draw(briefing: Briefing, writer: QPdfWriter, target: Path) -> None:
     writer.setResolution(DPI)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)

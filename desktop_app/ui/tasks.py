@@ -12,6 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from desktop_app.core.errors import HamishError
+from desktop_app.ui.messages import error_text
+
 
 class TaskContext:
     """What a worker may use: report progress, check for cancellation."""
@@ -51,9 +54,16 @@ class _Runnable(QRunnable):
         try:
             result = self._fn(self._ctx, *self._args)
         except Exception as exc:  # report any worker failure as one line; never crash the GUI
-            self._signals.failed.emit(f"{type(exc).__name__}: {exc}".splitlines()[0])
+            self._signals.failed.emit(_one_line(exc))
             return
         self._signals.finished.emit(result)
+
+
+def _one_line(exc: Exception) -> str:
+    """A worker's error as one line: a core message (a full disk...) in the interface language."""
+    if isinstance(exc, HamishError) and exc.code:
+        return error_text(exc)
+    return f"{type(exc).__name__}: {exc}".splitlines()[0]
 
 
 class Task(QObject):

@@ -6,6 +6,9 @@ import hashlib
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app.core.storage.db import connect_read_only, read_only_place
 
 _CHUNK = 500
 
@@ -322,6 +325,10 @@ def article_count(conn: sqlite3.Connection) -> int:
 
 def open_reader(db_path: str) -> sqlite3.Connection:
     """A read-only connection for one search thread."""
+    if read_only_place(Path(db_path)):  # a library on a read-only disk
+        conn = connect_read_only(Path(db_path))
+        conn.row_factory = None
+        return conn
     conn = sqlite3.connect(db_path, timeout=30.0, check_same_thread=False)
     conn.execute("PRAGMA query_only=ON")
     return conn
