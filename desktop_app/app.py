@@ -234,8 +234,15 @@ def _screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
     result = {"code": 1}
 
     def save() -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        ok = window.grab().save(str(path), "PNG")
+        from desktop_app.core.private import give_user_mode
+
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            ok = window.grab().save(str(path), "PNG")
+            if ok:
+                give_user_mode(path)  # the person's picture, not part of the private library
+        except OSError:
+            ok = False
         if ok:
             print(str(path))
         else:

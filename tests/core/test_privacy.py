@@ -235,3 +235,19 @@ def test_a_moved_library_is_private_in_its_new_folder(tmp_path: Path, usual_umas
     with Library(target) as moved:
         assert moved.get_article(1).title == "نص مختلط Mixed 😀"
         assert_private(target)
+
+
+def test_window_screenshot_gets_the_persons_mode_and_a_bad_place_one_line(
+    tmp_path: Path, usual_umask: None, no_default_library: None
+) -> None:
+    lib = tmp_path / "مكتبة"
+    shot = tmp_path / "صور" / "hamish 📌.png"
+    res = hamish("gui", "--library", str(lib), "--screenshot", str(shot))
+    assert res.returncode == 0, res.stderr
+    assert stat.S_IMODE(shot.stat().st_mode) == 0o644  # outside the library: the person's own
+    assert_private(lib)
+    blocked = tmp_path / "a file"
+    blocked.write_text("not a folder")
+    res = hamish("gui", "--library", str(lib), "--screenshot", str(blocked / "x.png"))
+    assert res.returncode == 1
+    assert res.stderr.strip().splitlines() == [f"hamish: cannot write {blocked / 'x.png'}"]
