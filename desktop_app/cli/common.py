@@ -18,6 +18,7 @@ from desktop_app.core.messages import render
 from desktop_app.core.opening import IndexMode, LibraryLocation, locate, open_library
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl+C, as shells report a process ended by SIGINT
 
 
 class UsageError(HamishError):

@@ -8,10 +8,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from desktop_app.cli.common import EXIT_FAILED, EXIT_OK, common, emit, open_for
+from desktop_app.cli.common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, common, emit, open_for
 from desktop_app.core.demo import seed_demo
+from desktop_app.core.importers import expand_paths
 from desktop_app.core.library import Library
 from desktop_app.core.messages import render
+from desktop_app.core.models import ImportResult
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -68,12 +70,21 @@ def cmd_import(args: argparse.Namespace) -> int:
         if show_progress:
             print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
+    results: list[ImportResult] = []
+    interrupted = False
     try:
-        results = lib.import_paths(paths, progress=progress, tags=args.tag)
+        lib.import_paths(paths, progress=progress, tags=args.tag, results=results)
+    except KeyboardInterrupt:
+        from desktop_app.core.search import live
+
+        interrupted = True
+        live.abandon(lib)  # what is not indexed yet waits in change_log for the next start
     finally:
         lib.close()
     if show_progress:
         print(file=sys.stderr)
+    if interrupted:
+        return _interrupted(args, results, len(list(expand_paths(paths))))
     rows = [asdict(r) for r in results]
 
     def text() -> str:
@@ -86,9 +97,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 lines.append(f"duplicate {r.article_id:>6}  {r.path}")
             else:
                 lines.append(f"failed            {r.path}: {r.error}")
-        counts = {
-            s: sum(1 for r in results if r.status == s) for s in ("imported", "duplicate", "failed")
-        }
+        counts = _counts(results)
         lines.append(
             f"{counts['imported']} imported, {counts['duplicate']} duplicate, {counts['failed']} failed"
         )
@@ -99,6 +108,25 @@ def cmd_import(args: argparse.Namespace) -> int:
         print("hamish: no importable files found", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_FAILED if any(r.status == "failed" for r in results) else EXIT_OK
+
+
+def _counts(results: list[ImportResult]) -> dict[str, int]:
+    return {
+        s: sum(1 for r in results if r.status == s) for s in ("imported", "duplicate", "failed")
+    }
+
+
+def _interrupted(args: argparse.Namespace, results: list[ImportResult], total: int) -> int:
+    """Ctrl+C: every finished article is kept (each was one transaction), none is half there."""
+    if args.json:
+        emit(args, [asdict(r) for r in results], "")
+    c = _counts(results)
+    print(
+        f"hamish: interrupted: {c['imported']} imported, {c['duplicate']} duplicate,"
+        f" {c['failed']} failed; {total - len(results)} file(s) not imported",
+        file=sys.stderr,
+    )
+    return EXIT_INTERRUPTED
 
 
 def cmd_list(args: argparse.Namespace) -> int:

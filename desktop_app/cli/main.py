@@ -12,7 +12,14 @@ from collections.abc import Sequence
 
 from desktop_app import __version__
 from desktop_app.cli import backup, briefing, gui, library, search, selftest
-from desktop_app.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, location
+from desktop_app.cli.common import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    location,
+)
 from desktop_app.core.errors import HamishError, storage_error
 from desktop_app.core.logs import route_to_library
 from desktop_app.core.private import make_private
@@ -83,6 +90,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"hamish: {mapped}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK

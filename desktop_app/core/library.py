@@ -142,10 +142,15 @@ class Library:
         progress: ProgressFn | None = None,
         cancel: CancelFn | None = None,
         tags: Sequence[str] = (),
+        results: list[ImportResult] | None = None,
     ) -> list[ImportResult]:
-        """Import files and folders (recursively); a failed file never stops the others."""
+        """Import files and folders (recursively); a failed file never stops the others.
+
+        Each result is appended to `results` (when given) as soon as its file is done, so that
+        a caller interrupted (KeyboardInterrupt) still has the finished ones.
+        """
         files = list(expand_paths([Path(p) for p in paths]))
-        results: list[ImportResult] = []
+        results = results if results is not None else []
         for i, path in enumerate(files):
             if cancel is not None and cancel():
                 break
@@ -318,6 +323,9 @@ class Library:
             if mapped is None:
                 raise
             raise mapped from exc
+        except BaseException:  # Ctrl+C mid-write: no half file left beside the originals
+            _remove(part)
+            raise
         return target
 
     # -- articles ---------------------------------------------------------------------------

@@ -69,6 +69,14 @@ class Helper:
             self.proc.join(5)
         self.pipe.close()
 
+    def stop(self) -> None:
+        """End the helper now, without waiting for its batch (change_log keeps what it had)."""
+        self._finished = True
+        if self.proc.is_alive():
+            self.proc.terminate()
+        self.proc.join(5)
+        self.pipe.close()
+
 
 def exit_with_parent() -> None:
     """End this process at once when the process that started it ends, however it ended.

@@ -38,6 +38,13 @@ def attach(lib: Any, background: bool = False, helper: bool | None = None) -> In
     return writer
 
 
+def abandon(lib: Any) -> None:
+    """Stop lib's indexing now, without the catch-up at exit (after Ctrl+C)."""
+    writer = _ATTACHED.get(lib)
+    if writer is not None:
+        writer.abandon()
+
+
 _AT_EXIT: set[int] = set()
 _ATTACHED: weakref.WeakKeyDictionary[Any, IndexWriter] = weakref.WeakKeyDictionary()
 

@@ -65,6 +65,7 @@ class IndexWriter:
         self._conn: sqlite3.Connection | None = None
         self._listeners: list[Callable[[int], None]] = []
         self._helper: Any = None
+        self._abandoned = False
         self.last_error: Exception | None = None
         # The writer holds the library open too: a kill while it writes is noticed next time.
         self._session = Session(self.library_folder, "index")
@@ -129,6 +130,21 @@ class IndexWriter:
             self._closed = True
             self._cond.notify()
         self._thread.join(timeout=30)
+
+    def abandon(self, timeout: float = 5.0) -> None:
+        """Stop at once (Ctrl+C): no last catch-up, a helper ended without waiting for it.
+
+        Nothing is lost: what is not indexed stays in change_log for the next process.
+        """
+        with self._cond:
+            self._abandoned = True
+            self._closed = True
+            self._dirty = False
+            dropped, self._tasks = list(self._tasks), deque()
+            self._cond.notify()
+        for _fn, fut in dropped:
+            fut.set_exception(RuntimeError("the index writer was stopped"))
+        self._thread.join(timeout=timeout)
 
     # -- the thread -------------------------------------------------------------------------
     def _run(self) -> None:
@@ -342,6 +358,8 @@ class IndexWriter:
 
     def _stop_helper(self) -> None:
         if self._helper is not None:
+            if self._abandoned:
+                self._helper.stop()
             self._helper.finish()
             self._reap_helper()
 
