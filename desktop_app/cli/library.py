@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -71,16 +73,29 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
     results: list[ImportResult] = []
+    stop = threading.Event()
+
+    def on_ctrl_c(_signum: int, _frame: object) -> None:
+        if stop.is_set():  # a second Ctrl+C: stop even in the middle of a file
+            raise KeyboardInterrupt
+        stop.set()  # the first: stop between two files, so that the summary is exact
+
+    previous = signal.signal(signal.SIGINT, on_ctrl_c)
     interrupted = False
     try:
-        lib.import_paths(paths, progress=progress, tags=args.tag, results=results)
+        lib.import_paths(
+            paths, progress=progress, cancel=stop.is_set, tags=args.tag, results=results
+        )
     except KeyboardInterrupt:
-        from desktop_app.core.search import live
-
         interrupted = True
-        live.abandon(lib)  # what is not indexed yet waits in change_log for the next start
     finally:
+        signal.signal(signal.SIGINT, previous)
+        if interrupted or stop.is_set():
+            from desktop_app.core.search import live
+
+            live.abandon(lib)  # what is not indexed yet waits in change_log for the next start
         lib.close()
+    interrupted = interrupted or stop.is_set()
     if show_progress:
         print(file=sys.stderr)
     if interrupted:
