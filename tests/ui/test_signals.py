@@ -52,3 +52,44 @@ def test_signal_saves_the_note_being_typed_and_exits_0(base, sig: signal.Signals
     # Closed properly: the next start has nothing to report.
     run = harness.hamish(["--library", str(lib), "list"], home)
     assert run.returncode == 0 and "stopped before" not in run.stderr
+
+
+_OPEN_AND_WAIT = """
+import sys, time
+from desktop_app.core.library import Library
+lib = Library(sys.argv[1])
+lib.add_note("ملاحظة قبل التوقف 📌 before the kill")
+print("open", flush=True)
+time.sleep(60)
+"""
+
+
+def test_window_after_a_killed_process_says_so_and_catches_up(qtbot, tmp_path, settings_dir):
+    from desktop_app.core.library import Library
+    from desktop_app.core.search.service import SearchService
+    from desktop_app.ui.main_window import MainWindow
+
+    folder = tmp_path / "lib"
+    Library(folder).close()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _OPEN_AND_WAIT, str(folder)],
+        env=harness.env(tmp_path),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "open"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    lib = Library(folder)
+    w = MainWindow(lib, theme="light", remember=False)
+    qtbot.addWidget(w)
+    assert "stopped before it closed this library" in w.status_label.text()
+    assert w.search_writer is not None
+    w.search_writer.flush()
+    svc = SearchService(folder)
+    try:
+        assert svc.search("التوقف").total == 1  # the note the killed process saved is found
+    finally:
+        svc.close()
+    w.close()
+    lib.close()
