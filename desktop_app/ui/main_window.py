@@ -588,9 +588,10 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def flush(self) -> None:
-        """Save everything pending: notes being typed and the reading position."""
+        """Save everything pending: notes and briefing details being typed, the reading position."""
         for editor in self.note_editors():
             editor.flush()
+        self.briefing.form.flush()
         if self.remember:
             self.reader.flush_position()
 

@@ -408,3 +408,15 @@ def test_briefing_list_create_rename_switch_delete(qtbot, window, library, monke
     panel.acts["deleteBriefing"].trigger()
     assert [b.id for b in BriefingService(lib).list()] == [second]
     assert panel.bid == second and combo.count() == 1
+
+
+def test_briefing_summary_typed_just_before_quitting_is_saved(qtbot, window, library, monkeypatch):
+    lib, _ids = library
+    panel = panel_of(window)
+    bid = new_briefing(panel, monkeypatch)
+    panel.tabs.setCurrentIndex(1)
+    panel.form.summary.setPlainText("خلاصة كُتبت قبل الإغلاق مباشرة 📌 just before quitting")
+    assert panel.form._timer.isActive()  # the delayed save has not run yet
+    window.close()
+    summary = BriefingService(lib).get(bid).summary
+    assert summary == "خلاصة كُتبت قبل الإغلاق مباشرة 📌 just before quitting"
