@@ -1,13 +1,15 @@
 """Kill Hamish with SIGKILL at random moments, then check that nothing saved was lost.
 
 Scenarios: a bulk folder import (with its spawned index helper), a reindex, a briefing export to
-Word, annotating through the command line, and typing a note in the window. After each kill:
+Word, annotating through the command line, typing a note in the window, and a backup archive
+with the originals. After each kill:
 
 - `PRAGMA integrity_check` and `foreign_key_check` pass;
 - no article is half-imported (each has its paragraphs, its content hash, its original file);
 - every note and highlight reported saved before the kill is there, word for word;
 - no process the killed one started is left running;
-- an exported file is either absent or a whole Word document;
+- an exported file is either absent or a whole Word document, a backup archive either absent or
+  one that restores every article into a new folder;
 - the next start says that Hamish was stopped, and brings the search index into agreement with
   the database by itself: `hamish check --no-repair` then finds nothing to repair.
 
@@ -36,7 +38,7 @@ from pathlib import Path
 from tests.crash.corpus import QUOTE, note_text, write_files
 
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS = ("import", "reindex", "export", "annotate", "gui")
+SCENARIOS = ("import", "reindex", "export", "annotate", "gui", "backup")
 IMPORT_FILES = 2000  # far above the bulk threshold: the spawned index helper takes part
 BASE_ARTICLES = 1500
 
@@ -168,6 +170,10 @@ def start_child(scenario: str, lib: Path, ws: Workspace, out: Path) -> subproces
         ]
     elif scenario == "annotate":
         cmd = ["-m", "tests.crash.annotate_child", lib_s, "2"]
+    elif scenario == "backup":
+        zip_out = out.with_suffix(".zip")
+        cmd = ["-m", "desktop_app", "--library", lib_s, "backup", "--out", str(zip_out)]
+        cmd.append("--with-originals")
     elif scenario == "gui":
         cmd = ["-m", "tests.crash.gui_child", lib_s, "3", "type"]
     else:
@@ -188,6 +194,7 @@ DELAYS = {  # seconds after start within which the kill falls
     "export": (0.1, 0.7),
     "annotate": (1.0, 5.0),
     "gui": (2.0, 9.0),
+    "backup": (0.2, 1.3),
 }
 
 
@@ -336,7 +343,23 @@ def check_gui(lib: Path, stdout: str, outcome: Outcome, _out: Path) -> None:
     outcome.confirmed = len(saved)
 
 
+def check_backup(lib: Path, stdout: str, outcome: Outcome, out: Path) -> None:
+    """The archive is absent, or whole: it restores into a new folder with every article."""
+    archive = out.with_suffix(".zip")
+    if not archive.exists():
+        return
+    restored = out.parent / "restored"
+    run = hamish(["restore", str(archive), "--library", str(restored), "--json"], out.parent)
+    if run.returncode != 0:
+        raise CrashFailure(f"a half-written backup under its final name: {run.stderr.strip()}")
+    if json.loads(run.stdout)["articles"] != outcome.articles:
+        raise CrashFailure("the backup restores another number of articles")
+    outcome.confirmed = 1
+    del stdout, lib
+
+
 CHECKS: dict[str, Callable[[Path, str, Outcome, Path], None]] = {
+    "backup": check_backup,
     "import": check_import,
     "reindex": check_reindex,
     "export": check_export,
