@@ -11,7 +11,8 @@ from typing import Any
 
 from desktop_app.core import annotations as anchoring
 from desktop_app.core.errors import HamishError, ImportFailed, InvalidInput, NotFound, QuoteNotFound
-from desktop_app.core.importers import check_size, expand_paths, parse_bytes
+from desktop_app.core.importers import check_size, expand_paths
+from desktop_app.core.importers.worker import Parser
 from desktop_app.core.models import (
     Article,
     ArticleSummary,
@@ -103,20 +104,42 @@ class Library:
         progress: ProgressFn | None = None,
         cancel: CancelFn | None = None,
         tags: Sequence[str] = (),
+        results: list[ImportResult] | None = None,
     ) -> list[ImportResult]:
-        """Import files and folders (recursively); a failed file never stops the others."""
+        """Import files and folders (recursively); a failed file never stops the others.
+
+        Files are parsed in one worker process (see importers.worker), stored here one
+        transaction each. Each result is appended to `results` (when given) as soon as its file
+        is done, so that a caller interrupted (KeyboardInterrupt) still has the finished ones.
+        """
         files = list(expand_paths([Path(p) for p in paths]))
-        results: list[ImportResult] = []
-        for i, path in enumerate(files):
-            if cancel is not None and cancel():
-                break
-            results.append(self.import_file(path, tags))
-            if progress is not None:
-                progress(i + 1, len(files), str(path))
-        return results
+        out: list[ImportResult] = results if results is not None else []
+        with Parser() as parser:
+            for i, path in enumerate(files):
+                if cancel is not None and cancel():
+                    break
+                result = self._import_one(path, tags, parser, cancel)
+                if result is None:
+                    break  # cancelled while the file was being parsed
+                out.append(result)
+                if progress is not None:
+                    progress(i + 1, len(files), str(path))
+        return out
 
     def import_file(self, path: Path, tags: Sequence[str] = ()) -> ImportResult:
         """Import one file; errors become a failed ImportResult with a one-line reason."""
+        with Parser() as parser:
+            result = self._import_one(path, tags, parser)
+        assert result is not None  # nothing cancels it
+        return result
+
+    def _import_one(
+        self,
+        path: Path,
+        tags: Sequence[str],
+        parser: Parser,
+        cancel: CancelFn | None = None,
+    ) -> ImportResult | None:
         try:
             if not path.exists():
                 raise ImportFailed(code="import.no_such_file")
@@ -124,7 +147,9 @@ class Library:
                 raise ImportFailed(code="import.is_folder")
             check_size(path.stat().st_size)
             data = path.read_bytes()
-            doc = parse_bytes(data, path.name)
+            doc = parser.parse(data, path.name, cancel)
+            if doc is None:
+                return None
             return self.add_document(
                 doc, original=data, original_name=path.name, path=str(path), tags=tags
             )
