@@ -37,7 +37,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 from types import TracebackType
-from typing import Any, cast
+from typing import Any, NoReturn, cast
 
 from desktop_app.core.errors import ImportFailed
 from desktop_app.core.importers import FORMATS, parse_bytes
@@ -57,6 +57,7 @@ IN_PROCESS_BYTES = 256 * 1024
 IN_PROCESS_FORMATS = frozenset({"txt", "md"})
 PARSE = "desktop_app.core.importers:parse_bytes"  # what the worker calls: "module:function"
 POLL_S = 0.2  # how often a wait looks at cancel(), and the worker at its parent
+STARTUP_S = 60.0  # how long a worker may take to start
 _STOP_S = 2.0  # how long a worker asked to exit may take before it is killed
 
 Cancel = Callable[[], bool]
@@ -101,7 +102,9 @@ class Parser:
         """The worker's process id while one runs."""
         return cast(int, self._proc.pid) if self._proc is not None else None
 
-    def parse(self, data: bytes, name: str, cancel: Cancel | None = None) -> ImportedDocument | None:
+    def parse(
+        self, data: bytes, name: str, cancel: Cancel | None = None
+    ) -> ImportedDocument | None:
         """The document of a file's bytes; raises ImportFailed; None when cancel() stopped it."""
         if parses_in_process(data, name):
             return parse_bytes(data, name)
@@ -110,7 +113,7 @@ class Parser:
             conn.send(name)
             conn.send_bytes(data)
         except (BrokenPipeError, OSError):
-            return self._died()
+            self._died()
         deadline = time.monotonic() + self.seconds
         while True:
             left = deadline - time.monotonic()
@@ -128,7 +131,7 @@ class Parser:
         try:
             reply = conn.recv()
         except (EOFError, OSError):
-            return self._died()
+            self._died()
         if reply[-1] == "retire":
             self.close()  # the worker grew past half its limit: the next file gets a fresh one
         if reply[0] == "ok":
@@ -152,9 +155,16 @@ class Parser:
         proc.start()
         child.close()
         self._proc, self._conn = proc, parent
+        # Its start (an interpreter, the modules) does not count against the first file's time.
+        try:
+            ready = parent.poll(STARTUP_S) and parent.recv() == "ready"
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            self._died()
         return parent
 
-    def _died(self) -> ImportedDocument:
+    def _died(self) -> NoReturn:
         """The worker stopped in the middle of a file: that file fails, a new worker follows."""
         proc = self._proc
         if proc is not None:
@@ -236,7 +246,10 @@ def run(conn: Connection, target: str, memory_mb: int, parent_pid: int) -> None:
     _watch_parent(parent_pid)
     _limit_memory(memory_mb)
     module, _, attr = target.partition(":")
-    parse = cast(Callable[[bytes, str], ImportedDocument], getattr(importlib.import_module(module), attr))
+    parse = cast(
+        Callable[[bytes, str], ImportedDocument], getattr(importlib.import_module(module), attr)
+    )
+    conn.send("ready")
     while True:
         try:
             name = conn.recv()
