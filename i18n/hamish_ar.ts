@@ -1294,17 +1294,17 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>LibraryPage</name>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="98"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="93"/>
         <source>This library is in the folder:</source>
         <translation>هذه المكتبة في المجلد:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="103"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="98"/>
         <source>Library folder</source>
         <translation>مجلد المكتبة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="106"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="101"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>لا مقالات</numerusform>
@@ -1316,92 +1316,92 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="115"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="110"/>
         <source>&amp;Open another library…</source>
         <translation>&amp;فتح مكتبة أخرى…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="116"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="111"/>
         <source>Switch to a folder that holds a Hamish library</source>
         <translation>الانتقال إلى مجلد فيه مكتبة هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="121"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="116"/>
         <source>&amp;New library…</source>
         <translation>مكتبة &amp;جديدة…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="122"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="117"/>
         <source>Start an empty library in an empty folder</source>
         <translation>إنشاء مكتبة فارغة في مجلد فارغ</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="127"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="122"/>
         <source>&amp;Move this library…</source>
         <translation>&amp;نقل هذه المكتبة…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="128"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="123"/>
         <source>Copy to an empty folder, check the copy, then use it</source>
         <translation>النسخ إلى مجلد فارغ، ثم التحقق من النسخة، ثم استعمالها</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="133"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="128"/>
         <source>Use the &amp;default library</source>
         <translation>استعمال المكتبة الا&amp;فتراضية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="134"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="129"/>
         <source>Switch to the library in the user data folder</source>
         <translation>الانتقال إلى المكتبة في مجلد بيانات المستخدم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="149"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="144"/>
         <source>Progress of the move</source>
         <translation>تقدّم النقل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="151"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="146"/>
         <source>&amp;Cancel the move</source>
         <translation>إ&amp;لغاء النقل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="165"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="160"/>
         <source>A move copies the library, checks the copy (database, counts and every file), switches to it, and only then removes the old folder. The library chosen here opens the next time Hamish starts, unless --library names another one.</source>
         <translation>النقل ينسخ المكتبة، ويتحقق من النسخة (قاعدة البيانات والأعداد وكل ملف)، وينتقل إليها، ولا يحذف المجلد القديم إلا بعد ذلك. المكتبة المختارة هنا هي التي تُفتح عند تشغيل هامش في المرة القادمة، ما لم يُسمِّ الخيار ‎--library‎ مكتبة أخرى.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="170"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="165"/>
         <source>Now $%1 is set, and it names the library that opens.</source>
         <translation>المتغير ‎$%1‎ مضبوط الآن، وهو الذي يحدد المكتبة التي تُفتح.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="182"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="177"/>
         <source>Open another library</source>
         <translation>فتح مكتبة أخرى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="194"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="189"/>
         <source>Folder of the new library</source>
         <translation>مجلد المكتبة الجديدة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="210"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="205"/>
         <source>Move the library to an empty folder</source>
         <translation>نقل المكتبة إلى مجلد فارغ</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="221"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="216"/>
         <source>Copying the library to %1…</source>
         <translation>جارٍ نسخ المكتبة إلى %1…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="243"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="238"/>
         <source>Cancelling…</source>
         <translation>جارٍ الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="262"/>
+        <location filename="../desktop_app/ui/dialogs/preferences_library.py" line="257"/>
         <source>The library was not moved: %1. The library at %2 is still the one in use.</source>
         <translation>لم تُنقل المكتبة: %1. ما زالت المكتبة الموجودة في %2 هي المستعملة.</translation>
     </message>
@@ -1748,166 +1748,191 @@ What was saved is safe; the details were written to the log.</source>
     </message>
     <message>
         <location filename="../desktop_app/core/messages.py" line="32"/>
+        <source>a part of the file unpacks to over {limit_mb} MB: refused (a zip bomb?)</source>
+        <translation>جزء من الملف يتجاوز {limit_mb} ميغابايت بعد فكّ ضغطه: رُفض (قنبلة ضغط؟)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="35"/>
+        <source>the text is over {limit_mb} MB: too long for one article</source>
+        <translation>النص أكبر من {limit_mb} ميغابايت: أطول من أن يكون مقالًا واحدًا</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="38"/>
+        <source>took too long: reading stopped after {seconds} s</source>
+        <translation>استغرق وقتًا طويلًا: توقفت القراءة بعد {seconds} ثانية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="41"/>
+        <source>could not be read: the parser ran out of memory</source>
+        <translation>تعذّرت القراءة: نفدت ذاكرة المحلّل</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="44"/>
+        <source>could not be read: the parser stopped ({reason})</source>
+        <translation>تعذّرت القراءة: توقف المحلّل ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="47"/>
         <source>cannot read the file: {reason}</source>
         <translation>تعذّرت قراءة الملف: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="33"/>
+        <location filename="../desktop_app/core/messages.py" line="48"/>
         <source>cannot read this file ({reason})</source>
         <translation>تعذّرت قراءة هذا الملف ({reason})</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="34"/>
+        <location filename="../desktop_app/core/messages.py" line="49"/>
         <source>undecodable bytes after a {encoding} byte-order mark (at byte {offset})</source>
         <translation>بايتات لا يمكن فك ترميزها بعد علامة ترتيب البايتات {encoding} (عند البايت {offset})</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="37"/>
+        <location filename="../desktop_app/core/messages.py" line="52"/>
         <source>undecodable bytes: control characters, not a text file</source>
         <translation>بايتات لا يمكن فك ترميزها: محارف تحكم، ليس ملفًا نصيًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="40"/>
+        <location filename="../desktop_app/core/messages.py" line="55"/>
         <source>undecodable bytes: not UTF-8, UTF-16, Windows-1256, ISO-8859-6 or another known encoding</source>
         <translation>بايتات لا يمكن فك ترميزها: ليست UTF-8 ولا UTF-16 ولا Windows-1256 ولا ISO-8859-6 ولا ترميزًا معروفًا آخر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="44"/>
+        <location filename="../desktop_app/core/messages.py" line="59"/>
         <source>cannot read this HTML page ({reason})</source>
         <translation>تعذّرت قراءة صفحة HTML هذه ({reason})</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="47"/>
+        <location filename="../desktop_app/core/messages.py" line="62"/>
         <source>corrupt or truncated .docx file</source>
         <translation>ملف ‎.docx‎ تالف أو مبتور</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="48"/>
+        <location filename="../desktop_app/core/messages.py" line="63"/>
         <source>corrupt or truncated EPUB file</source>
         <translation>ملف EPUB تالف أو مبتور</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="49"/>
+        <location filename="../desktop_app/core/messages.py" line="64"/>
         <source>this EPUB is protected (DRM) and cannot be read</source>
         <translation>ملف EPUB هذا محمي (DRM) ولا يمكن قراءته</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="52"/>
+        <location filename="../desktop_app/core/messages.py" line="67"/>
         <source>corrupt or truncated PDF file</source>
         <translation>ملف PDF تالف أو مبتور</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="53"/>
+        <location filename="../desktop_app/core/messages.py" line="68"/>
         <source>this PDF has no text layer (a scanned PDF?): run OCR on it first</source>
         <translation>ملف PDF هذا بلا طبقة نصية (ممسوح ضوئيًا؟): شغّل عليه التعرف الضوئي على الحروف أولًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="56"/>
+        <location filename="../desktop_app/core/messages.py" line="71"/>
         <source>the text layer cannot be read: run OCR on it first</source>
         <translation>لا يمكن قراءة طبقة النص: شغّل التعرّف الضوئي على الحروف (OCR) عليه أولًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="60"/>
+        <location filename="../desktop_app/core/messages.py" line="75"/>
         <source>the document had tracked changes: imported as accepted (insertions kept: {insertions}, deletions dropped: {deletions})</source>
         <translation>في المستند تغييرات متعقَّبة: استُورد كأنها مقبولة (إضافات أُبقيت: {insertions}، حذوفات أُسقطت: {deletions})</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="65"/>
+        <location filename="../desktop_app/core/messages.py" line="80"/>
         <source>reviewer comments imported as notes: {count}</source>
         <translation>تعليقات المراجعين المستوردة ملاحظاتٍ: {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="68"/>
+        <location filename="../desktop_app/core/messages.py" line="83"/>
         <source>footnotes, endnotes and text boxes imported: {count}</source>
         <translation>الحواشي السفلية والختامية ومربعات النص المستوردة: {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="71"/>
+        <location filename="../desktop_app/core/messages.py" line="86"/>
         <source>the text was wrapped at a fixed width: its lines were joined into paragraphs</source>
         <translation>كان النص مقسّمًا بعرض ثابت: وُصلت أسطره في فقرات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="74"/>
+        <location filename="../desktop_app/core/messages.py" line="89"/>
         <source>lines stored in visual order were put back in reading order: {count}</source>
         <translation>أسطر مخزّنة بالترتيب المرئي أُعيدت إلى ترتيب القراءة: {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="77"/>
+        <location filename="../desktop_app/core/messages.py" line="92"/>
         <source>justified lines were reassembled and their stretching (tatweel) removed: {count}</source>
         <translation>أسطر مضبوطة أُعيد تجميعها وأُزيل مدّها (التطويل): {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="81"/>
+        <location filename="../desktop_app/core/messages.py" line="96"/>
         <source>running headers and footers repeated on every page were left out: {count}</source>
         <translation>رؤوس وتذييلات متكررة في كل صفحة أُسقطت: {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="84"/>
+        <location filename="../desktop_app/core/messages.py" line="99"/>
         <source>this PDF is protected by a password: remove the protection, then import it again</source>
         <translation>ملف PDF هذا محمي بكلمة مرور: أزل الحماية ثم استورده من جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="88"/>
+        <location filename="../desktop_app/core/messages.py" line="103"/>
         <source>this PDF is encrypted with AES, which needs the cryptography package</source>
         <translation>ملف PDF هذا مشفّر بخوارزمية AES، وقراءته تحتاج إلى حزمة cryptography</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="92"/>
+        <location filename="../desktop_app/core/messages.py" line="107"/>
         <source>the library at {folder} was written by a newer Hamish (schema {found}; this one knows {known}): update Hamish to open it</source>
         <translation>المكتبة في {folder} كتبها إصدار أحدث من هامش (المخطط {found}؛ وهذا الإصدار يعرف {known}): حدّث هامش لتفتحها</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="97"/>
+        <location filename="../desktop_app/core/messages.py" line="112"/>
         <source>the library at {folder} is locked by another program: {reason}</source>
         <translation>المكتبة في {folder} مقفلة من برنامج آخر: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="100"/>
+        <location filename="../desktop_app/core/messages.py" line="115"/>
         <source>the library at {folder} cannot be written: {reason}</source>
         <translation>تتعذر الكتابة في المكتبة في {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="103"/>
+        <location filename="../desktop_app/core/messages.py" line="118"/>
         <source>the library at {folder} cannot be opened: {reason}</source>
         <translation>يتعذر فتح المكتبة في {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="107"/>
+        <location filename="../desktop_app/core/messages.py" line="122"/>
         <source>the library is already at {folder}</source>
         <translation>المكتبة موجودة أصلًا في {folder}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="108"/>
+        <location filename="../desktop_app/core/messages.py" line="123"/>
         <source>{folder} is inside the library, or holds it: choose a folder elsewhere</source>
         <translation>المجلد {folder} داخل المكتبة أو يحتويها: اختر مجلدًا في مكان آخر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="111"/>
+        <location filename="../desktop_app/core/messages.py" line="126"/>
         <source>{folder} is not empty: choose an empty folder</source>
         <translation>المجلد {folder} ليس فارغًا: اختر مجلدًا فارغًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="114"/>
+        <location filename="../desktop_app/core/messages.py" line="129"/>
         <source>{folder} does not hold a Hamish library</source>
         <translation>المجلد {folder} لا يحتوي مكتبة هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="117"/>
+        <location filename="../desktop_app/core/messages.py" line="132"/>
         <source>the library at {folder} is damaged: {reason}</source>
         <translation>المكتبة في {folder} تالفة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="120"/>
+        <location filename="../desktop_app/core/messages.py" line="135"/>
         <source>the library could not be copied: {reason}</source>
         <translation>تعذّر نسخ المكتبة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="123"/>
+        <location filename="../desktop_app/core/messages.py" line="138"/>
         <source>the copy of the library did not match the original: {reason}</source>
         <translation>نسخة المكتبة لا تطابق الأصل: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="126"/>
+        <location filename="../desktop_app/core/messages.py" line="141"/>
         <source>the move was cancelled</source>
         <translation>أُلغي النقل</translation>
     </message>

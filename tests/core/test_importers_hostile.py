@@ -14,6 +14,7 @@ import subprocess
 import sys
 import textwrap
 import time
+import urllib.request
 import zipfile
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -437,3 +438,68 @@ def test_a_worker_whose_parent_dies_exits_by_itself(tmp_path: Path) -> None:
     proc.kill()  # no cleanup runs in the parent
     proc.wait()
     assert _gone(child)
+
+
+# -- HTML and Markdown never fetch or run anything ---------------------------------------------
+
+
+def test_html_and_markdown_fetch_and_run_nothing(
+    lib: Library, tmp_path: Path, server: tuple[str, list[str]]
+) -> None:
+    url, hits = server
+    paras = "".join(f"<p>{p}</p>" for p in MIXED.paragraphs + EMOJI.paragraphs)
+    page = f"""<!DOCTYPE html [ <!ENTITY xxe SYSTEM "{url}/entity"> ]>
+<html lang="ar"><head>
+<base href="{url}/base/">
+<meta http-equiv="refresh" content="0; url={url}/refresh">
+<link rel="stylesheet" href="{url}/style.css">
+<link rel="preload" href="{url}/preload.js" as="script">
+<style>@import url("{url}/import.css"); body {{ background: url({url}/bg.png) }}</style>
+<script src="{url}/script.js"></script>
+<script>fetch("{url}/ran"); document.write("SCRIPT-RAN");</script>
+<title>{HARAKAT.title}</title>
+</head><body><article>
+<h1>{HARAKAT.title}</h1>
+<img src="{url}/img.png" srcset="{url}/a.png 1x, {url}/b.png 2x" alt="صورة">
+<picture><source srcset="{url}/c.webp"><img src="relative.png"></picture>
+<iframe src="{url}/frame.html"></iframe>
+<object data="{url}/object.swf"></object><embed src="{url}/embed.swf">
+<video src="{url}/v.mp4" poster="{url}/poster.png"></video>
+<svg><image href="{url}/svg.png"/></svg>
+<p>&xxe;</p>
+{paras}
+<form action="{url}/form"><input type="image" src="{url}/input.png"></form>
+</article>
+<script>new Image().src = "{url}/beacon";</script>
+</body></html>"""
+    md = f"""# {ARABIC.title}
+
+![صورة 😀]({url}/md-image.png "title")
+
+{ARABIC.paragraphs[0]} [link]({url}/md-link) <{url}/autolink>
+
+<img src="{url}/md-html-img.png"> <iframe src="{url}/md-iframe"></iframe>
+<script src="{url}/md-script.js"></script><script>fetch("{url}/md-ran")</script>
+
+[ref]: {url}/md-ref "ref"
+
+{ARABIC.paragraphs[1]}
+"""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "page.html").write_text(page, encoding="utf-8")
+    (tmp_path / "in" / "note.md").write_text(md, encoding="utf-8")
+    # a Markdown file large enough to go to the worker, too
+    (tmp_path / "in" / "long.md").write_text(
+        md.replace(ARABIC.title, HARAKAT.title) + "\n\n" + "نص طويل 😀 text. " * 20_000,
+        encoding="utf-8",
+    )
+    results = lib.import_paths([tmp_path / "in"])
+    assert [r.status for r in results] == ["imported"] * 3
+    assert hits == []
+    text = texts(lib)
+    assert "SCRIPT-RAN" not in text and "fetch(" not in text
+    assert MIXED.paragraphs[0] in text and ARABIC.paragraphs[1] in text
+    consistent(lib)
+    with urllib.request.urlopen(f"{url}/check", timeout=10) as reply:  # the counter counts
+        assert reply.read().decode() == SECRET
+    assert hits == ["/check"]

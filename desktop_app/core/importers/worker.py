@@ -27,12 +27,14 @@ dies (it watches its parent's pid) or closes the pipe.
 from __future__ import annotations
 
 import importlib
+import logging
 import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -243,6 +245,9 @@ def _watch_parent(parent_pid: int) -> None:
 def run(conn: Connection, target: str, memory_mb: int, parent_pid: int) -> None:
     """The worker's loop: a name and bytes in, ("ok", doc) or a reason out, until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Parsers' warnings about a damaged file are no one's to read: the reply says what matters.
+    logging.getLogger().addHandler(logging.NullHandler())
+    warnings.simplefilter("ignore")
     _watch_parent(parent_pid)
     _limit_memory(memory_mb)
     module, _, attr = target.partition(":")
