@@ -244,3 +244,15 @@ def test_mutated_files_import_or_fail_cleanly(env: Env, fmt: str) -> None:
     consistent(env.lib)
     for name, data in seeds(fmt):  # the seeds themselves import
         assert check(env, name, data) in ("imported", "duplicate"), name
+
+
+def test_a_pdf_whose_filter_name_is_damaged_is_corrupt() -> None:
+    # Found by the fuzzing: one flipped bit in /FlateDecode made pypdf raise NotImplementedError.
+    from desktop_app.core.importers import parse_bytes
+
+    name, data = seeds("pdf")[0]
+    damaged = data.replace(b"/FlateDecode", b"/FlateDecodf", 1)
+    assert damaged != data
+    with pytest.raises(ImportFailed) as caught:
+        parse_bytes(damaged, name)
+    assert caught.value.code == "import.pdf_corrupt"

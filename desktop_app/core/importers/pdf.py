@@ -1293,6 +1293,8 @@ def parse(data: bytes, name: str) -> ImportedDocument:
         return _parse(data, name)
     except LimitReachedError as exc:
         raise part_too_large(PDF_STREAM_LIMIT) from exc
+    except NotImplementedError as exc:  # a filter pypdf does not know: a damaged stream name
+        raise ImportFailed(code=CORRUPT) from exc
 
 
 def _parse(data: bytes, name: str) -> ImportedDocument:

@@ -16,8 +16,9 @@ Bounds, by platform:
   the time limit bound an import.
 
 Small plain-text and Markdown files are parsed in the calling process: they inflate nothing,
-their parsers run in time linear in their size, and under `IN_PROCESS_BYTES` they cost
-milliseconds, while starting a worker costs the interpreter's start and the parsers' imports.
+their parsers run in time about linear in their size, and under `IN_PROCESS_BYTES` they cost
+milliseconds (a second for the worst Markdown), while starting a worker costs an
+interpreter's start and the parsers' imports (about half a second).
 
 Spawned, never forked: safe in a process with threads (the window) and on every platform. The
 worker ignores SIGINT (the parent decides what Ctrl+C does) and exits by itself when its parent
@@ -55,8 +56,9 @@ def _env_float(name: str, default: float) -> float:
 
 TIME_LIMIT_S = _env_float("HAMISH_IMPORT_SECONDS", 60.0)  # one file, at most
 MEMORY_LIMIT_MB = int(_env_float("HAMISH_IMPORT_MEMORY_MB", 1024.0))  # the worker's address space
-IN_PROCESS_BYTES = 256 * 1024
-IN_PROCESS_FORMATS = frozenset({"txt", "md"})
+# Formats parsed in the calling process up to a size: their worst input takes about a second
+# there (runs of "![" or "[" cost markdown-it ~20 µs a character; plain text is ~50x cheaper).
+IN_PROCESS_BYTES = {"txt": 256 * 1024, "md": 64 * 1024}
 PARSE = "desktop_app.core.importers:parse_bytes"  # what the worker calls: "module:function"
 POLL_S = 0.2  # how often a wait looks at cancel(), and the worker at its parent
 STARTUP_S = 60.0  # how long a worker may take to start
@@ -70,7 +72,7 @@ def parses_in_process(data: bytes, name: str) -> bool:
     importer = FORMATS.get(Path(name).suffix.lower())
     if importer is None or not data.strip():
         return True  # parse_bytes refuses it at once
-    return importer.name in IN_PROCESS_FORMATS and len(data) <= IN_PROCESS_BYTES
+    return len(data) <= IN_PROCESS_BYTES.get(importer.name, -1)
 
 
 class Parser:
