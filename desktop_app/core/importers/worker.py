@@ -238,8 +238,8 @@ def _watch_parent(parent_pid: int) -> None:
     def watch() -> None:
         while True:
             time.sleep(POLL_S)
-            if os.getppid() != parent_pid:
-                os._exit(0)
+            if os.getppid() != parent_pid:  # SIGTERM ends it at once (TerminateProcess on Windows)
+                os.kill(os.getpid(), signal.SIGTERM)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
