@@ -181,7 +181,7 @@ def test_docx_inflating_to_a_gibibyte_is_refused_in_little_memory(
     assert refused["error_code"] == expected
     assert "\n" not in str(refused["error"])
     assert by_name["good.docx"]["status"] == "imported"
-    assert peak < GIB
+    assert peak < 1_000_000_000
 
 
 @pytest.mark.parametrize("lie", [False, True], ids=["declared", "lying-header"])
@@ -194,18 +194,68 @@ def test_epub_inflating_to_a_gibibyte_is_refused_in_little_memory(
     rows, peak = hamish_import(tmp_path / "lib", bomb)
     assert rows[0]["status"] == "failed"
     assert rows[0]["error_code"] == ("import.epub_corrupt" if lie else "import.part_too_large")
-    assert peak < GIB
+    assert peak < 1_000_000_000
 
 
 def test_package_over_the_total_is_refused_though_each_part_fits(
     lib: Library, tmp_path: Path
 ) -> None:
-    # Three parts of 150 MB each: every one under the part limit, together over the total.
+    # Three parts of 150 MiB each: every one under the part limit, together over the total.
     path = tmp_path / "ثلاثة three.docx"
     write_big(path, docx_bytes(EMOJI), {f"word/media/blob{n}.bin": 150 << 20 for n in range(3)})
     result = lib.import_file(path)
     assert result.status == "failed"
     assert result.error_code == "import.part_too_large"
+
+
+def write_long_docx(path: Path, size: int) -> None:
+    """A valid Word document whose body is `size` bytes of short mixed paragraphs."""
+    valid = docx_bytes(ARABIC)
+    para = "<w:p><w:r><w:t>نصٌّ عربيّ 😀 mixed text</w:t></w:r></w:p>".encode() * 1000
+    with zipfile.ZipFile(io.BytesIO(valid)) as src, zipfile.ZipFile(path, "w") as dst:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename != "word/document.xml":
+                dst.writestr(info.filename, body, compress_type=zipfile.ZIP_DEFLATED)
+                continue
+            head, _, _ = body.partition(b"<w:body>")
+            member = zipfile.ZipInfo(info.filename)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            with dst.open(member, "w") as f:
+                f.write(head + b"<w:body>")
+                for _ in range(size // len(para)):
+                    f.write(para)
+                f.write(b"</w:body></w:document>")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS holds on Linux")
+def test_a_document_too_big_for_memory_fails_as_such_under_the_cap(tmp_path: Path) -> None:
+    # 190 MB of XML (under the part limit) makes an lxml tree larger than the worker may hold.
+    path = tmp_path / "طويل long.docx"
+    write_long_docx(path, 190 << 20)
+    small = tmp_path / "small.docx"
+    small.write_bytes(docx_bytes(HARAKAT))
+    rows, peak = hamish_import(tmp_path / "lib", path, small)
+    by_name = {Path(str(r["path"])).name: r for r in rows}
+    assert by_name[path.name]["error_code"] == "import.out_of_memory"
+    assert by_name["small.docx"]["status"] == "imported"
+    assert peak < 1_000_000_000
+
+
+def test_an_article_over_the_text_limit_is_refused(
+    lib: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.core.importers import common
+
+    monkeypatch.setattr(common, "MAX_TEXT_CHARS", 2_000)
+    long, short = tmp_path / "long.txt", tmp_path / "short.txt"
+    long.write_text("\n\n".join(EMOJI.paragraphs * 20), encoding="utf-8")
+    short.write_text("\n\n".join(EMOJI.paragraphs), encoding="utf-8")
+    results = lib.import_paths([long, short])
+    assert results[0].error_code == "import.text_too_large"
+    assert results[0].error == "the text is over 0.002 MB: too long for one article"
+    assert results[1].status == "imported"
+    consistent(lib)
 
 
 # -- entity bombs and external entities ------------------------------------------------------

@@ -142,15 +142,15 @@ def make_document(
 
 # -- bounds: what one file may unpack to ------------------------------------------------------
 
-MAX_PART_BYTES = 200 * 1024 * 1024  # one compressed part (zip entry, PDF stream) inflated
-MAX_UNPACKED_BYTES = 400 * 1024 * 1024  # every part of one package together
-MAX_TEXT_CHARS = 50 * 1024 * 1024  # the text of one article
+MAX_PART_BYTES = 200_000_000  # one compressed part (zip entry, PDF stream) inflated
+MAX_UNPACKED_BYTES = 400_000_000  # every part of one package together
+MAX_TEXT_CHARS = 50_000_000  # the text of one article
 _CHUNK = 1024 * 1024
 
 
 def part_too_large(limit: int = MAX_PART_BYTES) -> ImportFailed:
     """The refusal of a part that unpacks past the limit (a zip bomb, or a file no article is)."""
-    return ImportFailed(code="import.part_too_large", limit_mb=f"{limit / 1e6:.0f}")
+    return ImportFailed(code="import.part_too_large", limit_mb=f"{limit / 1e6:g}")
 
 
 def check_zip(zf: zipfile.ZipFile, limit: int = MAX_PART_BYTES) -> None:
@@ -194,13 +194,14 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int = MAX_PAR
     return b"".join(parts)
 
 
-def check_text(paragraphs: Sequence[Paragraph], limit: int = MAX_TEXT_CHARS) -> None:
-    """Refuse an article whose text is over `limit` characters."""
+def check_text(paragraphs: Sequence[Paragraph], limit: int | None = None) -> None:
+    """Refuse an article whose text is over `limit` (MAX_TEXT_CHARS) characters."""
+    limit = MAX_TEXT_CHARS if limit is None else limit
     size = 0
     for p in paragraphs:
         size += len(p.text) + 1
         if size > limit:
-            raise ImportFailed(code="import.text_too_large", limit_mb=f"{limit / 1e6:.0f}")
+            raise ImportFailed(code="import.text_too_large", limit_mb=f"{limit / 1e6:g}")
 
 
 def safe_xml_parser(recover: bool = False) -> etree.XMLParser:

@@ -712,8 +712,8 @@ def parse(data: bytes, name: str) -> ImportedDocument:
         props = document.core_properties
         title, author = props.title or "", props.author or ""
         created, language, keywords = props.created, props.language or "", props.keywords or ""
-    except ImportFailed:
-        raise
+    except (ImportFailed, MemoryError):
+        raise  # (MemoryError: the worker reports that the parser ran out of memory)
     except (zipfile.BadZipFile, KeyError, XMLSyntaxError, PackageNotFoundError, EOFError) as exc:
         raise ImportFailed(code=CORRUPT) from exc
     except Exception as exc:  # zlib, CRC and XML errors of a damaged package: same cause

@@ -22,7 +22,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from desktop_app.core.errors import ImportFailed
-from desktop_app.core.importers.common import language_code, make_document
+from desktop_app.core.importers.common import language_code, make_document, safe_xml_parser
 from desktop_app.core.importers.encoding import decode, decode_bom
 from desktop_app.core.models import ImportedDocument, ParagraphKind
 from desktop_app.core.text.paragraphs import build_paragraphs, clean_line
@@ -729,7 +729,7 @@ def _extract(root: lxml_html.HtmlElement) -> list[Block]:
 def _iter_blocks(xml: str | None) -> Iterator[Block]:
     if not xml:
         return
-    doc = etree.fromstring(xml.encode("utf-8"))
+    doc = etree.fromstring(xml.encode("utf-8"), safe_xml_parser())
     main = doc.find("main")
     yield from xml_blocks(main if main is not None else doc)
 

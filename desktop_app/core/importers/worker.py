@@ -55,7 +55,9 @@ def _env_float(name: str, default: float) -> float:
 
 
 TIME_LIMIT_S = _env_float("HAMISH_IMPORT_SECONDS", 60.0)  # one file, at most
-MEMORY_LIMIT_MB = int(_env_float("HAMISH_IMPORT_MEMORY_MB", 1024.0))  # the worker's address space
+# The worker's address space: its resident memory stays under it (a normal import needs
+# under 500 MB; bench/import_worker_memory.py measures it).
+MEMORY_LIMIT_MB = int(_env_float("HAMISH_IMPORT_MEMORY_MB", 900.0))
 # Formats parsed in the calling process up to a size: their worst input takes about a second
 # there (runs of "![" or "[" cost markdown-it ~20 µs a character; plain text is ~50x cheaper).
 IN_PROCESS_BYTES = {"txt": 256 * 1024, "md": 64 * 1024}
@@ -216,20 +218,33 @@ def _limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
+def _vm_kb(field: str) -> int:
+    """A Vm* line of /proc/self/status in kB (Linux; 0 elsewhere)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
 def _grown(megabytes: int) -> bool:
     """True when the worker's address space is past half its limit (Linux; else False).
 
     A worker serves many files and its heap does not shrink back: it retires before the next
     large file would meet the limit that the files before it filled.
     """
-    if megabytes <= 0:
-        return False
-    try:
-        with open("/proc/self/statm", encoding="ascii") as f:
-            pages = int(f.read().split()[0])
-    except (OSError, ValueError, IndexError):
-        return False
-    return pages * os.sysconf("SC_PAGE_SIZE") > megabytes * 1024 * 1024 // 2
+    return megabytes > 0 and _vm_kb("VmSize") > megabytes * 1024 // 2
+
+
+def _hit_limit(megabytes: int) -> bool:
+    """True when the address space came within a tenth of its limit (Linux; else False).
+
+    A parser that cannot allocate does not always say so: lxml reports an "unknown error".
+    """
+    return megabytes > 0 and _vm_kb("VmPeak") > megabytes * 1024 * 9 // 10
 
 
 def _watch_parent(parent_pid: int) -> None:
@@ -273,7 +288,9 @@ def run(conn: Connection, target: str, memory_mb: int, parent_pid: int) -> None:
         except Exception as exc:  # a parser library's own error: one line for the report
             reply = ("error", f"{type(exc).__name__}: {exc}".splitlines()[0][:300])
         del data
-        retire = reply[1] == "import.out_of_memory" or _grown(memory_mb)
+        if reply[0] != "ok" and _hit_limit(memory_mb):
+            reply = ("failed", "import.out_of_memory", {})
+        retire = reply[1] == "import.out_of_memory" or _grown(memory_mb) or _hit_limit(memory_mb)
         reply = (*reply, "retire" if retire else "")
         try:
             conn.send(reply)
