@@ -23,7 +23,7 @@ from lxml import html as lxml_html
 
 from desktop_app.core.errors import ImportFailed
 from desktop_app.core.importers.common import language_code, make_document, safe_xml_parser
-from desktop_app.core.importers.encoding import decode, decode_bom
+from desktop_app.core.importers.encoding import decode, decode_bom, strip_controls
 from desktop_app.core.models import ImportedDocument, ParagraphKind
 from desktop_app.core.text.paragraphs import build_paragraphs, clean_line
 
@@ -739,8 +739,9 @@ def parse(data: bytes, name: str) -> ImportedDocument:
     import trafilatura
 
     text, encoding = decode_html(data)
-    # lxml refuses a str that still carries an XML encoding declaration (XHTML pages).
-    text = _XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
+    # lxml refuses a str that still carries an XML encoding declaration (XHTML pages); and its
+    # HTML parser keeps control characters that its tree then refuses to be given back.
+    text = strip_controls(_XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1))
     try:
         root = lxml_html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
