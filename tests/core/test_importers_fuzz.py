@@ -264,7 +264,44 @@ def test_a_page_with_a_control_character_imports() -> None:
     from desktop_app.core.importers import parse_bytes
 
     name, data = next((n, d) for n, d in seeds("html") if n.startswith("html-lead-p-summary"))
-    damaged = b"=" + data[1:].replace(b"</footer>", "</footer>\b".encode(), 1)
+    damaged = b"=" + data[1:].replace(b"</footer>", b"</footer>\b", 1)
     doc = parse_bytes(damaged + b"\x08", name)
     assert doc.paragraphs
     assert not any("\b" in p.text for p in doc.paragraphs)
+
+
+def minimal_pdf(length: bytes) -> bytes:
+    """A one-page PDF written by hand, its content stream's /Length as given."""
+    content = b"BT /F1 12 Tf 72 720 Td (Salam) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + length + b" >>\nstream\n" + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % at for at in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def test_a_pdf_that_refers_to_itself_is_corrupt_not_a_bomb() -> None:
+    # Found by the fuzzing: pypdf stops an object that needs itself to be read with the error
+    # it uses for its decompression limits; the file is damaged, it did not unpack to too much.
+    from desktop_app.core.importers import parse_bytes
+
+    assert parse_bytes(minimal_pdf(b"%d" % 37), "salam.pdf").paragraphs[0].text == "Salam"
+    with pytest.raises(ImportFailed) as caught:
+        parse_bytes(minimal_pdf(b"4 0 R"), "loop.pdf")  # its length is itself
+    assert caught.value.code == "import.pdf_corrupt"

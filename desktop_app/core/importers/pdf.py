@@ -54,6 +54,7 @@ RUNNING_WORDS = 12  # running heads are short: at most this many words
 EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running heads
 MAX_FORM_DEPTH = 8
 PDF_STREAM_LIMIT = 75_000_000  # what pypdf lets one stream inflate to (its default, kept)
+_INFLATING = re.compile(r"decompress|decoding|Declared size|exceeds maximum allowed length", re.I)
 
 _ENDS_SENTENCE = tuple('.!?؟:…"»”)')
 _NUM = r"[\d\u0660-\u0669\u06f0-\u06f9]{1,4}"
@@ -1292,7 +1293,10 @@ def parse(data: bytes, name: str) -> ImportedDocument:
     try:
         return _parse(data, name)
     except LimitReachedError as exc:
-        raise part_too_large(PDF_STREAM_LIMIT) from exc
+        # pypdf's limits guard decompression and also stop loops in a damaged object graph.
+        if _INFLATING.search(str(exc)):
+            raise part_too_large(PDF_STREAM_LIMIT) from exc
+        raise ImportFailed(code=CORRUPT) from exc
     except NotImplementedError as exc:  # a filter pypdf does not know: a damaged stream name
         raise ImportFailed(code=CORRUPT) from exc
 
