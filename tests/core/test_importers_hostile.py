@@ -412,6 +412,24 @@ def test_a_file_that_hangs_crashes_or_exhausts_the_worker_fails_alone(
     consistent(lib)
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_cancel_stops_a_file_being_parsed_and_its_worker(
+    lib: Library, tmp_path: Path, hostile: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(worker, "TIME_LIMIT_S", 600.0)  # only cancel can stop it in time
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_bytes(_page(ARABIC))
+    (folder / "b-hang.html").write_bytes(_page(EMOJI))
+    (folder / "c.html").write_bytes(_page(MIXED))
+    pid_file = hostile / "b-hang.pid"
+    results = lib.import_paths([folder], cancel=pid_file.exists)
+    assert [(Path(r.path).name, r.status) for r in results] == [("a.html", "imported")]
+    assert _gone(int(pid_file.read_text()), 0.1)
+    assert not (hostile / "c.pid").exists()
+    consistent(lib)
+
+
 INTERRUPTED = """
 import os, signal, sys, time
 from pathlib import Path
