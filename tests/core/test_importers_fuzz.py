@@ -270,9 +270,11 @@ def test_a_page_with_a_control_character_imports() -> None:
     assert not any("\b" in p.text for p in doc.paragraphs)
 
 
-def minimal_pdf(length: bytes) -> bytes:
-    """A one-page PDF written by hand, its content stream's /Length as given."""
-    content = b"BT /F1 12 Tf 72 720 Td (Salam) Tj ET"
+def minimal_pdf(
+    length: bytes = b"", content: bytes = b"BT /F1 12 Tf 72 720 Td (Salam) Tj ET"
+) -> bytes:
+    """A one-page PDF written by hand, its content stream's /Length as given (else its own)."""
+    length = length or b"%d" % len(content)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -301,7 +303,17 @@ def test_a_pdf_that_refers_to_itself_is_corrupt_not_a_bomb() -> None:
     # it uses for its decompression limits; the file is damaged, it did not unpack to too much.
     from desktop_app.core.importers import parse_bytes
 
-    assert parse_bytes(minimal_pdf(b"%d" % 37), "salam.pdf").paragraphs[0].text == "Salam"
+    assert parse_bytes(minimal_pdf(), "salam.pdf").paragraphs[0].text == "Salam"
     with pytest.raises(ImportFailed) as caught:
         parse_bytes(minimal_pdf(b"4 0 R"), "loop.pdf")  # its length is itself
+    assert caught.value.code == "import.pdf_corrupt"
+
+
+def test_a_pdf_with_a_reference_inside_its_text_is_corrupt() -> None:
+    # Found by the fuzzing: a deleted run of bytes left "1 0 R" in a content stream, where
+    # pypdf fails an assertion (AssertionError, which the importer did not expect).
+    from desktop_app.core.importers import parse_bytes
+
+    with pytest.raises(ImportFailed) as caught:
+        parse_bytes(minimal_pdf(content=b"BT /F1 12 Tf 72 720 Td 1 0 R (Salam) Tj ET"), "r.pdf")
     assert caught.value.code == "import.pdf_corrupt"

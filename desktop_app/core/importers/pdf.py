@@ -1258,6 +1258,7 @@ def _extract(reader: Any) -> _Extracted:
         ValueError,
         ArithmeticError,
         RecursionError,
+        AssertionError,  # pypdf asserts on some damaged streams (an object reference in one)
     ):
         found = None  # a content stream the walker cannot follow: pypdf's own extraction
     if found is None:
@@ -1310,7 +1311,7 @@ def _parse(data: bytes, name: str) -> ImportedDocument:
         info = reader.metadata
     except FileNotDecryptedError as exc:
         raise ImportFailed(code=LOCKED) from exc
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, AssertionError) as exc:
         raise ImportFailed(code=CORRUPT) from exc
     if not any(ln.text.strip() for lines in extracted.pages for ln in lines):
         raise ImportFailed(code=NO_TEXT)

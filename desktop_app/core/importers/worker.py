@@ -22,7 +22,8 @@ interpreter's start and the parsers' imports (about half a second).
 
 Spawned, never forked: safe in a process with threads (the window) and on every platform. The
 worker ignores SIGINT (the parent decides what Ctrl+C does) and exits by itself when its parent
-dies (it watches its parent's pid) or closes the pipe.
+closes the pipe or dies: on Linux and macOS it watches its parent's pid, even mid-file; on
+Windows, where a parent's pid outlives it, it exits at the closed pipe once the file is done.
 """
 
 from __future__ import annotations
@@ -198,8 +199,9 @@ class Parser:
             proc.join(_STOP_S)
         if proc.is_alive():
             proc.kill()
-            proc.join()
-        proc.close()
+            proc.join(_STOP_S)
+        if not proc.is_alive():
+            proc.close()
 
 
 # -- the worker process ------------------------------------------------------------------------
