@@ -33,7 +33,7 @@ from tests.producers import html as html_producer
 from tests.producers import pdf as pdf_producer
 from tests.producers import text as text_producer
 
-EXAMPLES = int(os.environ.get("HAMISH_FUZZ_EXAMPLES", "") or 100)
+EXAMPLES = int(os.environ.get("HAMISH_FUZZ_EXAMPLES", "") or 200)
 SECONDS = 30.0  # a generous limit: a time-out here is a finding, not a slow machine
 LAUGHS = (
     b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
