@@ -364,7 +364,7 @@ def hostile(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     pids = tmp_path / "pids"
     pids.mkdir()
     monkeypatch.setattr(worker, "PARSE", TARGET)
-    monkeypatch.setattr(worker, "TIME_LIMIT_S", 5.0)
+    monkeypatch.setattr(worker, "TIME_LIMIT_S", 8.0)  # the good files take well under it
     monkeypatch.setenv("HAMISH_TEST_PID_DIR", str(pids))
     monkeypatch.syspath_prepend(str(ROOT))
     return pids
