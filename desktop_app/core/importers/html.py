@@ -743,7 +743,10 @@ def parse(data: bytes, name: str) -> ImportedDocument:
     # HTML parser keeps control characters that its tree then refuses to be given back.
     text = strip_controls(_XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1))
     try:
-        root = lxml_html.document_fromstring(text)
+        # (lxml's HTML parser never expands an entity a DTD declares; no network, no huge tree)
+        root = lxml_html.document_fromstring(
+            text, parser=lxml_html.HTMLParser(no_network=True, huge_tree=False)
+        )
     except (etree.ParserError, ValueError) as exc:
         raise ImportFailed(
             code="import.html_unreadable", reason=str(exc).splitlines()[0] if str(exc) else "?"
