@@ -1856,316 +1856,341 @@ What was saved is safe; the details were written to the log.</source>
     </message>
     <message>
         <location filename="../desktop_app/core/messages.py" line="32"/>
+        <source>a part of the file unpacks to over {limit_mb} MB: refused (a zip bomb?)</source>
+        <translation>جزء من الملف يتجاوز {limit_mb} ميغابايت بعد فكّ ضغطه: رُفض (قنبلة ضغط؟)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="35"/>
+        <source>the text is over {limit_mb} MB: too long for one article</source>
+        <translation>النص أكبر من {limit_mb} ميغابايت: أطول من أن يكون مقالًا واحدًا</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="38"/>
+        <source>took too long: reading stopped after {seconds} s</source>
+        <translation>استغرق وقتًا طويلًا: توقفت القراءة بعد {seconds} ثانية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="41"/>
+        <source>could not be read: the parser ran out of memory</source>
+        <translation>تعذّرت القراءة: نفدت ذاكرة المحلّل</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="44"/>
+        <source>could not be read: the parser stopped ({reason})</source>
+        <translation>تعذّرت القراءة: توقف المحلّل ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="47"/>
         <source>cannot read the file: {reason}</source>
         <translation>تعذّرت قراءة الملف: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="33"/>
+        <location filename="../desktop_app/core/messages.py" line="48"/>
         <source>cannot read this file ({reason})</source>
         <translation>تعذّرت قراءة هذا الملف ({reason})</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="34"/>
+        <location filename="../desktop_app/core/messages.py" line="49"/>
         <source>undecodable bytes after a {encoding} byte-order mark (at byte {offset})</source>
         <translation>بايتات لا يمكن فك ترميزها بعد علامة ترتيب البايتات {encoding} (عند البايت {offset})</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="37"/>
+        <location filename="../desktop_app/core/messages.py" line="52"/>
         <source>undecodable bytes: control characters, not a text file</source>
         <translation>بايتات لا يمكن فك ترميزها: محارف تحكم، ليس ملفًا نصيًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="40"/>
+        <location filename="../desktop_app/core/messages.py" line="55"/>
         <source>undecodable bytes: not UTF-8, UTF-16, Windows-1256, ISO-8859-6 or another known encoding</source>
         <translation>بايتات لا يمكن فك ترميزها: ليست UTF-8 ولا UTF-16 ولا Windows-1256 ولا ISO-8859-6 ولا ترميزًا معروفًا آخر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="44"/>
+        <location filename="../desktop_app/core/messages.py" line="59"/>
         <source>cannot read this HTML page ({reason})</source>
         <translation>تعذّرت قراءة صفحة HTML هذه ({reason})</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="47"/>
+        <location filename="../desktop_app/core/messages.py" line="62"/>
         <source>corrupt or truncated .docx file</source>
         <translation>ملف ‎.docx‎ تالف أو مبتور</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="48"/>
+        <location filename="../desktop_app/core/messages.py" line="63"/>
         <source>corrupt or truncated EPUB file</source>
         <translation>ملف EPUB تالف أو مبتور</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="49"/>
+        <location filename="../desktop_app/core/messages.py" line="64"/>
         <source>this EPUB is protected (DRM) and cannot be read</source>
         <translation>ملف EPUB هذا محمي (DRM) ولا يمكن قراءته</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="52"/>
+        <location filename="../desktop_app/core/messages.py" line="67"/>
         <source>corrupt or truncated PDF file</source>
         <translation>ملف PDF تالف أو مبتور</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="53"/>
+        <location filename="../desktop_app/core/messages.py" line="68"/>
         <source>this PDF has no text layer (a scanned PDF?): run OCR on it first</source>
         <translation>ملف PDF هذا بلا طبقة نصية (ممسوح ضوئيًا؟): شغّل عليه التعرف الضوئي على الحروف أولًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="56"/>
+        <location filename="../desktop_app/core/messages.py" line="71"/>
         <source>the text layer cannot be read: run OCR on it first</source>
         <translation>لا يمكن قراءة طبقة النص: شغّل التعرّف الضوئي على الحروف (OCR) عليه أولًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="60"/>
+        <location filename="../desktop_app/core/messages.py" line="75"/>
         <source>the document had tracked changes: imported as accepted (insertions kept: {insertions}, deletions dropped: {deletions})</source>
         <translation>في المستند تغييرات متعقَّبة: استُورد كأنها مقبولة (إضافات أُبقيت: {insertions}، حذوفات أُسقطت: {deletions})</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="65"/>
+        <location filename="../desktop_app/core/messages.py" line="80"/>
         <source>reviewer comments imported as notes: {count}</source>
         <translation>تعليقات المراجعين المستوردة ملاحظاتٍ: {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="68"/>
+        <location filename="../desktop_app/core/messages.py" line="83"/>
         <source>footnotes, endnotes and text boxes imported: {count}</source>
         <translation>الحواشي السفلية والختامية ومربعات النص المستوردة: {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="71"/>
+        <location filename="../desktop_app/core/messages.py" line="86"/>
         <source>the text was wrapped at a fixed width: its lines were joined into paragraphs</source>
         <translation>كان النص مقسّمًا بعرض ثابت: وُصلت أسطره في فقرات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="74"/>
+        <location filename="../desktop_app/core/messages.py" line="89"/>
         <source>lines stored in visual order were put back in reading order: {count}</source>
         <translation>أسطر مخزّنة بالترتيب المرئي أُعيدت إلى ترتيب القراءة: {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="77"/>
+        <location filename="../desktop_app/core/messages.py" line="92"/>
         <source>justified lines were reassembled and their stretching (tatweel) removed: {count}</source>
         <translation>أسطر مضبوطة أُعيد تجميعها وأُزيل مدّها (التطويل): {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="81"/>
+        <location filename="../desktop_app/core/messages.py" line="96"/>
         <source>running headers and footers repeated on every page were left out: {count}</source>
         <translation>رؤوس وتذييلات متكررة في كل صفحة أُسقطت: {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="84"/>
+        <location filename="../desktop_app/core/messages.py" line="99"/>
         <source>this PDF is protected by a password: remove the protection, then import it again</source>
         <translation>ملف PDF هذا محمي بكلمة مرور: أزل الحماية ثم استورده من جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="88"/>
+        <location filename="../desktop_app/core/messages.py" line="103"/>
         <source>this PDF is encrypted with AES, which needs the cryptography package</source>
         <translation>ملف PDF هذا مشفّر بخوارزمية AES، وقراءته تحتاج إلى حزمة cryptography</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="92"/>
+        <location filename="../desktop_app/core/messages.py" line="107"/>
         <source>the library at {folder} was written by a newer Hamish (schema {found}; this one knows {known}): update Hamish to open it</source>
         <translation>المكتبة في {folder} كتبها إصدار أحدث من هامش (المخطط {found}؛ وهذا الإصدار يعرف {known}): حدّث هامش لتفتحها</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="97"/>
+        <location filename="../desktop_app/core/messages.py" line="112"/>
         <source>the library at {folder} is locked by another program: {reason}</source>
         <translation>المكتبة في {folder} مقفلة من برنامج آخر: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="100"/>
+        <location filename="../desktop_app/core/messages.py" line="115"/>
         <source>the library at {folder} cannot be written: {reason}</source>
         <translation>تتعذر الكتابة في المكتبة في {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="103"/>
+        <location filename="../desktop_app/core/messages.py" line="118"/>
         <source>the library at {folder} cannot be opened: {reason}</source>
         <translation>يتعذر فتح المكتبة في {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="106"/>
+        <location filename="../desktop_app/core/messages.py" line="121"/>
         <source>Hamish was stopped before it closed this library (process {pid}); everything saved is kept, and the search index is brought up to date</source>
         <translation>توقّف «هامش» قبل أن يُغلق هذه المكتبة (العملية {pid})؛ كل ما حُفظ باقٍ، ويجري تحديث فهرس البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="111"/>
+        <location filename="../desktop_app/core/messages.py" line="126"/>
         <source>the library at {folder} cannot be opened: its disk is full; free some space and try again</source>
         <translation>يتعذر فتح المكتبة في {folder}: قرصها ممتلئ؛ أفرغ بعض المساحة ثم حاول مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="115"/>
+        <location filename="../desktop_app/core/messages.py" line="130"/>
         <source>the library at {folder} is read-only (a read-only disk or folder): it can be read and searched, not changed</source>
         <translation>المكتبة في {folder} للقراءة فقط (قرص أو مجلد للقراءة فقط): يمكن قراءتها والبحث فيها، لا تغييرها</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="120"/>
+        <location filename="../desktop_app/core/messages.py" line="135"/>
         <source>the library at {folder} is on a read-only disk or folder: copy it to a folder you can write to, or read and search it with the hamish command</source>
         <translation>المكتبة في {folder} على قرص أو مجلد للقراءة فقط: انسخها إلى مجلد يمكن الكتابة فيه، أو اقرأها وابحث فيها بالأمر ‎hamish‎</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="126"/>
+        <location filename="../desktop_app/core/messages.py" line="141"/>
         <source>the disk is full: nothing was saved in {path}; free some space and try again</source>
         <translation>القرص ممتلئ: لم يُحفظ شيء في {path}؛ أفرغ بعض المساحة ثم حاول مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="130"/>
+        <location filename="../desktop_app/core/messages.py" line="145"/>
         <source>{path} is on a read-only disk or folder: nothing was saved</source>
         <translation>{path} على قرص أو مجلد للقراءة فقط: لم يُحفظ شيء</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="134"/>
+        <location filename="../desktop_app/core/messages.py" line="149"/>
         <source>the library is already at {folder}</source>
         <translation>المكتبة موجودة أصلًا في {folder}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="135"/>
+        <location filename="../desktop_app/core/messages.py" line="150"/>
         <source>{folder} is inside the library, or holds it: choose a folder elsewhere</source>
         <translation>المجلد {folder} داخل المكتبة أو يحتويها: اختر مجلدًا في مكان آخر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="138"/>
+        <location filename="../desktop_app/core/messages.py" line="153"/>
         <source>{folder} is not empty: choose an empty folder</source>
         <translation>المجلد {folder} ليس فارغًا: اختر مجلدًا فارغًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="141"/>
+        <location filename="../desktop_app/core/messages.py" line="156"/>
         <source>{folder} does not hold a Hamish library</source>
         <translation>المجلد {folder} لا يحتوي مكتبة هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="144"/>
+        <location filename="../desktop_app/core/messages.py" line="159"/>
         <source>the library at {folder} is damaged: {reason}</source>
         <translation>المكتبة في {folder} تالفة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="147"/>
+        <location filename="../desktop_app/core/messages.py" line="162"/>
         <source>the library could not be copied: {reason}</source>
         <translation>تعذّر نسخ المكتبة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="150"/>
+        <location filename="../desktop_app/core/messages.py" line="165"/>
         <source>the copy of the library did not match the original: {reason}</source>
         <translation>نسخة المكتبة لا تطابق الأصل: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="153"/>
+        <location filename="../desktop_app/core/messages.py" line="168"/>
         <source>the move was cancelled</source>
         <translation>أُلغي النقل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="155"/>
+        <location filename="../desktop_app/core/messages.py" line="170"/>
         <source>no such backup: {path}</source>
         <translation>لا توجد نسخة احتياطية كهذه: {path}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="156"/>
+        <location filename="../desktop_app/core/messages.py" line="171"/>
         <source>cannot write the backup to {path}: {reason}</source>
         <translation>تعذّرت كتابة النسخة الاحتياطية في {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="159"/>
+        <location filename="../desktop_app/core/messages.py" line="174"/>
         <source>cancelled: nothing was written and nothing was changed</source>
         <translation>أُلغي: لم يُكتب شيء ولم يتغيّر شيء</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="162"/>
+        <location filename="../desktop_app/core/messages.py" line="177"/>
         <source>{name} is not a zip archive, or it is truncated</source>
         <translation>{name} ليس أرشيف ‎zip‎، أو أنه مبتور</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="165"/>
+        <location filename="../desktop_app/core/messages.py" line="180"/>
         <source>{name} is truncated: {member} is cut short</source>
         <translation>{name} مبتور: {member} ناقص</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="166"/>
+        <location filename="../desktop_app/core/messages.py" line="181"/>
         <source>{name} is not a Hamish backup (it has no manifest.json)</source>
         <translation>{name} ليس نسخة احتياطية من هامش (لا يحوي ‎manifest.json‎)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="169"/>
+        <location filename="../desktop_app/core/messages.py" line="184"/>
         <source>the manifest of {name} is not valid: {reason}</source>
         <translation>بيان {name} غير صالح: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="172"/>
+        <location filename="../desktop_app/core/messages.py" line="187"/>
         <source>{name} was written by a newer Hamish (archive format {found}; this one reads {known})</source>
         <translation>كُتب {name} بإصدار أحدث من هامش (صيغة الأرشيف {found}، وهذا الإصدار يقرأ {known})</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="176"/>
+        <location filename="../desktop_app/core/messages.py" line="191"/>
         <source>{name} is refused: the member {member} would be written outside the library</source>
         <translation>رُفض {name}: العنصر {member} سيُكتب خارج المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="179"/>
+        <location filename="../desktop_app/core/messages.py" line="194"/>
         <source>{name} is refused: the member {member} is a symbolic link</source>
         <translation>رُفض {name}: العنصر {member} رابط رمزي</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="182"/>
+        <location filename="../desktop_app/core/messages.py" line="197"/>
         <source>{name} is refused: unexpected member {member}</source>
         <translation>رُفض {name}: عنصر غير متوقع {member}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="185"/>
+        <location filename="../desktop_app/core/messages.py" line="200"/>
         <source>{name} is refused: it holds a search index ({member}); the index is rebuilt, never restored</source>
         <translation>رُفض {name}: يحوي فهرس بحث ({member})؛ الفهرس يُعاد بناؤه ولا يُستعاد أبدًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="189"/>
+        <location filename="../desktop_app/core/messages.py" line="204"/>
         <source>{name} is refused: {member} is in it twice</source>
         <translation>رُفض {name}: العنصر {member} موجود فيه مرتين</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="192"/>
+        <location filename="../desktop_app/core/messages.py" line="207"/>
         <source>{name} is incomplete: {member}, listed in its manifest, is missing</source>
         <translation>{name} ناقص: العنصر {member} المذكور في بيانه غير موجود</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="195"/>
+        <location filename="../desktop_app/core/messages.py" line="210"/>
         <source>{name} is refused: {member} is encrypted or compressed in an unknown way</source>
         <translation>رُفض {name}: العنصر {member} مشفّر أو مضغوط بطريقة غير معروفة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="198"/>
+        <location filename="../desktop_app/core/messages.py" line="213"/>
         <source>{name} is refused: {member} inflates beyond its declared size of {size} bytes (damaged, or a zip bomb)</source>
         <translation>رُفض {name}: العنصر {member} يتمدد إلى أكثر من حجمه المعلن البالغ {size} بايت (تالف، أو قنبلة ‎zip‎)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="203"/>
+        <location filename="../desktop_app/core/messages.py" line="218"/>
         <source>{name} is damaged: {member} has {actual} bytes, its manifest says {declared}</source>
         <translation>{name} تالف: حجم {member} هو {actual} بايت، وبيانه يقول {declared}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="206"/>
+        <location filename="../desktop_app/core/messages.py" line="221"/>
         <source>{name} is damaged: {member} does not match its checksum</source>
         <translation>{name} تالف: {member} لا يطابق مجموعه الاختباري</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="209"/>
+        <location filename="../desktop_app/core/messages.py" line="224"/>
         <source>not enough free space at {folder}: {need_mb} MB needed, {free_mb} MB free</source>
         <translation>لا توجد مساحة كافية في {folder}: المطلوب {need_mb} ميغابايت، والمتاح {free_mb} ميغابايت</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="212"/>
+        <location filename="../desktop_app/core/messages.py" line="227"/>
         <source>the database in {name} is damaged: {reason}</source>
         <translation>قاعدة البيانات في {name} تالفة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="215"/>
+        <location filename="../desktop_app/core/messages.py" line="230"/>
         <source>{name} is not a Hamish library database</source>
         <translation>{name} ليس قاعدة بيانات مكتبة من هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="218"/>
+        <location filename="../desktop_app/core/messages.py" line="233"/>
         <source>{name} was written by a newer Hamish (schema {found}; this one knows {known}): update Hamish to restore it</source>
         <translation>كُتب {name} بإصدار أحدث من هامش (المخطط {found}، وهذا الإصدار يعرف {known}): حدّث هامش لاستعادته</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="223"/>
+        <location filename="../desktop_app/core/messages.py" line="238"/>
         <source>{folder} is not empty and holds no Hamish library: choose an empty folder</source>
         <translation>المجلد {folder} ليس فارغًا ولا يحوي مكتبة هامش: اختر مجلدًا فارغًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="226"/>
+        <location filename="../desktop_app/core/messages.py" line="241"/>
         <source>the restore failed: {reason}; the library is as it was</source>
         <translation>فشلت الاستعادة: {reason}؛ المكتبة كما كانت</translation>
     </message>

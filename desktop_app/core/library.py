@@ -20,7 +20,8 @@ from desktop_app.core.errors import (
     StorageError,
     storage_error,
 )
-from desktop_app.core.importers import check_size, expand_paths, parse_bytes
+from desktop_app.core.importers import check_size, expand_paths
+from desktop_app.core.importers.worker import Parser
 from desktop_app.core.models import (
     Article,
     ArticleSummary,
@@ -146,25 +147,42 @@ class Library:
     ) -> list[ImportResult]:
         """Import files and folders (recursively); a failed file never stops the others.
 
-        Each result is appended to `results` (when given) as soon as its file is done, so that
-        a caller interrupted (KeyboardInterrupt) still has the finished ones.
+        Files are parsed in one worker process (see importers.worker), stored here one
+        transaction each. Each result is appended to `results` (when given) as soon as its file
+        is done, so that a caller interrupted (KeyboardInterrupt) still has the finished ones.
         """
         files = list(expand_paths([Path(p) for p in paths]))
-        results = results if results is not None else []
-        for i, path in enumerate(files):
-            if cancel is not None and cancel():
-                break
-            try:
-                results.append(self.import_file(path, tags))
-            except StorageError as exc:  # a full or read-only disk: the next files cannot fit
-                results.append(ImportResult.failure(str(path), exc))
-                break
-            if progress is not None:
-                progress(i + 1, len(files), str(path))
-        return results
+        out: list[ImportResult] = results if results is not None else []
+        with Parser() as parser:
+            for i, path in enumerate(files):
+                if cancel is not None and cancel():
+                    break
+                try:
+                    result = self._import_one(path, tags, parser, cancel)
+                except StorageError as exc:  # a full or read-only disk: the next cannot fit
+                    out.append(ImportResult.failure(str(path), exc))
+                    break
+                if result is None:
+                    break  # cancelled while the file was being parsed
+                out.append(result)
+                if progress is not None:
+                    progress(i + 1, len(files), str(path))
+        return out
 
     def import_file(self, path: Path, tags: Sequence[str] = ()) -> ImportResult:
         """Import one file; errors become a failed ImportResult with a one-line reason."""
+        with Parser() as parser:
+            result = self._import_one(path, tags, parser)
+        assert result is not None  # nothing cancels it
+        return result
+
+    def _import_one(
+        self,
+        path: Path,
+        tags: Sequence[str],
+        parser: Parser,
+        cancel: CancelFn | None = None,
+    ) -> ImportResult | None:
         try:
             if not path.exists():
                 raise ImportFailed(code="import.no_such_file")
@@ -172,7 +190,9 @@ class Library:
                 raise ImportFailed(code="import.is_folder")
             check_size(path.stat().st_size)
             data = path.read_bytes()
-            doc = parse_bytes(data, path.name)
+            doc = parser.parse(data, path.name, cancel)
+            if doc is None:
+                return None
             return self.add_document(
                 doc, original=data, original_name=path.name, path=str(path), tags=tags
             )

@@ -29,6 +29,21 @@ MESSAGES: dict[str, str] = {
     "import.too_large": QT_TRANSLATE_NOOP(
         "Messages", "file too large: {size_mb} MB (the limit is {limit_mb} MB)"
     ),
+    "import.part_too_large": QT_TRANSLATE_NOOP(
+        "Messages", "a part of the file unpacks to over {limit_mb} MB: refused (a zip bomb?)"
+    ),
+    "import.text_too_large": QT_TRANSLATE_NOOP(
+        "Messages", "the text is over {limit_mb} MB: too long for one article"
+    ),
+    "import.timeout": QT_TRANSLATE_NOOP(
+        "Messages", "took too long: reading stopped after {seconds} s"
+    ),
+    "import.out_of_memory": QT_TRANSLATE_NOOP(
+        "Messages", "could not be read: the parser ran out of memory"
+    ),
+    "import.parser_stopped": QT_TRANSLATE_NOOP(
+        "Messages", "could not be read: the parser stopped ({reason})"
+    ),
     "import.cannot_read": QT_TRANSLATE_NOOP("Messages", "cannot read the file: {reason}"),
     "import.parser_error": QT_TRANSLATE_NOOP("Messages", "cannot read this file ({reason})"),
     "import.undecodable_bom": QT_TRANSLATE_NOOP(

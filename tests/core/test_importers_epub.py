@@ -631,7 +631,7 @@ def test_zip_bomb_entry_is_refused_unread(
     data = arabic_book(chapters={"a_second": huge})
     assert len(data) < 20_000
     monkeypatch.setattr(epub, "MAX_ENTRY_BYTES", 20_000)
-    assert failure_code(data) == CORRUPT
+    assert failure_code(data) == "import.part_too_large"
     assert "OEBPS/content.opf" in opened  # the limit let the small entries through
     assert "OEBPS/Text/a_second.xhtml" not in opened
     monkeypatch.setattr(epub, "MAX_ENTRY_BYTES", 300_000)
@@ -646,7 +646,7 @@ def test_book_text_over_the_limit_is_refused_before_reading(
     sizes = {i.filename: i.file_size for i in zipfile.ZipFile(io.BytesIO(data)).infolist()}
     # All but the last byte fits: a reader that checked only as it went would open chapters.
     monkeypatch.setattr(epub, "MAX_TEXT_BYTES", sum(sizes[f"OEBPS/{p}"] for p in spine) - 1)
-    assert failure_code(data) == CORRUPT
+    assert failure_code(data) == "import.part_too_large"
     assert not any(name.startswith("OEBPS/Text/") for name in opened)
     monkeypatch.setattr(epub, "MAX_TEXT_BYTES", sum(sizes[f"OEBPS/{p}"] for p in spine))
     assert rows(parse_bytes(data, "b.epub")) == CH1 + CH2 + CH3

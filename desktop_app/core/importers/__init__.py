@@ -110,6 +110,9 @@ def parse_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> ImportedD
     doc = importer.parse(data, name)
     if not doc.paragraphs:
         raise ImportFailed(code="import.no_text")
+    from desktop_app.core.importers.common import check_text
+
+    check_text(doc.paragraphs)
     return doc
 
 

@@ -1,14 +1,19 @@
-"""Helpers shared by the importers: titles, dates, languages, the document they return."""
+"""Helpers shared by the importers: titles, dates, languages, the document they return, bounds."""
 
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TypedDict, Unpack
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
+from desktop_app.core.errors import ImportFailed
 from desktop_app.core.models import ImportedComment, ImportedDocument, Paragraph, Remark
 from desktop_app.core.text.language import detect_language, document_sample
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
 _DATE = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")
@@ -132,4 +137,86 @@ def make_document(
         format=fmt,
         language=lang,
         **meta,
+    )
+
+
+# -- bounds: what one file may unpack to ------------------------------------------------------
+
+MAX_PART_BYTES = 200_000_000  # one compressed part (zip entry, PDF stream) inflated
+MAX_UNPACKED_BYTES = 400_000_000  # every part of one package together
+MAX_TEXT_CHARS = 50_000_000  # the text of one article
+_CHUNK = 1024 * 1024
+
+
+def part_too_large(limit: int = MAX_PART_BYTES) -> ImportFailed:
+    """The refusal of a part that unpacks past the limit (a zip bomb, or a file no article is)."""
+    return ImportFailed(code="import.part_too_large", limit_mb=f"{limit / 1e6:g}")
+
+
+def check_zip(zf: zipfile.ZipFile, limit: int = MAX_PART_BYTES) -> None:
+    """Refuse a package a member of which unpacks past `limit`, or all of them past the total.
+
+    Each member is measured twice: by the size its header declares, then by inflating it in
+    chunks and counting, never trusting the header (and never holding more than a chunk).
+    """
+    infos = [i for i in zf.infolist() if not i.is_dir()]
+    if any(i.file_size > limit for i in infos):
+        raise part_too_large(limit)
+    if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
+        raise part_too_large(MAX_UNPACKED_BYTES)
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            continue  # encrypted: the importer refuses it in its own words
+        size = 0
+        with zf.open(info) as f:
+            while chunk := f.read(_CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    raise part_too_large(limit)
+        total += size
+        if total > MAX_UNPACKED_BYTES:
+            raise part_too_large(MAX_UNPACKED_BYTES)
+
+
+def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int = MAX_PART_BYTES) -> bytes:
+    """A zip member's bytes, refused when declared or found larger than `limit`."""
+    if info.file_size > limit:
+        raise part_too_large(limit)
+    parts: list[bytes] = []
+    size = 0
+    with zf.open(info) as f:
+        while chunk := f.read(_CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise part_too_large(limit)
+            parts.append(chunk)
+    return b"".join(parts)
+
+
+def check_text(paragraphs: Sequence[Paragraph], limit: int | None = None) -> None:
+    """Refuse an article whose text is over `limit` (MAX_TEXT_CHARS) characters."""
+    limit = MAX_TEXT_CHARS if limit is None else limit
+    size = 0
+    for p in paragraphs:
+        size += len(p.text) + 1
+        if size > limit:
+            raise ImportFailed(code="import.text_too_large", limit_mb=f"{limit / 1e6:g}")
+
+
+def safe_xml_parser(recover: bool = False) -> etree.XMLParser:
+    """An lxml parser that expands no entity, loads no DTD and fetches nothing.
+
+    A new parser a call: a parser must not be shared between threads.
+    """
+    from lxml import etree
+
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        load_dtd=False,
+        remove_comments=True,
+        remove_pis=True,
+        recover=recover,
     )

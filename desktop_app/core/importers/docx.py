@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
 from desktop_app.core.errors import ImportFailed
-from desktop_app.core.importers.common import iso_date, make_document, split_tags
+from desktop_app.core.importers.common import check_zip, iso_date, make_document, split_tags
 from desktop_app.core.models import ImportedComment, ImportedDocument, ParagraphKind, Remark
 
 if TYPE_CHECKING:
@@ -704,11 +704,16 @@ def parse(data: bytes, name: str) -> ImportedDocument:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ImportFailed(code=CORRUPT)
     try:
+        # python-docx reads every part whole: measure them first (declared and inflated sizes).
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            check_zip(zf)
         document = docx.Document(io.BytesIO(data))
         reader, comments = _read(document)
         props = document.core_properties
         title, author = props.title or "", props.author or ""
         created, language, keywords = props.created, props.language or "", props.keywords or ""
+    except (ImportFailed, MemoryError):
+        raise  # (MemoryError: the worker reports that the parser ran out of memory)
     except (zipfile.BadZipFile, KeyError, XMLSyntaxError, PackageNotFoundError, EOFError) as exc:
         raise ImportFailed(code=CORRUPT) from exc
     except Exception as exc:  # zlib, CRC and XML errors of a damaged package: same cause

@@ -21,7 +21,16 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from desktop_app.core.errors import ImportFailed
-from desktop_app.core.importers.common import first_heading, iso_date, language_code, make_document
+from desktop_app.core.importers.common import (
+    MAX_PART_BYTES,
+    first_heading,
+    iso_date,
+    language_code,
+    make_document,
+    part_too_large,
+    read_member,
+    safe_xml_parser,
+)
 from desktop_app.core.importers.encoding import decode, decode_bom, strip_controls
 from desktop_app.core.models import ImportedDocument, Paragraph, ParagraphKind
 from desktop_app.core.text.language import detect_language, document_sample
@@ -32,7 +41,7 @@ Block = tuple[str, ParagraphKind, int]
 CORRUPT = "import.epub_corrupt"  # message codes
 DRM = "import.epub_drm"
 # Module attributes, read at each call, so a test can lower them.
-MAX_ENTRY_BYTES = 200 * 1024 * 1024  # one entry, uncompressed, as declared and as read
+MAX_ENTRY_BYTES = MAX_PART_BYTES  # one entry, uncompressed, as declared and as read
 MAX_TEXT_BYTES = 50 * 1024 * 1024  # the content documents of a book together, markup included
 
 CONTAINER = "META-INF/container.xml"
@@ -136,16 +145,7 @@ def _text(el: etree._Element) -> str:
 
 
 def _xml_parser(recover: bool = False) -> etree.XMLParser:
-    # A new parser a call: a parser must not be shared between the import threads.
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        huge_tree=False,
-        load_dtd=False,
-        remove_comments=True,
-        remove_pis=True,
-        recover=recover,
-    )
+    return safe_xml_parser(recover)
 
 
 def _html_parser() -> lxml_html.HTMLParser:
@@ -190,17 +190,9 @@ class _Zip:
 
     def read(self, info: zipfile.ZipInfo) -> bytes:
         """An entry's bytes; refuses one declared or found larger than MAX_ENTRY_BYTES."""
-        bound = MAX_ENTRY_BYTES
-        if info.file_size > bound:
-            raise ImportFailed(code=CORRUPT)
         if info.flag_bits & 0x1:  # zip encryption: only a DRM scheme would use it in a book
             raise ImportFailed(code=DRM)
-        with self.zf.open(info) as f:
-            # The declared size can lie: read one byte past the bound to find out.
-            data = f.read(bound + 1)
-        if len(data) > bound:
-            raise ImportFailed(code=CORRUPT)
-        return data
+        return read_member(self.zf, info, MAX_ENTRY_BYTES)
 
     def xml(self, path: str, required: bool = False) -> etree._Element | None:
         """An XML entry parsed leniently (no entities, no network); None when absent."""
@@ -516,7 +508,7 @@ def _parse_book(book: _Zip, name: str) -> ImportedDocument:
     found = [(item, book.find(item.path)) for item in spine]
     if sum(info.file_size for _, info in found if info is not None) > MAX_TEXT_BYTES:
         # zipfile never inflates past an entry's declared size, so this bounds the text read.
-        raise ImportFailed(code=CORRUPT)
+        raise part_too_large(MAX_TEXT_BYTES)
 
     nav = next((i for i in manifest.values() if "nav" in i.properties), None)
     ncx = manifest.get(spine_el.get("toc") or "") or next(

@@ -22,8 +22,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from desktop_app.core.errors import ImportFailed
-from desktop_app.core.importers.common import language_code, make_document
-from desktop_app.core.importers.encoding import decode, decode_bom
+from desktop_app.core.importers.common import language_code, make_document, safe_xml_parser
+from desktop_app.core.importers.encoding import decode, decode_bom, strip_controls
 from desktop_app.core.models import ImportedDocument, ParagraphKind
 from desktop_app.core.text.paragraphs import build_paragraphs, clean_line
 
@@ -729,7 +729,7 @@ def _extract(root: lxml_html.HtmlElement) -> list[Block]:
 def _iter_blocks(xml: str | None) -> Iterator[Block]:
     if not xml:
         return
-    doc = etree.fromstring(xml.encode("utf-8"))
+    doc = etree.fromstring(xml.encode("utf-8"), safe_xml_parser())
     main = doc.find("main")
     yield from xml_blocks(main if main is not None else doc)
 
@@ -739,10 +739,14 @@ def parse(data: bytes, name: str) -> ImportedDocument:
     import trafilatura
 
     text, encoding = decode_html(data)
-    # lxml refuses a str that still carries an XML encoding declaration (XHTML pages).
-    text = _XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1)
+    # lxml refuses a str that still carries an XML encoding declaration (XHTML pages); and its
+    # HTML parser keeps control characters that its tree then refuses to be given back.
+    text = strip_controls(_XML_DECLARATION.sub("", text.lstrip("\ufeff"), count=1))
     try:
-        root = lxml_html.document_fromstring(text)
+        # (lxml's HTML parser never expands an entity a DTD declares; no network, no huge tree)
+        root = lxml_html.document_fromstring(
+            text, parser=lxml_html.HTMLParser(no_network=True, huge_tree=False)
+        )
     except (etree.ParserError, ValueError) as exc:
         raise ImportFailed(
             code="import.html_unreadable", reason=str(exc).splitlines()[0] if str(exc) else "?"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from desktop_app.core.errors import ImportFailed
-from desktop_app.core.importers.common import first_heading, iso_date, make_document
+from desktop_app.core.importers.common import first_heading, iso_date, make_document, part_too_large
 from desktop_app.core.models import ImportedDocument, Paragraph, ParagraphKind, Remark
 from desktop_app.core.text.bidi import brackets_nest, logical_line
 from desktop_app.core.text.direction import first_strong, has_rtl, strong, strong_counts
@@ -53,6 +53,8 @@ RUNNING_PAGES = 3  # a line repeated at the top or bottom of this many pages is 
 RUNNING_WORDS = 12  # running heads are short: at most this many words
 EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running heads
 MAX_FORM_DEPTH = 8
+PDF_STREAM_LIMIT = 75_000_000  # what pypdf lets one stream inflate to (its default, kept)
+_INFLATING = re.compile(r"decompress|decoding|Declared size|exceeds maximum allowed length", re.I)
 
 _ENDS_SENTENCE = tuple('.!?؟:…"»”)')
 _NUM = r"[\d\u0660-\u0669\u06f0-\u06f9]{1,4}"
@@ -1256,6 +1258,7 @@ def _extract(reader: Any) -> _Extracted:
         ValueError,
         ArithmeticError,
         RecursionError,
+        AssertionError,  # pypdf asserts on some damaged streams (an object reference in one)
     ):
         found = None  # a content stream the walker cannot follow: pypdf's own extraction
     if found is None:
@@ -1281,7 +1284,25 @@ def _extract(reader: Any) -> _Extracted:
 
 
 def parse(data: bytes, name: str) -> ImportedDocument:
-    """Parse a PDF's text layer; scanned, encrypted, unreadable and damaged files raise."""
+    """Parse a PDF's text layer; scanned, encrypted, unreadable and damaged files raise.
+
+    pypdf bounds what one stream may inflate to (FlateDecode, LZW, run-length, JBIG2): past
+    it, the file is refused as a possible bomb.
+    """
+    from pypdf.errors import LimitReachedError
+
+    try:
+        return _parse(data, name)
+    except LimitReachedError as exc:
+        # pypdf's limits guard decompression and also stop loops in a damaged object graph.
+        if _INFLATING.search(str(exc)):
+            raise part_too_large(PDF_STREAM_LIMIT) from exc
+        raise ImportFailed(code=CORRUPT) from exc
+    except NotImplementedError as exc:  # a filter pypdf does not know: a damaged stream name
+        raise ImportFailed(code=CORRUPT) from exc
+
+
+def _parse(data: bytes, name: str) -> ImportedDocument:
     from pypdf.errors import FileNotDecryptedError, PdfReadError
 
     reader = _open(data)
@@ -1290,7 +1311,7 @@ def parse(data: bytes, name: str) -> ImportedDocument:
         info = reader.metadata
     except FileNotDecryptedError as exc:
         raise ImportFailed(code=LOCKED) from exc
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, AssertionError) as exc:
         raise ImportFailed(code=CORRUPT) from exc
     if not any(ln.text.strip() for lines in extracted.pages for ln in lines):
         raise ImportFailed(code=NO_TEXT)
