@@ -106,3 +106,13 @@ def filled_library(library: Library) -> Library:
         )
     )
     return library
+
+
+def consistent(lib: Library) -> None:
+    """The database is sound and no article is there without its text."""
+    assert lib.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    orphan = lib.conn.execute(
+        "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS"
+        " (SELECT 1 FROM paragraphs p WHERE p.article_id = a.id)"
+    ).fetchone()[0]
+    assert orphan == 0

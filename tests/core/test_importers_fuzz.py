@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from desktop_app.core.errors import ImportFailed
 from desktop_app.core.importers.worker import Parser
 from desktop_app.core.library import Library
+from tests.conftest import consistent
 from tests.producers import SOURCES, Source
 from tests.producers import docx as docx_producer
 from tests.producers import epub as epub_producer
@@ -211,15 +212,6 @@ def check(env: Env, name: str, data: bytes) -> str:
     result = env.lib.add_document(doc, original=data, original_name=name, path=name)
     assert result.status in ("imported", "duplicate")
     return result.status
-
-
-def consistent(lib: Library) -> None:
-    assert lib.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    orphan = lib.conn.execute(
-        "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS"
-        " (SELECT 1 FROM paragraphs p WHERE p.article_id = a.id)"
-    ).fetchone()[0]
-    assert orphan == 0
 
 
 @pytest.mark.parametrize("fmt", ["txt", "md", "html", "docx", "pdf", "epub"])

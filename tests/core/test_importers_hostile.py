@@ -26,6 +26,7 @@ import pytest
 
 from desktop_app.core.importers import worker
 from desktop_app.core.library import Library
+from tests.conftest import consistent
 from tests.producers import ARABIC, EMOJI, HARAKAT, MIXED, SOURCES, Source
 from tests.producers import epub as epub_producer
 
@@ -143,15 +144,6 @@ def texts(lib: Library) -> str:
     """Every stored paragraph of the library, joined."""
     rows = lib.conn.execute("SELECT text FROM paragraphs").fetchall()
     return "\n".join(r[0] for r in rows)
-
-
-def consistent(lib: Library) -> None:
-    assert lib.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    orphan = lib.conn.execute(
-        "SELECT COUNT(*) FROM articles a WHERE NOT EXISTS"
-        " (SELECT 1 FROM paragraphs p WHERE p.article_id = a.id)"
-    ).fetchone()[0]
-    assert orphan == 0
 
 
 @pytest.fixture

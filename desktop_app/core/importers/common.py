@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict, Unpack
 
@@ -168,13 +168,7 @@ def check_zip(zf: zipfile.ZipFile, limit: int = MAX_PART_BYTES) -> None:
     for info in infos:
         if info.flag_bits & 0x1:
             continue  # encrypted: the importer refuses it in its own words
-        size = 0
-        with zf.open(info) as f:
-            while chunk := f.read(_CHUNK):
-                size += len(chunk)
-                if size > limit:
-                    raise part_too_large(limit)
-        total += size
+        total += sum(len(chunk) for chunk in _inflated(zf, info, limit))
         if total > MAX_UNPACKED_BYTES:
             raise part_too_large(MAX_UNPACKED_BYTES)
 
@@ -183,15 +177,18 @@ def read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int = MAX_PAR
     """A zip member's bytes, refused when declared or found larger than `limit`."""
     if info.file_size > limit:
         raise part_too_large(limit)
-    parts: list[bytes] = []
+    return b"".join(_inflated(zf, info, limit))
+
+
+def _inflated(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> Iterator[bytes]:
+    """A member's inflated bytes chunk by chunk, stopped as soon as they pass `limit`."""
     size = 0
     with zf.open(info) as f:
         while chunk := f.read(_CHUNK):
             size += len(chunk)
             if size > limit:
                 raise part_too_large(limit)
-            parts.append(chunk)
-    return b"".join(parts)
+            yield chunk
 
 
 def check_text(paragraphs: Sequence[Paragraph], limit: int | None = None) -> None:
