@@ -8,7 +8,6 @@ index is never restored: it is rebuilt from the database when the library opens.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sqlite3
@@ -19,7 +18,6 @@ from pathlib import Path
 
 from desktop_app.core.backup import BackupError, check_backup, replace_database
 from desktop_app.core.backup_archive import (
-    CHUNK,
     ArchiveInfo,
     CancelFn,
     Member,
@@ -29,6 +27,7 @@ from desktop_app.core.backup_archive import (
     inspect_archive,
     verify_member,
 )
+from desktop_app.core.relocate import sha256_of
 from desktop_app.core.storage.db import DB_NAME, connect
 
 
@@ -166,7 +165,7 @@ def _copy_originals(info: ArchiveInfo, folder: Path, steps: Steps) -> int:
         for m in originals:
             target = folder / m.path
             if target.is_file() and target.stat().st_size == m.size:
-                if _sha256(target) == m.sha256:
+                if sha256_of(target) == m.sha256:
                     steps.step(m.size, m.path)
                     continue
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -177,14 +176,6 @@ def _copy_originals(info: ArchiveInfo, folder: Path, steps: Steps) -> int:
             finally:
                 part.unlink(missing_ok=True)
     return len(originals)
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(CHUNK):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _restore_in_place(info: ArchiveInfo, folder: Path, steps: Steps) -> RestoreReport:

@@ -108,3 +108,23 @@ def window(qtbot, library, settings_dir):  # type: ignore[no-untyped-def]
     w.runner.drain()
     QThreadPool.globalInstance().waitForDone(10000)
     assert QThreadPool.globalInstance().activeThreadCount() == 0
+
+
+@pytest.fixture
+def host(qtbot, library, settings_dir, monkeypatch):  # type: ignore[no-untyped-def]
+    """A window host on the fixture library: it can replace the window by another library's
+    (Preferences) or reopen it (a restore)."""
+    from desktop_app.ui.fonts import register_fonts
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.window_host import WindowHost
+
+    monkeypatch.delenv("HAMISH_LIBRARY", raising=False)
+    register_fonts()
+    lib, _ids = library
+    h = WindowHost(lib, lambda lib: MainWindow(lib, theme="light"))
+    h.window.show()
+    yield h
+    h.window.close()
+    h.window.runner.drain()
+    QThreadPool.globalInstance().waitForDone(10000)
+    h.close()

@@ -8,35 +8,12 @@ import zipfile
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QThreadPool
-
 from desktop_app.core.backup import auto_backups
 from desktop_app.core.backup_archive import MANIFEST, inspect_archive, write_archive
 from desktop_app.ui import backup_flow
 from desktop_app.ui.dialogs.backup_dialogs import BackupDialog, RestoreDialog
 
 NOTE = "ملاحظة بعد النسخة 📌 written after the backup"
-
-
-@pytest.fixture
-def host(qtbot, library, settings_dir, monkeypatch):  # type: ignore[no-untyped-def]
-    """A window host on the fixture library (a restore reopens the window through it)."""
-    from desktop_app.ui.fonts import register_fonts
-    from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.window_host import WindowHost
-
-    monkeypatch.delenv("HAMISH_LIBRARY", raising=False)
-    monkeypatch.setenv("HAMISH_CONFIG_DIR", str(settings_dir / "config"))
-    register_fonts()
-    lib, _ids = library
-    h = WindowHost(lib, lambda lib: MainWindow(lib, theme="light"))
-    h.window.show()
-    yield h
-    h.window.close()
-    h.window.runner.drain()
-    QThreadPool.globalInstance().waitForDone(10000)
-    h.close()
 
 
 def test_both_entries_are_in_the_file_menu(window) -> None:  # type: ignore[no-untyped-def]

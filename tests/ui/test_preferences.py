@@ -6,7 +6,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -156,25 +155,6 @@ def test_export_defaults_reach_new_briefings_and_the_word_export(
         )
     assert "ACME Corp" in parts  # the template's header: its styles were used
     assert "للاستخدام الداخلي" in parts
-
-
-@pytest.fixture
-def host(qtbot, library, settings_dir, monkeypatch):  # type: ignore[no-untyped-def]
-    """A window host on the fixture library (it can replace the window by another library's)."""
-    from desktop_app.ui.fonts import register_fonts
-    from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.window_host import WindowHost
-
-    monkeypatch.delenv("HAMISH_LIBRARY", raising=False)
-    register_fonts()
-    lib, _ids = library
-    h = WindowHost(lib, lambda lib: MainWindow(lib, theme="light"))
-    h.window.show()
-    yield h
-    h.window.close()
-    h.window.runner.drain()
-    QThreadPool.globalInstance().waitForDone(10000)
-    h.close()
 
 
 def choose_folder(monkeypatch, folder: Path) -> None:  # type: ignore[no-untyped-def]
