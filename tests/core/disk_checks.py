@@ -8,13 +8,14 @@ import os
 import shutil
 import stat
 import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from tests.child import run_hamish
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -70,15 +71,7 @@ def hamish(
     full = dict(os.environ if env is None else env)
     full["PYTHONPATH"] = str(ROOT) + os.pathsep + full.get("PYTHONPATH", "")
     full.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", *args],
-        cwd=ROOT,
-        env=full,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        preexec_fn=lambda: os.umask(umask),  # noqa: PLW1509 - no threads in between
-    )
+    return run_hamish(full, *args, cwd=ROOT, timeout=timeout, umask=umask)
 
 
 def modes(folder: Path) -> dict[str, int]:

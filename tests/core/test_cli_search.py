@@ -4,25 +4,19 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from desktop_app.core.search import store
+from tests.child import run_hamish
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def hamish(lib: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run `python -m desktop_app --library lib ARGS`."""
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", "--library", str(lib), *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    return run_hamish(None, "--library", str(lib), *args, cwd=ROOT)
 
 
 @pytest.fixture(scope="module")

@@ -18,6 +18,7 @@ from desktop_app import selftest
 from desktop_app.cli.main import main
 from desktop_app.core.logs import log_file, route_to_library
 from desktop_app.resources import i18n_path, resource_path
+from tests.child import run_hamish
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -29,20 +30,6 @@ def clean_env(tmp_path: Path) -> dict[str, str]:
     home.mkdir(exist_ok=True)
     env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     return env
-
-
-def run_hamish(
-    env: dict[str, str], *args: str, cwd: Path | None = None, timeout: int = 120
-) -> subprocess.CompletedProcess[str]:
-    """`python -m desktop_app ARGS` in a child process, its output captured as text."""
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", *args],
-        env=env,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
 
 
 def test_bundled_files_are_found() -> None:

@@ -35,6 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.child import run_hamish
 from tests.crash.corpus import QUOTE, note_text, write_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,14 +78,7 @@ def env(home: Path) -> dict[str, str]:
 
 def hamish(args: list[str], home: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """Run the command line to completion."""
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", *args],
-        env=env(home),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        cwd=home,
-    )
+    return run_hamish(env(home), *args, cwd=home, timeout=timeout)
 
 
 class Workspace:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QThreadPool
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QTextBrowser
 from desktop_app.core.library import Library
 from desktop_app.core.models import ImportedDocument
 from desktop_app.core.text.paragraphs import build_paragraphs
+from tests.child import run_hamish
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -228,14 +228,7 @@ def _cli(*args: str, env_home: Path) -> subprocess.CompletedProcess[str]:
         HOME=str(env_home),
         XDG_CONFIG_HOME=str(env_home / ".config"),
     )
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_hamish(env, *args, cwd=ROOT)
 
 
 def test_screenshot_writes_a_png(library, tmp_path):
