@@ -21,11 +21,10 @@ SESSIONS_DIR = "sessions"
 
 @dataclass(frozen=True)
 class Ended:
-    """A session that ended without closing the library."""
+    """A session that ended without closing the library (its file also says since when and
+    which command, for a person looking into the folder)."""
 
     pid: int
-    started: float
-    purpose: str
 
 
 def _try_lock(fd: int) -> bool:
@@ -137,35 +136,9 @@ def claim_ended(folder: Path) -> list[Ended]:
                 path.unlink()
             except OSError:
                 continue
-            pid, started = info.get("pid", 0), info.get("started", 0.0)
-            ended.append(
-                Ended(
-                    int(pid) if isinstance(pid, int) else 0,
-                    float(started) if isinstance(started, int | float) else 0.0,
-                    str(info.get("purpose", "")),
-                )
-            )
+            pid = info.get("pid", 0)
+            ended.append(Ended(pid if isinstance(pid, int) else 0))
             _unlock(fd)
         finally:
             os.close(fd)
     return ended
-
-
-def live_pids(folder: Path) -> list[int]:
-    """Pids of the other processes that have the library open now."""
-    pids: list[int] = []
-    for path in sorted((Path(folder) / SESSIONS_DIR).glob("*.json")):
-        try:
-            fd = os.open(path, os.O_RDWR)
-        except OSError:
-            continue
-        try:
-            if _try_lock(fd):
-                _unlock(fd)
-                continue
-            pid = _read(fd).get("pid", 0)
-            if isinstance(pid, int) and pid != os.getpid():
-                pids.append(pid)
-        finally:
-            os.close(fd)
-    return pids
