@@ -21,9 +21,8 @@ milliseconds (a second for the worst Markdown), while starting a worker costs an
 interpreter's start and the parsers' imports (about half a second).
 
 Spawned, never forked: safe in a process with threads (the window) and on every platform. The
-worker ignores SIGINT (the parent decides what Ctrl+C does) and exits by itself when its parent
-closes the pipe or dies: on Linux and macOS it watches its parent's pid, even mid-file; on
-Windows, where a parent's pid outlives it, it exits at the closed pipe once the file is done.
+worker ignores SIGINT (the parent decides what Ctrl+C does) and ends at once when its parent
+ends, even mid-file (`core.spawned`), or when the parent closes the pipe.
 """
 
 from __future__ import annotations
@@ -34,7 +33,6 @@ import multiprocessing
 import os
 import signal
 import sys
-import threading
 import time
 import warnings
 from collections.abc import Callable
@@ -46,6 +44,7 @@ from typing import Any, NoReturn, cast
 from desktop_app.core.errors import ImportFailed
 from desktop_app.core.importers import FORMATS, parse_bytes
 from desktop_app.core.models import ImportedDocument
+from desktop_app.core.spawned import follow_parent
 
 
 def _env_float(name: str, default: float) -> float:
@@ -63,7 +62,7 @@ MEMORY_LIMIT_MB = int(_env_float("HAMISH_IMPORT_MEMORY_MB", 900.0))
 # there (runs of "![" or "[" cost markdown-it ~20 µs a character; plain text is ~50x cheaper).
 IN_PROCESS_BYTES = {"txt": 256 * 1024, "md": 64 * 1024}
 PARSE = "desktop_app.core.importers:parse_bytes"  # what the worker calls: "module:function"
-POLL_S = 0.2  # how often a wait looks at cancel(), and the worker at its parent
+POLL_S = 0.2  # how often a wait looks at cancel()
 STARTUP_S = 60.0  # how long a worker may take to start
 _STOP_S = 2.0  # how long a worker asked to exit may take before it is killed
 
@@ -155,7 +154,7 @@ class Parser:
         parent, child = ctx.Pipe()
         proc = ctx.Process(
             target=run,
-            args=(child, self.target, self.memory_mb, os.getpid()),
+            args=(child, self.target, self.memory_mb),
             name="hamish-import",
             daemon=True,
         )
@@ -249,25 +248,12 @@ def _hit_limit(megabytes: int) -> bool:
     return megabytes > 0 and _vm_kb("VmPeak") > megabytes * 1024 * 9 // 10
 
 
-def _watch_parent(parent_pid: int) -> None:
-    """Exit when the parent dies (the worker is then adopted: its parent pid changes)."""
-
-    def watch() -> None:
-        while True:
-            time.sleep(POLL_S)
-            if os.getppid() != parent_pid:  # SIGTERM ends it at once (TerminateProcess on Windows)
-                os.kill(os.getpid(), signal.SIGTERM)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
-
-
-def run(conn: Connection, target: str, memory_mb: int, parent_pid: int) -> None:
+def run(conn: Connection, target: str, memory_mb: int) -> None:
     """The worker's loop: a name and bytes in, ("ok", doc) or a reason out, until the pipe closes."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    follow_parent()
     # Parsers' warnings about a damaged file are no one's to read: the reply says what matters.
     logging.getLogger().addHandler(logging.NullHandler())
     warnings.simplefilter("ignore")
-    _watch_parent(parent_pid)
     _limit_memory(memory_mb)
     module, _, attr = target.partition(":")
     parse = cast(

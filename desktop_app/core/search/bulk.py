@@ -7,13 +7,12 @@ The helper only replays change_log, so the parent may stop it at any point and c
 from __future__ import annotations
 
 import multiprocessing
-import os
-import signal
 import sqlite3
-import threading
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
+
+from desktop_app.core.spawned import follow_parent
 
 # The helper commits when this many changes have piled up (or when told to finish).
 COMMIT_EVERY = 4000
@@ -78,28 +77,9 @@ class Helper:
         self.pipe.close()
 
 
-def exit_with_parent() -> None:
-    """End this process at once when the process that started it ends, however it ended.
-
-    A helper whose parent was killed must not hold the index's writer lock for a batch nobody
-    waits for: what it had not committed is still in change_log, for the next process.
-    """
-    parent = multiprocessing.parent_process()
-    if parent is None:
-        return
-
-    def watch() -> None:
-        parent.join()
-        # SIGKILL rather than an exit: no cleanup may run that waits for the main thread.
-        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
-
-    threading.Thread(target=watch, name="hamish-parent-watch", daemon=True).start()
-
-
 def run(library_folder: str, pipe: Connection) -> None:
     """The helper's main loop: replay change_log in big commits until told to finish."""
-    exit_with_parent()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is for the parent to handle
+    follow_parent()
     from desktop_app.core.search import indexer, store
     from desktop_app.core.storage import search_source as src
     from desktop_app.core.storage.db import DB_NAME
