@@ -83,3 +83,86 @@ def test_clean_text() -> None:
 )
 def test_only_web_urls_become_links(url: str, ok: bool) -> None:
     assert is_web_url(url) is ok
+
+
+# -- the classes come from a translate table: the same runs and marks as a per-character walk --
+
+
+def _walk_marks(text: str, base: str) -> list[int]:
+    """Where with_marks() added an LRM, found by walking both strings side by side."""
+    out, i = [], 0
+    for ch in with_marks(text, base):  # type: ignore[arg-type]
+        if i < len(text) and ch == text[i]:
+            i += 1
+        else:
+            out.append(i)
+    return out
+
+
+def _reference_spans(text: str, inner: str, outer: str) -> list[tuple[int, int]]:
+    """The stretches of `inner` script, classified one character at a time."""
+    import unicodedata
+
+    def cls(ch: str) -> str:
+        b = unicodedata.bidirectional(ch)
+        return {"R": "R", "AL": "R", "AN": "R", "L": "L", "EN": "D"}.get(b, "N")
+
+    classes = [cls(ch) for ch in text]
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        if classes[i] != inner:
+            i += 1
+            continue
+        start = last = i
+        j = i + 1
+        while j < n and classes[j] != outer:
+            if classes[j] == inner:
+                last = j
+            j += 1
+        end = last + 1
+        if inner == "L":
+            while end < n and (classes[end] == "D" or text[end] in "+-)]}%#'\"*/&_°™®©"):
+                end += 1
+            while (
+                start > 0 and text[start - 1] in "([{\"'#@$" and (not spans or spans[-1][1] < start)
+            ):
+                start -= 1
+        spans.append((start, end))
+        i = max(end, last + 1)
+    return spans
+
+
+_PIECES = [
+    "قال",
+    "الوَزِيرُ",
+    " ",
+    "OPEC",
+    "+",
+    "(",
+    ")",
+    "2026",
+    "-",
+    "١٢",
+    "📌",
+    ".",
+    "،",
+    LRM,
+    "ab",
+    "é",
+]
+
+
+def test_runs_and_marks_match_a_per_character_walk() -> None:
+    import random
+
+    from desktop_app.core.export import rtl
+
+    rng = random.Random(20261206)
+    for _ in range(3000):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 14)))
+        for inner, outer in (("L", "R"), ("R", "L")):
+            classes = text.translate(rtl._CLASSES)
+            assert rtl._spans(text, classes, inner, outer) == _reference_spans(text, inner, outer)
+        for base in ("rtl", "ltr"):
+            assert rtl.mark_positions(text, base) == _walk_marks(text, base), text  # type: ignore[arg-type]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 from desktop_app.core.models import Direction
 from desktop_app.core.text.direction import LRM
@@ -31,8 +30,7 @@ class Segment:
     rtl: bool
 
 
-@lru_cache(maxsize=8192)
-def _cls(ch: str) -> str:
+def _bidi_class(ch: str) -> str:
     b = unicodedata.bidirectional(ch)
     if b in ("R", "AL", "AN"):
         return "R"
@@ -43,11 +41,34 @@ def _cls(ch: str) -> str:
     return "N"
 
 
+class _ClassTable(dict[int, str]):
+    """str.translate table filled on demand: code point -> its class letter (R, L, D or N).
+
+    A paragraph's classes come from one translate call instead of a Python call per character.
+    """
+
+    def __missing__(self, code: int) -> str:
+        cls = self[code] = _bidi_class(chr(code))
+        return cls
+
+
+_CLASSES = _ClassTable()
+
+
+def _cls(ch: str) -> str:
+    return ch.translate(_CLASSES)
+
+
+# A stretch of the inner script: from one of its letters to its last letter before the outer
+# script (greedy, so the stretch ends on an inner letter).
+_STRETCH = {"L": re.compile(r"L(?:[^R]*L)?"), "R": re.compile(r"R(?:[^L]*R)?")}
+
+
 def segments(text: str, base: Direction) -> list[Segment]:
     """Script runs of a paragraph of base direction; an LRM is added where it is needed."""
     if not text:
         return []
-    classes = [_cls(ch) for ch in text]
+    classes = text.translate(_CLASSES)
     if base == "rtl":
         spans = _spans(text, classes, "L", "R")
         result: list[Segment] = []
@@ -75,23 +96,18 @@ def _numbers(text: str) -> list[Segment]:
     return out
 
 
-def _spans(text: str, classes: list[str], inner: str, outer: str) -> list[tuple[int, int]]:
+def _spans(text: str, classes: str, inner: str, outer: str) -> list[tuple[int, int]]:
     """(start, end) of stretches of `inner` script inside text of the `outer` script."""
     spans: list[tuple[int, int]] = []
     n = len(text)
+    stretch = _STRETCH[inner]
     i = 0
-    while i < n:
-        if classes[i] != inner:
-            i += 1
-            continue
-        start = i
-        last = i
-        j = i + 1
-        while j < n and classes[j] != outer:
-            if classes[j] == inner:
-                last = j
-            j += 1
-        end = last + 1
+    while True:
+        m = stretch.search(classes, i)
+        if m is None:
+            return spans
+        start, end = m.span()
+        last = end - 1
         if inner == "L":
             while end < n and (classes[end] == "D" or text[end] in _ATTACH_AFTER):
                 end += 1
@@ -103,7 +119,6 @@ def _spans(text: str, classes: list[str], inner: str, outer: str) -> list[tuple[
                 start -= 1
         spans.append((start, end))
         i = max(end, last + 1)
-    return spans
 
 
 def _cut(text: str, spans: list[tuple[int, int]], inner_rtl: bool) -> list[Segment]:
@@ -127,10 +142,23 @@ def with_marks(text: str, base: Direction) -> str:
 def mark_positions(text: str, base: Direction) -> list[int]:
     """Offsets in text before which with_marks() puts an LRM (for views that keep offsets)."""
     out: list[int] = []
-    i = 0
-    for ch in with_marks(text, base):
-        if i < len(text) and ch == text[i]:
-            i += 1
+    if LRM in text:  # an LRM of the text's own may sit next to an added one: match them up
+        i = 0
+        for ch in with_marks(text, base):
+            if i < len(text) and ch == text[i]:
+                i += 1
+            else:
+                out.append(i)
+        return out
+    pos = 0  # every LRM in the segments was added
+    for seg in segments(text, base):
+        t = seg.text
+        if t[0] == LRM:
+            out.append(pos)
+            t = t[1:]
+        if t and t[-1] == LRM:
+            pos += len(t) - 1
+            out.append(pos)
         else:
-            out.append(i)
+            pos += len(t)
     return out
