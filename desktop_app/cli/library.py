@@ -100,7 +100,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     if interrupted:
         return _interrupted(args, results, len(list(expand_paths(paths))))
-    rows = [asdict(r) for r in results]
+    rows = [_row(r) for r in results]
 
     def text() -> str:
         lines = []
@@ -125,6 +125,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_FAILED if any(r.status == "failed" for r in results) else EXIT_OK
 
 
+def _row(r: ImportResult) -> dict[str, Any]:
+    """asdict(r), without its deep copy for the plain results (most of a large import)."""
+    if r.error_params or r.remarks:
+        return asdict(r)
+    return {
+        "path": r.path,
+        "status": r.status,
+        "article_id": r.article_id,
+        "error": r.error,
+        "error_code": r.error_code,
+        "error_params": {},
+        "remarks": [],
+    }
+
+
 def _counts(results: list[ImportResult]) -> dict[str, int]:
     return {
         s: sum(1 for r in results if r.status == s) for s in ("imported", "duplicate", "failed")
@@ -134,7 +149,7 @@ def _counts(results: list[ImportResult]) -> dict[str, int]:
 def _interrupted(args: argparse.Namespace, results: list[ImportResult], total: int) -> int:
     """Ctrl+C: every finished article is kept (each was one transaction), none is half there."""
     if args.json:
-        emit(args, [asdict(r) for r in results], "")
+        emit(args, [_row(r) for r in results], "")
     c = _counts(results)
     print(
         f"hamish: interrupted: {c['imported']} imported, {c['duplicate']} duplicate,"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import re
 import sqlite3
+import stat
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -67,6 +69,9 @@ def with_offsets(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
         out.append(Paragraph(p.text, p.direction, p.kind, start, p.level))
         start += len(p.text) + 1
     return out
+
+
+_MISSING = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
 
 
 def _remove(path: Path) -> None:
@@ -184,11 +189,15 @@ class Library:
         cancel: CancelFn | None = None,
     ) -> ImportResult | None:
         try:
-            if not path.exists():
-                raise ImportFailed(code="import.no_such_file")
-            if path.is_dir():
+            try:
+                st = path.stat()  # one system call for existence, kind and size
+            except OSError as exc:
+                if exc.errno not in _MISSING:  # what Path.exists() would call missing
+                    raise
+                raise ImportFailed(code="import.no_such_file") from None
+            if stat.S_ISDIR(st.st_mode):
                 raise ImportFailed(code="import.is_folder")
-            check_size(path.stat().st_size)
+            check_size(st.st_size)
             data = path.read_bytes()
             doc = parser.parse(data, path.name, cancel)
             if doc is None:
@@ -334,8 +343,11 @@ class Library:
             return None
         part = target.with_name(target.name + ".part")
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            part.write_bytes(data)
+            try:
+                part.write_bytes(data)
+            except FileNotFoundError:  # its folder is not there yet: one mkdir a folder
+                target.parent.mkdir(parents=True, exist_ok=True)
+                part.write_bytes(data)
             part.replace(target)
         except OSError as exc:
             _remove(part)

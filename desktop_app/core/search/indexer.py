@@ -15,6 +15,7 @@ from whoosh.index import FileIndex
 from whoosh.writing import SegmentWriter
 
 from desktop_app.core.search import store
+from desktop_app.core.search.fastwrite import FastWriter
 from desktop_app.core.search.schema import META_ID
 from desktop_app.core.storage import search_source as src
 
@@ -107,10 +108,16 @@ class Batch:
         # Ids added since the last commit: Whoosh deletes only committed documents, so a
         # second add of the same id in one commit would leave two copies.
         self.added: set[str] = set()
+        self.aids: set[str] = set()  # the articles of the documents added since the last commit
+        # When known: every article id with documents in the index. The others need no delete
+        # before their add (a bulk import's new articles: each delete searches every segment).
+        self.known: set[str] | None = None
 
     def _w(self) -> SegmentWriter:
         if self.writer is None:
-            self.writer = store.open_writer(self.ix, self.timeout, self.bulk)
+            self.writer = store.open_writer(
+                self.ix, self.timeout, self.bulk, writer_class=FastWriter
+            )
         return self.writer
 
     def hold(self) -> None:
@@ -123,12 +130,18 @@ class Batch:
             w, self.writer = self.writer, None
             w.cancel()
 
-    def add(self, doc: dict[str, Any]) -> None:
-        """Add (replacing by id) one document."""
+    def is_new(self, aid: int) -> bool:
+        """True when the index surely holds no document of this article."""
+        return self.known is not None and str(aid) not in self.known and str(aid) not in self.aids
+
+    def add(self, doc: dict[str, Any], new: bool = False) -> None:
+        """Add (replacing by id, unless new) one document."""
         if doc["id"] in self.added:
             return
         self.added.add(doc["id"])
-        if self.fresh:
+        if "aid" in doc:
+            self.aids.add(doc["aid"])
+        if self.fresh or new:
             self._w().add_document(**doc)
         else:
             self._w().update_document(**doc)
@@ -146,6 +159,7 @@ class Batch:
     def commit(self, seq: int, final: bool = False) -> None:
         """Commit what was added, recording seq; keeps the writer open unless final."""
         w = self._w()
+        gen = w.generation
         store.write_meta(w, seq, partial=self.partial and not final)
         if self.bulk and not final or self.merge is False:
             w.commit(merge=False)
@@ -155,6 +169,26 @@ class Batch:
         self.writer = None
         self.docs = 0
         self.added = set()
+        if self.known is not None:
+            self.known |= self.aids
+        self.aids = set()
+        if self.known is not None and not final:
+            # Keep the lock between commits, and should another process have committed in the
+            # moment between, learn again which articles the index holds.
+            if self._w().generation != gen + 1:
+                self.known = indexed_articles(self.ix)
+
+    def overlaps(self, work: Work) -> bool:
+        """True when work would index again something added since the last commit.
+
+        Whoosh deletes only committed documents: such work must wait for a commit. An article
+        counts with the highlights and notes that carry its id.
+        """
+        return (
+            any(str(a) in self.aids for a in work.articles)
+            or any(f"h{h}" in self.added for h in work.highlights)
+            or any(f"n{n}" in self.added for n in work.notes)
+        )
 
     def maybe_commit(self, seq: int) -> None:
         """Commit when the batch is full."""
@@ -201,16 +235,18 @@ def apply(batch: Batch, work: Work, seq_after: Callable[[], int]) -> None:
         chunk = art_ids[i : i + 500]
         found = src.articles(conn, chunk)
         for aid in chunk:
-            batch.delete_article(aid)
+            new = batch.is_new(aid)
+            if not new:
+                batch.delete_article(aid)
             a = found.get(aid)
             if a is None or a.meta.deleted:
                 continue
-            batch.add(article_doc(a))
+            batch.add(article_doc(a), new)
             hls, nts = src.article_children(conn, aid)
             for h in src.highlights(conn, hls).values():
-                batch.add(highlight_doc(h))
+                batch.add(highlight_doc(h), new)
             for n in src.notes(conn, nts).values():
-                batch.add(note_doc(n))
+                batch.add(note_doc(n), new)
         batch.maybe_commit(seq_after())
     hl_ids = sorted(work.highlights)
     for i in range(0, len(hl_ids), 500):
@@ -278,6 +314,14 @@ def rebuild(
     apply(batch, Work(set(arts), set(), set(free_notes)), lambda: 0)
     batch.commit(seq, final=True)
     return ix, seq, batch.total
+
+
+def indexed_articles(ix: FileIndex) -> set[str]:
+    """The article ids (as text) that documents in the index carry, deleted ones included."""
+    with ix.reader() as r:
+        if "aid" not in r.indexed_field_names():
+            return set()
+        return {t.decode("utf-8") for t in r.lexicon("aid")}
 
 
 def indexed_fingerprints(ix: FileIndex) -> dict[str, str]:

@@ -19,11 +19,11 @@ from desktop_app.core.search.writer import IndexWriter, writer_for
 def attach(lib: Any, background: bool = False, helper: bool | None = None) -> IndexWriter:
     """Index every change made through lib; returns the process's writer for lib's folder.
 
-    helper: allow a spawned helper process for large backlogs (bulk imports); by default
-    allowed for the CLI.
+    helper: allow a spawned helper process for large backlogs (bulk imports, from the command
+    line or the window), so that storing and indexing run on two cores; allowed by default.
     """
     writer = writer_for(lib.folder)
-    writer.allow_helper = (not background) if helper is None else helper
+    writer.allow_helper = True if helper is None else helper
     if _ATTACHED.get(lib) is not writer:  # once per library: one notify per change
 
         def on_changes(_changes: Any) -> None:

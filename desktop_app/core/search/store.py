@@ -101,7 +101,11 @@ def write_meta(writer: SegmentWriter, seq: int, partial: bool = False) -> None:
 
 
 def open_writer(
-    ix: FileIndex, timeout: float = 10.0, bulk: bool = False, purpose: str = ""
+    ix: FileIndex,
+    timeout: float = 10.0,
+    bulk: bool = False,
+    purpose: str = "",
+    writer_class: type[SegmentWriter] = SegmentWriter,
 ) -> SegmentWriter:
     """A writer; waits up to timeout for another process's lock, then IndexBusy.
 
@@ -110,7 +114,7 @@ def open_writer(
     """
     kwargs: dict[str, Any] = {"limitmb": BULK_LIMIT_MB if bulk else LIVE_LIMIT_MB}
     try:
-        writer = ix.writer(timeout=timeout, delay=0.05, **kwargs)
+        writer = writer_class(ix, timeout=timeout, delay=0.05, **kwargs)
     except LockError as exc:
         raise IndexBusy(busy_message(Path(ix.storage.folder))) from exc
     record_owner(Path(ix.storage.folder), purpose or ("bulk" if bulk else "live"))

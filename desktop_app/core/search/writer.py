@@ -31,6 +31,7 @@ DEBOUNCE_S = 0.02  # wait this long for more changes before a commit
 MAX_DELAY_S = 0.1  # but never longer than this after the first one
 # A backlog this large is indexed by a helper process (see bulk.py) when one is allowed.
 BULK_THRESHOLD = 400
+HELPER_POLL_S = 0.25  # how often the writer thread looks at a running helper
 
 
 @dataclass(frozen=True)
@@ -59,9 +60,11 @@ class IndexWriter:
         self._cond = threading.Condition()
         self._tasks: deque[tuple[Callable[[], Any], Future[Any]]] = deque()
         self._dirty = False
+        self._debouncing = False  # notify() need not wake the thread: it looks when it is done
         self._closed = False
         self._ix: FileIndex | None = None
         self._seq = -1
+        self._gen = -1  # the index generation whose meta document _seq was read from
         self._conn: sqlite3.Connection | None = None
         self._listeners: list[Callable[[int], None]] = []
         self._helper: Any = None
@@ -81,8 +84,12 @@ class IndexWriter:
     def notify(self) -> None:
         """Something changed in the database: catch up soon."""
         with self._cond:
+            # One wake-up per debounce: a bulk import notifies for every article, and waking
+            # the thread each time costs the importing thread the interpreter lock.
+            wake = not self._dirty and not self._debouncing
             self._dirty = True
-            self._cond.notify()
+            if wake:
+                self._cond.notify()
 
     def add_listener(self, fn: Callable[[int], None]) -> None:
         """Call fn(seq) on the writer thread after each commit."""
@@ -151,7 +158,10 @@ class IndexWriter:
         while True:
             with self._cond:
                 while not self._tasks and not self._dirty and not self._closed:
-                    self._cond.wait()
+                    if self._helper is None:
+                        self._cond.wait()
+                    elif not self._cond.wait(HELPER_POLL_S):
+                        self._dirty = True  # see what the helper committed, whether it ended
                 if self._tasks:
                     fn, fut = self._tasks.popleft()
                 elif self._dirty and not self._closed:
@@ -174,13 +184,17 @@ class IndexWriter:
     def _debounced_sync(self) -> int:
         first = time.monotonic()
         with self._cond:
-            while True:
-                self._dirty = False
-                self._cond.wait(DEBOUNCE_S)
-                if not self._dirty or self._tasks or self._closed:
-                    break
-                if time.monotonic() - first > MAX_DELAY_S:
-                    break
+            self._debouncing = True
+            try:
+                while True:
+                    self._dirty = False
+                    self._cond.wait(DEBOUNCE_S)  # woken early only by a task or close()
+                    if not self._dirty or self._tasks or self._closed:
+                        break
+                    if time.monotonic() - first > MAX_DELAY_S:
+                        break
+            finally:
+                self._debouncing = False
         return self._sync()
 
     def _db(self) -> sqlite3.Connection:
@@ -221,9 +235,12 @@ class IndexWriter:
         backlog = src.max_seq(conn) - self._seq
         if helper and self.allow_helper and backlog >= self.bulk_threshold and self._start_helper():
             return self._seq
-        meta = store.read_meta(ix)
-        if meta is not None:
-            self._seq = max(self._seq, meta.seq) if meta.version == INDEX_VERSION else self._seq
+        gen = ix.latest_generation()
+        if gen != self._gen:  # another process committed: its meta says how far it got
+            meta = store.read_meta(ix)  # (opening a searcher costs tens of ms: only then)
+            if meta is not None and meta.version == INDEX_VERSION:
+                self._seq = max(self._seq, meta.seq)
+            self._gen = gen
         try:
             seq, written = indexer.catch_up(ix, conn, self._seq, timeout=self.lock_timeout)
         except store.IndexBusy:
@@ -233,6 +250,8 @@ class IndexWriter:
             self._rebuild()
             return self._seq
         if seq != self._seq or written:
+            if self._gen == gen:  # our own commit (another's is read again next time)
+                self._gen = gen + 1 if ix.latest_generation() == gen + 1 else -1
             self._seq = seq
             self._notify_listeners()
         return self._seq
@@ -338,6 +357,10 @@ class IndexWriter:
         h = self._helper
         if h is None:
             return False
+        committed = h.poll()
+        if committed > self._seq:  # searches can see what the helper has committed so far
+            self._seq = committed
+            self._notify_listeners()
         if h.alive():
             return True
         self._reap_helper()
@@ -356,9 +379,10 @@ class IndexWriter:
             return False
         return True
 
-    def _stop_helper(self) -> None:
+    def _stop_helper(self, wait: bool = True) -> None:
+        """End the helper: after it has indexed everything (wait), or now."""
         if self._helper is not None:
-            if self._abandoned:
+            if self._abandoned or not wait:
                 self._helper.stop()
             self._helper.finish()
             self._reap_helper()
@@ -373,7 +397,8 @@ class IndexWriter:
 
     def _finish(self) -> None:
         try:
-            self._stop_helper()
+            # Closing does not wait for a helper's backlog: change_log keeps it for next time.
+            self._stop_helper(wait=False)
         finally:
             if self._conn is not None:
                 self._conn.close()
