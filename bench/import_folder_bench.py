@@ -26,6 +26,7 @@ import argparse
 import gzip
 import json
 import os
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -69,18 +70,26 @@ def hamish(checkout: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def cli_import(checkout: Path, folder: Path, library: Path) -> tuple[float, int, str]:
-    """(seconds, imported, what `check --no-repair` says) of `hamish import FOLDER`."""
+def children_cpu() -> float:
+    """CPU seconds (user + system) of the waited-for child processes and theirs, so far."""
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def cli_import(checkout: Path, folder: Path, library: Path) -> tuple[float, int, str, float]:
+    """(seconds, imported, what `check --no-repair` says, CPU seconds) of `hamish import`."""
+    cpu = children_cpu()
     t0 = time.perf_counter()
     out = hamish(checkout, "--library", str(library), "import", str(folder), "--json")
     seconds = time.perf_counter() - t0
+    cpu = children_cpu() - cpu
     try:
         imported = sum(1 for r in json.loads(out.stdout) if r["status"] == "imported")
     except ValueError:
         imported = 0
         print(out.stderr[-2000:])
     chk = hamish(checkout, "--library", str(library), "check", "--no-repair", "--json")
-    return seconds, imported, chk.stdout.strip()
+    return seconds, imported, chk.stdout.strip(), cpu
 
 
 WINDOW = """
@@ -114,8 +123,9 @@ lib.close()
 """
 
 
-def window_import(checkout: Path, folder: Path, library: Path) -> tuple[float, float, int]:
-    """(seconds until indexed, seconds until stored, imported) through the window's task."""
+def window_import(checkout: Path, folder: Path, library: Path) -> tuple[float, float, int, float]:
+    """(seconds until indexed, until stored, imported, CPU s) through the window's task."""
+    cpu = children_cpu()
     env = {**os.environ, "PYTHONPATH": str(checkout), "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run(
         [sys.executable, "-c", WINDOW, str(library), str(folder)],
@@ -129,8 +139,8 @@ def window_import(checkout: Path, folder: Path, library: Path) -> tuple[float, f
         total, stored, imported = out.stdout.split()
     except ValueError:
         print(out.stderr[-2000:])
-        return float("nan"), float("nan"), 0
-    return float(total), float(stored), int(imported)
+        return float("nan"), float("nan"), 0, 0.0
+    return float(total), float(stored), int(imported), children_cpu() - cpu
 
 
 HIGHLIGHT = """
@@ -214,22 +224,24 @@ def main() -> None:
             for label, checkout in checkouts.items():
                 lib = tmp / f"cli-{label}-{r}"
                 load = load_average()
-                seconds, imported, chk = cli_import(checkout, folder, lib)
+                seconds, imported, chk, cpu = cli_import(checkout, folder, lib)
                 cli[label].append(imported / seconds)
                 print(
                     f"round {r + 1} {label:8} hamish import: {seconds:6.1f} s"
-                    f" {imported / seconds:5.0f} articles/s ({imported} imported, load {load});"
+                    f" {imported / seconds:5.0f} articles/s, CPU {cpu:.0f} s"
+                    f" ({imported} imported, load {load});"
                     f" check --no-repair: {chk}",
                     flush=True,
                 )
                 if not args.no_window:
                     wlib = tmp / f"win-{label}-{r}"
                     load = load_average()
-                    total, stored, imported = window_import(checkout, folder, wlib)
+                    total, stored, imported, cpu = window_import(checkout, folder, wlib)
                     win[label].append(imported / total)
                     print(
                         f"round {r + 1} {label:8} window import: {total:6.1f} s"
-                        f" {imported / total:5.0f} articles/s (stored after {stored:.1f} s,"
+                        f" {imported / total:5.0f} articles/s, CPU {cpu:.0f} s"
+                        f" (stored after {stored:.1f} s,"
                         f" {imported} imported, load {load})",
                         flush=True,
                     )

@@ -234,6 +234,7 @@ def apply(batch: Batch, work: Work, seq_after: Callable[[], int]) -> None:
     for i in range(0, len(art_ids), 500):
         chunk = art_ids[i : i + 500]
         found = src.articles(conn, chunk)
+        children = src.children_of(conn, chunk)
         for aid in chunk:
             new = batch.is_new(aid)
             if not new:
@@ -242,7 +243,7 @@ def apply(batch: Batch, work: Work, seq_after: Callable[[], int]) -> None:
             if a is None or a.meta.deleted:
                 continue
             batch.add(article_doc(a), new)
-            hls, nts = src.article_children(conn, aid)
+            hls, nts = children.get(aid, ([], []))
             for h in src.highlights(conn, hls).values():
                 batch.add(highlight_doc(h), new)
             for n in src.notes(conn, nts).values():

@@ -205,19 +205,25 @@ def note_article(conn: sqlite3.Connection, note_id: int) -> int | None:
     return int(r[0]) if r and r[0] is not None else None
 
 
-def article_children(conn: sqlite3.Connection, article_id: int) -> tuple[list[int], list[int]]:
-    """Ids of an article's highlights and of its own notes."""
-    hls = [
-        int(r[0])
-        for r in conn.execute("SELECT id FROM highlights WHERE article_id = ?", (article_id,))
-    ]
-    nts = [
-        int(r[0])
+def children_of(
+    conn: sqlite3.Connection, article_ids: Sequence[int]
+) -> dict[int, tuple[list[int], list[int]]]:
+    """Ids of the highlights and own notes of each article (those with none left out)."""
+    out: dict[int, tuple[list[int], list[int]]] = {}
+    for chunk in _chunks(article_ids):
+        marks = _marks(len(chunk))
         for r in conn.execute(
-            "SELECT id FROM notes WHERE article_id = ? AND highlight_id IS NULL", (article_id,)
-        )
-    ]
-    return hls, nts
+            f"SELECT article_id, id FROM highlights WHERE article_id IN ({marks}) ORDER BY id",
+            chunk,
+        ):
+            out.setdefault(int(r[0]), ([], []))[0].append(int(r[1]))
+        for r in conn.execute(
+            f"SELECT article_id, id FROM notes WHERE article_id IN ({marks})"
+            " AND highlight_id IS NULL ORDER BY id",
+            chunk,
+        ):
+            out.setdefault(int(r[0]), ([], []))[1].append(int(r[1]))
+    return out
 
 
 def live_articles_and_free_notes(conn: sqlite3.Connection) -> tuple[list[int], list[int]]:
