@@ -173,3 +173,56 @@ def test_the_helper_indexes_as_articles_arrive_and_misses_nothing(library: Libra
         assert report.ok, report.reason
     finally:
         close_all()
+
+
+def _start_bulk(library: Library, n: int) -> Any:
+    """A background writer that hands a backlog of n articles to the helper."""
+    writer = live.attach(library, background=True)
+    writer.flush()
+    writer.bulk_threshold = 15
+    for i in range(n):
+        doc = make_doc([f"مقال {i} عن المِيناءِ 📌 bulk{i}"], f"عنوان {i} Title")
+        library.add_document(doc)
+    deadline = time.monotonic() + 60
+    while writer.helper_runs == 0 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert writer.helper_runs == 1
+    return writer
+
+
+def test_the_window_sees_the_helper_commit_and_then_indexes_itself(library: Library) -> None:
+    seen: list[int] = []
+    writer = _start_bulk(library, 60)
+    writer.add_listener(seen.append)
+    try:
+        done = src.max_seq(library.conn)
+        deadline = time.monotonic() + 60
+        # The helper exits once it has found nothing new for a while; the writer thread then
+        # takes over and tells its listeners how far the index is.
+        while (writer._helper is not None or not seen or seen[-1] < done) and (
+            time.monotonic() < deadline
+        ):
+            time.sleep(0.05)
+        assert writer._helper is None
+        assert seen and seen[-1] >= done
+        assert _total(library, "الميناء") == 60
+        hl = library.add_highlight(1, 0, 4, note="ملاحظة بعد الاستيراد")
+        assert writer.flush() >= done and writer.helper_runs == 1
+        assert hl.id and _total(library, "الاستيراد") == 1
+    finally:
+        close_all()
+
+
+def test_close_stops_the_helper_and_the_next_writer_finishes_its_work(library: Library) -> None:
+    writer = _start_bulk(library, 300)
+    helper = writer._helper
+    assert helper is not None
+    writer.close()
+    assert not helper.proc.is_alive()
+    writer = live.attach(library, background=True, helper=False)
+    try:
+        writer.flush()
+        assert _total(library, "الميناء") == 300
+        assert writer.check(repair=False).ok
+    finally:
+        close_all()

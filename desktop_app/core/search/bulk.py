@@ -55,7 +55,7 @@ class Helper:
 
     def _read(self) -> None:
         kind, value = self.pipe.recv()
-        if kind == "committed":
+        if kind in ("committed", "done"):
             self.committed = max(self.committed, int(value))
         elif kind == "error":
             self.error = value

@@ -357,14 +357,14 @@ class IndexWriter:
         h = self._helper
         if h is None:
             return False
-        committed = h.poll()
-        if committed > self._seq:  # searches can see what the helper has committed so far
-            self._seq = committed
+        h.poll()
+        alive = bool(h.alive())
+        if not alive:
+            self._reap_helper()  # (reads what it said last)
+        if h.committed > self._seq:  # searches can see what the helper has committed so far
+            self._seq = h.committed
             self._notify_listeners()
-        if h.alive():
-            return True
-        self._reap_helper()
-        return False
+        return alive
 
     def _start_helper(self) -> bool:
         from desktop_app.core.search import bulk
