@@ -235,6 +235,44 @@ def live_articles_and_free_notes(conn: sqlite3.Connection) -> tuple[list[int], l
     return arts, nts
 
 
+def live_article_ids_after(conn: sqlite3.Connection, after: int, limit: int) -> list[int]:
+    """The next live (not trashed) article ids after `after`, in id order."""
+    return [
+        int(r[0])
+        for r in conn.execute(
+            "SELECT id FROM articles WHERE id > ? AND deleted_at IS NULL ORDER BY id LIMIT ?",
+            (after, limit),
+        )
+    ]
+
+
+def free_note_ids_after(conn: sqlite3.Connection, after: int, limit: int) -> list[int]:
+    """The next free note ids after `after`, in id order."""
+    return [
+        int(r[0])
+        for r in conn.execute(
+            "SELECT id FROM notes WHERE id > ? AND article_id IS NULL AND highlight_id IS NULL"
+            " ORDER BY id LIMIT ?",
+            (after, limit),
+        )
+    ]
+
+
+def rebuild_counts(conn: sqlite3.Connection, article: int, note: int) -> tuple[int, int]:
+    """(done, total) of a rebuild's items: live articles and free notes, done up to these ids."""
+    a_done, a_all = conn.execute(
+        "SELECT COUNT(CASE WHEN id <= ? THEN 1 END), COUNT(*) FROM articles"
+        " WHERE deleted_at IS NULL",
+        (article,),
+    ).fetchone()
+    n_done, n_all = conn.execute(
+        "SELECT COUNT(CASE WHEN id <= ? THEN 1 END), COUNT(*) FROM notes"
+        " WHERE article_id IS NULL AND highlight_id IS NULL",
+        (note,),
+    ).fetchone()
+    return int(a_done) + int(n_done), int(a_all) + int(n_all)
+
+
 def expected_fingerprints(conn: sqlite3.Connection) -> dict[str, str]:
     """Document id -> fingerprint for everything the index should hold (reads no article text)."""
     out: dict[str, str] = {}
