@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.library import Library
-from desktop_app.core.search import indexer, store
+from desktop_app.core.search import indexer, store, writer
 from desktop_app.core.search.service import SearchService
 from desktop_app.core.search.writer import IndexWriter, close_all
 from tests.child import run_hamish
@@ -39,9 +39,11 @@ TEXTS = [
 
 @pytest.fixture(autouse=True)
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Chunks of a few documents, so that a small library takes many commits."""
+    """Chunks of a few documents, so that a small library takes many commits; background
+    rebuilds start at once."""
     monkeypatch.setattr(indexer, "FIRST_CHUNK_DOCS", 4)
     monkeypatch.setattr(indexer, "BATCH_DOCS", 8)
+    monkeypatch.setattr(writer, "REBUILD_START_DELAY_S", 0.0)
 
 
 def fill(folder: Path) -> Library:
@@ -99,23 +101,23 @@ def meta(folder: Path) -> store.Meta:
     return m
 
 
-def stop_after_commits(writer: IndexWriter, n: int) -> threading.Event:
+def stop_after_commits(w: IndexWriter, n: int) -> threading.Event:
     """Close the writer right after its n-th rebuild commit (from its own thread, so no other
     chunk can start in between); returns an event set once close() was called."""
     commits = [0]
     closing = threading.Event()
 
     def committed(_seq: int) -> None:
-        if writer.progress is None:
+        if w.progress is None:
             return
         commits[0] += 1
         if commits[0] == n:
-            threading.Thread(target=writer.close).start()
-            while not writer.closed:
+            threading.Thread(target=w.close).start()
+            while not w.closed:
                 time.sleep(0.001)
             closing.set()
 
-    writer.add_listener(committed)
+    w.add_listener(committed)
     return closing
 
 

@@ -37,6 +37,9 @@ BULK_THRESHOLD = 400
 # later: the thread stays free for close() and for callers.
 REBUILD_LOCK_WAIT_S = 0.2
 REBUILD_RETRY_S = 1.0
+# A background rebuild starts its work this long after it was asked for: the window that asked
+# is still being built and drawn, and would otherwise share the interpreter with it.
+REBUILD_START_DELAY_S = 1.0
 CLOSE_WAIT_S = 30.0  # close() waits this long for work that cannot stop midway (a commit)
 
 
@@ -75,7 +78,7 @@ class IndexWriter:
         self._helper: Any = None
         self._abandoned = False
         self._job: indexer.Rebuild | None = None  # a rebuild under way
-        self._retry_at = 0.0  # when a rebuild that found the lock taken tries again
+        self._retry_at = 0.0  # when a background rebuild does its next chunk (start, lock)
         self._progress: indexer.Progress | None = None
         self._progress_listeners: list[Callable[[indexer.Progress | None], None]] = []
         self.last_error: Exception | None = None
@@ -248,7 +251,7 @@ class IndexWriter:
             if ix is not None and meta is not None and meta.current:
                 self._ix, self._seq = ix, meta.seq
                 return ix
-            self._start_rebuild(resume=True)
+            self._start_rebuild(resume=True, background=not wait)
         if not wait:
             return None
         self._run_rebuild()
@@ -280,7 +283,7 @@ class IndexWriter:
         except Exception as exc:  # a broken segment shows up while deleting old documents
             log.warning("search index unreadable (%s); rebuilding", exc)
             if helper:
-                self._start_rebuild(resume=False)
+                self._start_rebuild(resume=False, background=True)
             else:
                 self._rebuild()
             return self._seq
@@ -292,10 +295,12 @@ class IndexWriter:
     # -- rebuilds ---------------------------------------------------------------------------
     def _rebuild(self, resume: bool = False) -> int:
         """Rebuild now (a new one unless resume), to the end; the documents written."""
-        self._start_rebuild(resume)
+        self._start_rebuild(resume, background=False)
         return self._run_rebuild()
 
-    def _start_rebuild(self, resume: bool) -> None:
+    def _start_rebuild(self, resume: bool, background: bool) -> None:
+        """Begin or resume a rebuild; in the background its first chunks are small (results
+        soon) and start after a moment, else chunks are full-size from the start."""
         self._stop_helper()
         self._ix = None
         self._job = indexer.Rebuild.begin(
@@ -306,7 +311,9 @@ class IndexWriter:
             on_progress=self._publish_progress,
             resume=resume,
         )
-        self._retry_at = 0.0
+        if not background:
+            self._job.chunk_docs = indexer.BATCH_DOCS
+        self._retry_at = time.monotonic() + (REBUILD_START_DELAY_S if background else 0.0)
         self._publish_progress(self._job.progress)
         self._notify_listeners()  # searches now see the index being filled
 
