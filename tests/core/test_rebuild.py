@@ -172,6 +172,40 @@ def test_close_stops_a_rebuild_that_resumes_without_redoing_the_done_part(
     assert results(lib.folder) == want_results
 
 
+def _in_commit() -> bool:
+    """True when called from inside Whoosh's writing of a commit's postings."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_name == "add_postings":
+            return True
+        frame = frame.f_back  # type: ignore[assignment]
+    return False
+
+
+def test_a_stop_while_a_chunk_commits_drops_that_chunk_only(lib: Library) -> None:
+    folder = lib.folder
+    job = indexer.Rebuild.begin(store.index_dir(folder), lib.conn)
+    assert not job.step()
+    before = stored_docs(folder)
+    cursor = meta(folder).cursor
+    assert before and cursor is not None
+    job.stop = _in_commit
+    with pytest.raises(indexer.Stopped):
+        job.step()
+    # The commit was abandoned midway: same documents, same cursor, the lock free again.
+    assert stored_docs(folder) == before
+    assert meta(folder).cursor == cursor
+    assert store.lock_holder(store.index_dir(folder)) is None
+    w = IndexWriter(folder)
+    try:
+        w.flush()
+        assert w.rebuilt_docs == expected_docs(lib) - len(before)
+        assert w.check(repair=False).ok
+    finally:
+        w.close()
+    store.verify(store.open_index(store.index_dir(folder)), deep=True)  # type: ignore[arg-type]
+
+
 def test_check_reports_an_interrupted_rebuild_then_finishes_it(lib: Library) -> None:
     start_background_rebuild(lib.folder, stop_after=2)
     w = IndexWriter(lib.folder)

@@ -401,6 +401,8 @@ class Rebuild:
         wait = self.timeout if timeout is None else timeout
         batch = Batch(self.ix, self.conn, True, wait, fresh=True)
         batch.hold()
+        assert batch.writer is not None
+        _stoppable_commit(batch.writer, self.stop)
         try:
             meta = _safe_meta(self.ix)
             if meta is None or not meta.resumable:
@@ -419,10 +421,16 @@ class Rebuild:
             raise
         done = cur is None
         written = batch.docs
-        if done:
-            batch.commit(self.start_seq, final=True)
-        else:
-            batch.commit(self.start_seq, cursor=cur)
+        try:
+            if done:
+                batch.commit(self.start_seq, final=True)
+            else:
+                batch.commit(self.start_seq, cursor=cur)
+        except BaseException:
+            # Stopped while writing the segment: the TOC still names the segments before it,
+            # and the next commit removes the files this one had begun.
+            batch.cancel()
+            raise
         self.docs += written
         self.chunks += 1
         self.chunk_docs = min(BATCH_DOCS, self.chunk_docs * 2)
@@ -467,6 +475,27 @@ class Rebuild:
                     if note is not None:
                         batch.add(note_doc(note))
                     cur = store.Cursor(cur.article, nid, True)
+
+
+STOP_CHECK_EVERY = 4096  # postings written between two looks at stop() during a commit
+
+
+def _stoppable_commit(writer: SegmentWriter, stop: Callable[[], bool]) -> None:
+    """Let stop() interrupt writer's commit while it writes the postings (most of a commit:
+    seconds for a few thousand documents), by raising Stopped from the stream it writes.
+
+    Relies on SegmentWriter.pool.iter_postings (whoosh 2.7, pinned); test_rebuild covers it.
+    """
+    pool = writer.pool
+    postings = pool.iter_postings
+
+    def checked() -> Any:
+        for n, item in enumerate(postings()):
+            if not n % STOP_CHECK_EVERY and stop():
+                raise Stopped()
+            yield item
+
+    pool.iter_postings = checked
 
 
 def _safe_meta(ix: FileIndex) -> store.Meta | None:
