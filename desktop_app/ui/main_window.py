@@ -32,8 +32,8 @@ from desktop_app.core.briefings import FROM_SEARCH_LIMIT
 from desktop_app.core.errors import HamishError, NotFound
 from desktop_app.core.library import Library
 from desktop_app.core.models import Changes
-from desktop_app.core.search.indexer import Progress
 from desktop_app.core.search.live import attach
+from desktop_app.core.search.rebuild import Progress
 from desktop_app.core.search.service import SearchService
 from desktop_app.core.search.writer import IndexWriter
 from desktop_app.resources import resource_path

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.core.library import Library
-from desktop_app.core.search import indexer, store, writer
+from desktop_app.core.search import indexer, rebuild, store, writer
 from desktop_app.core.search.service import SearchService
 from desktop_app.core.search.writer import IndexWriter, close_all
 from tests.child import run_hamish
@@ -41,7 +41,7 @@ TEXTS = [
 def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     """Chunks of a few documents, so that a small library takes many commits; background
     rebuilds start at once."""
-    monkeypatch.setattr(indexer, "FIRST_CHUNK_DOCS", 4)
+    monkeypatch.setattr(rebuild, "FIRST_CHUNK_DOCS", 4)
     monkeypatch.setattr(indexer, "BATCH_DOCS", 8)
     monkeypatch.setattr(writer, "REBUILD_START_DELAY_S", 0.0)
 
@@ -158,7 +158,7 @@ def test_close_stops_a_rebuild_that_resumes_without_redoing_the_done_part(
     assert len(stored_docs(lib.folder)) == done_at_close  # exactly the committed chunks
 
     # The next start goes on from the cursor and writes only what was left.
-    progress: list[indexer.Progress | None] = []
+    progress: list[rebuild.Progress | None] = []
     second = IndexWriter(lib.folder)
     second.add_progress_listener(progress.append)
     second.flush()
@@ -184,13 +184,13 @@ def _in_commit() -> bool:
 
 def test_a_stop_while_a_chunk_commits_drops_that_chunk_only(lib: Library) -> None:
     folder = lib.folder
-    job = indexer.Rebuild.begin(store.index_dir(folder), lib.conn)
+    job = rebuild.Rebuild.begin(store.index_dir(folder), lib.conn)
     assert not job.step()
     before = stored_docs(folder)
     cursor = meta(folder).cursor
     assert before and cursor is not None
     job.stop = _in_commit
-    with pytest.raises(indexer.Stopped):
+    with pytest.raises(rebuild.Stopped):
         job.step()
     # The commit was abandoned midway: same documents, same cursor, the lock free again.
     assert stored_docs(folder) == before
@@ -270,13 +270,13 @@ def test_changes_made_during_a_rebuild_end_up_indexed(lib: Library) -> None:
 
 _SLOW_REINDEX = (
     "import sys, time\n"
-    "from desktop_app.core.search import indexer\n"
-    "indexer.FIRST_CHUNK_DOCS = 4; indexer.BATCH_DOCS = 8\n"
-    "add = indexer._add_article\n"
+    "from desktop_app.core.search import indexer, rebuild\n"
+    "rebuild.FIRST_CHUNK_DOCS = 4; indexer.BATCH_DOCS = 8\n"
+    "add = rebuild._add_article\n"
     "def slow(batch, a):\n"
     "    time.sleep(0.05)\n"
     "    add(batch, a)\n"
-    "indexer._add_article = slow\n"
+    "rebuild._add_article = slow\n"
     "from desktop_app.cli.main import main\n"
     "sys.exit(main(sys.argv[1:]))\n"
 )
@@ -297,7 +297,7 @@ def test_a_rebuild_killed_with_sigkill_resumes(lib: Library) -> None:
     )
     try:
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and proc.poll() is None:
             try:
                 m = meta(folder)
             except Exception:  # the folder between wipe and first commit

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QThreadPool
 
 from desktop_app.core.library import Library
-from desktop_app.core.search import indexer, store
+from desktop_app.core.search import indexer, rebuild, store
 from desktop_app.core.search.writer import IndexWriter, close_all, writer_for
 from tests.conftest import make_doc
 
@@ -55,7 +55,7 @@ def test_window_searches_during_a_rebuild_and_closes_without_waiting_for_it(
     from desktop_app.ui.i18n import install_translators
     from desktop_app.ui.main_window import MainWindow
 
-    monkeypatch.setattr(indexer, "FIRST_CHUNK_DOCS", 6)
+    monkeypatch.setattr(rebuild, "FIRST_CHUNK_DOCS", 6)
     monkeypatch.setattr(indexer, "BATCH_DOCS", 6)
     lib = needs_rebuild(tmp_path / "lib")
     writer = writer_for(lib.folder)

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from whoosh.index import FileIndex
 
-from desktop_app.core.search import indexer, store
+from desktop_app.core.search import indexer, rebuild, store
 from desktop_app.core.search.schema import INDEX_VERSION
 from desktop_app.core.sessions import Session
 from desktop_app.core.storage import search_source as src
@@ -77,10 +77,10 @@ class IndexWriter:
         self._listeners: list[Callable[[int], None]] = []
         self._helper: Any = None
         self._abandoned = False
-        self._job: indexer.Rebuild | None = None  # a rebuild under way
+        self._job: rebuild.Rebuild | None = None  # a rebuild under way
         self._retry_at = 0.0  # when a background rebuild does its next chunk (start, lock)
-        self._progress: indexer.Progress | None = None
-        self._progress_listeners: list[Callable[[indexer.Progress | None], None]] = []
+        self._progress: rebuild.Progress | None = None
+        self._progress_listeners: list[Callable[[rebuild.Progress | None], None]] = []
         self.last_error: Exception | None = None
         # The writer holds the library open too: a kill while it writes is noticed next time.
         self._session = Session(self.library_folder, "index")
@@ -109,15 +109,15 @@ class IndexWriter:
             self._listeners.remove(fn)
 
     @property
-    def progress(self) -> indexer.Progress | None:
+    def progress(self) -> rebuild.Progress | None:
         """How far the rebuild under way is, or None when there is none."""
         return self._progress
 
-    def add_progress_listener(self, fn: Callable[[indexer.Progress | None], None]) -> None:
+    def add_progress_listener(self, fn: Callable[[rebuild.Progress | None], None]) -> None:
         """Call fn(progress) on the writer thread as a rebuild goes on; fn(None) at its end."""
         self._progress_listeners.append(fn)
 
-    def remove_progress_listener(self, fn: Callable[[indexer.Progress | None], None]) -> None:
+    def remove_progress_listener(self, fn: Callable[[rebuild.Progress | None], None]) -> None:
         """Stop calling fn."""
         if fn in self._progress_listeners:
             self._progress_listeners.remove(fn)
@@ -303,7 +303,7 @@ class IndexWriter:
         soon) and start after a moment, else chunks are full-size from the start."""
         self._stop_helper()
         self._ix = None
-        self._job = indexer.Rebuild.begin(
+        self._job = rebuild.Rebuild.begin(
             self.folder,
             self._db(),
             self.lock_timeout,
@@ -337,7 +337,7 @@ class IndexWriter:
             if self._rebuild_step(job, REBUILD_LOCK_WAIT_S):
                 with self._cond:
                     self._dirty = True  # index what changed in the library meanwhile
-        except indexer.Stopped:
+        except rebuild.Stopped:
             pass
         except store.IndexBusy:
             self._retry_at = time.monotonic() + REBUILD_RETRY_S
@@ -347,7 +347,7 @@ class IndexWriter:
             self._job = None
             self._publish_progress(None)
 
-    def _rebuild_step(self, job: indexer.Rebuild, lock_wait: float) -> bool:
+    def _rebuild_step(self, job: rebuild.Rebuild, lock_wait: float) -> bool:
         """One chunk; at the end of the pass the index is current at the rebuild's start seq."""
         before = job.docs
         try:
@@ -366,7 +366,7 @@ class IndexWriter:
         self._notify_listeners()
         return True
 
-    def _publish_progress(self, progress: indexer.Progress | None) -> None:
+    def _publish_progress(self, progress: rebuild.Progress | None) -> None:
         self._progress = progress
         for fn in list(self._progress_listeners):
             try:
@@ -393,7 +393,7 @@ class IndexWriter:
                     reason = "no meta document"
                 elif meta.resumable:
                     assert meta.cursor is not None
-                    p = indexer.progress_at(conn, meta.cursor)
+                    p = rebuild.progress_at(conn, meta.cursor)
                     reason = f"a rebuild was interrupted ({p.done} of {p.total} items indexed)"
                     resume, stale, indexed = True, p.total - p.done, _count_articles(ix)
                 elif meta.partial:

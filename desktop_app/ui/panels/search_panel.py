@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.errors import HamishError
 from desktop_app.core.library import Library
-from desktop_app.core.search.indexer import Progress
 from desktop_app.core.search.query import QueryError
+from desktop_app.core.search.rebuild import Progress
 from desktop_app.core.search.service import SearchService
 from desktop_app.ui.bus import Bus
 from desktop_app.ui.messages import error_text, translated
