@@ -323,3 +323,39 @@ def test_a_rebuild_killed_with_sigkill_resumes(lib: Library) -> None:
         w.close()
     report = run_hamish(None, "--library", str(folder), "check", "--no-repair", "--json")
     assert json.loads(report.stdout)["ok"] is True, report.stdout
+
+
+_HOLD_LOCK = (
+    "import sys, time\n"
+    "from pathlib import Path\n"
+    "from desktop_app.core.search import store\n"
+    "w = store.open_writer(store.open_index(Path(sys.argv[1])), purpose='rebuild')\n"
+    "print('locked', flush=True)\n"
+    "time.sleep(60)\n"
+)
+
+
+def test_check_tells_a_rebuild_under_way_elsewhere_from_an_interrupted_one(lib: Library) -> None:
+    start_background_rebuild(lib.folder, stop_after=2)
+    folder = store.index_dir(lib.folder)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_LOCK, str(folder)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    w = IndexWriter(lib.folder)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        r = w.check(repair=False)
+        assert not r.ok and r.reason.startswith(f"a rebuild is under way in process {holder.pid} (")
+        holder.kill()
+        holder.wait(30)
+        r = w.check(repair=False)
+        assert r.reason.startswith("a rebuild was interrupted (")
+        assert w.check().repaired and w.check(repair=False).ok
+    finally:
+        holder.kill()
+        holder.wait(30)
+        w.close()

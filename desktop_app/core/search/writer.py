@@ -293,10 +293,10 @@ class IndexWriter:
         return self._seq
 
     # -- rebuilds ---------------------------------------------------------------------------
-    def _rebuild(self, resume: bool = False) -> int:
+    def _rebuild(self, resume: bool = False, lock_wait: float | None = None) -> int:
         """Rebuild now (a new one unless resume), to the end; the documents written."""
         self._start_rebuild(resume, background=False)
-        return self._run_rebuild()
+        return self._run_rebuild(lock_wait)
 
     def _start_rebuild(self, resume: bool, background: bool) -> None:
         """Begin or resume a rebuild; in the background its first chunks are small (results
@@ -320,11 +320,14 @@ class IndexWriter:
     def _stopping(self) -> bool:
         return self._closed
 
-    def _run_rebuild(self) -> int:
-        """Run the rebuild under way to its end (Stopped when the writer closes meanwhile)."""
+    def _run_rebuild(self, lock_wait: float | None = None) -> int:
+        """Run the rebuild under way to its end (Stopped when the writer closes meanwhile).
+
+        Another process resuming the same rebuild takes turns with this one, a chunk each.
+        """
         job = self._job
         assert job is not None
-        while not self._rebuild_step(job, self.lock_timeout):
+        while not self._rebuild_step(job, self.lock_timeout if lock_wait is None else lock_wait):
             pass
         return job.docs
 
@@ -394,7 +397,12 @@ class IndexWriter:
                 elif meta.resumable:
                     assert meta.cursor is not None
                     p = rebuild.progress_at(conn, meta.cursor)
-                    reason = f"a rebuild was interrupted ({p.done} of {p.total} items indexed)"
+                    done = f"{p.done} of {p.total} items indexed"
+                    pid = store.lock_holder(self.folder)
+                    if pid:  # the window of another process rebuilds it now
+                        reason = f"a rebuild is under way in process {pid} ({done})"
+                    else:
+                        reason = f"a rebuild was interrupted ({done})"
                     resume, stale, indexed = True, p.total - p.done, _count_articles(ix)
                 elif meta.partial:
                     reason = "a rebuild was interrupted"
@@ -405,7 +413,7 @@ class IndexWriter:
         if reason:
             if not repair:
                 return CheckReport(False, articles, indexed, stale, False, reason)
-            self._rebuild(resume=resume)
+            self._rebuild(resume=resume, lock_wait=wait)
             self._sync(helper=False)  # and what changed while it ran
             return CheckReport(False, articles, self._count_articles(), stale, True, reason)
         assert ix is not None
