@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,12 +41,14 @@ class Progress:
 def progress_at(conn: sqlite3.Connection, cur: store.Cursor) -> Progress:
     """How far a rebuild at this cursor is."""
     # Every article counts as done once the pass is on the free notes.
-    done, total = src.rebuild_counts(conn, _END if cur.notes else cur.article, cur.note)
+    article = cur.last_article if cur.notes else cur.article
+    done, total = src.rebuild_counts(conn, article, cur.note, cur.last_article, cur.last_note)
     return Progress(done, total)
 
 
-_END = 1 << 62  # an id after every id
-_DONE = store.Cursor(_END, _END, True)
+def _at_end(cur: store.Cursor) -> store.Cursor:
+    """The cursor of a rebuild whose pass is over."""
+    return replace(cur, article=cur.last_article, note=cur.last_note, notes=True)
 
 
 def _never() -> bool:
@@ -115,8 +117,10 @@ class Rebuild:
             return job
         ix = store.create(folder)
         seq = src.max_seq(conn)
+        # Items after these ids came after seq: the catch-up that follows the pass takes them.
+        last_article, last_note = src.last_article_and_note_ids(conn)
         w = store.open_writer(ix, timeout, bulk=True, purpose="rebuild")
-        store.write_meta(w, seq, cursor=store.Cursor())
+        store.write_meta(w, seq, cursor=store.Cursor(0, 0, False, last_article, last_note))
         w.commit()
         store.record_checksums(folder)
         return cls(ix, conn, seq, timeout, stop, on_progress)
@@ -176,7 +180,7 @@ class Rebuild:
         self.chunks += 1
         self.chunk_docs = min(indexer.BATCH_DOCS, self.chunk_docs * 2)
         self.finished = done
-        self._report(self._count(cur or _DONE))
+        self._report(self._count(cur or _at_end(meta.cursor)))
         return done
 
     def _fill(self, batch: Batch, cur: store.Cursor) -> store.Cursor | None:
@@ -185,9 +189,11 @@ class Rebuild:
         items = 0
         while True:
             if not cur.notes:
-                ids = src.live_article_ids_after(self.conn, cur.article, IDS_AT_ONCE)
+                ids = src.live_article_ids_after(
+                    self.conn, cur.article, cur.last_article, IDS_AT_ONCE
+                )
                 if not ids:
-                    cur = store.Cursor(cur.article, cur.note, True)
+                    cur = replace(cur, notes=True)
                     continue
                 found = src.articles(self.conn, ids)
                 for aid in ids:
@@ -198,12 +204,12 @@ class Rebuild:
                     a = found.get(aid)
                     if a is not None and not a.meta.deleted:
                         _add_article(batch, a)
-                    cur = store.Cursor(aid, cur.note, False)
+                    cur = replace(cur, article=aid)
                     items += 1
                     if items % PROGRESS_EVERY == 0:
                         self._report(Progress(progress.done + items, progress.total))
             else:
-                ids = src.free_note_ids_after(self.conn, cur.note, IDS_AT_ONCE)
+                ids = src.free_note_ids_after(self.conn, cur.note, cur.last_note, IDS_AT_ONCE)
                 if not ids:
                     return None
                 found_n = src.notes(self.conn, ids)
@@ -215,7 +221,7 @@ class Rebuild:
                     note = found_n.get(nid)
                     if note is not None:
                         batch.add(note_doc(note))
-                    cur = store.Cursor(cur.article, nid, True)
+                    cur = replace(cur, note=nid)
 
 
 STOP_CHECK_EVERY = 4096  # postings written between two looks at stop() during a commit

@@ -43,6 +43,9 @@ class Cursor:
     article: int = 0  # every live article up to this id is in, with its highlights and notes
     note: int = 0  # every free note up to this id is in
     notes: bool = False  # True once the articles are done and the free notes are under way
+    # The highest ids when the rebuild began: what came after is in change_log, after its seq.
+    last_article: int = 1 << 62
+    last_note: int = 1 << 62
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,13 @@ def read_meta(ix: FileIndex) -> Meta | None:
     r = m.get("rebuild")
     if isinstance(r, dict):
         try:
-            cursor = Cursor(int(r["article"]), int(r["note"]), bool(r["notes"]))
+            cursor = Cursor(
+                int(r["article"]),
+                int(r["note"]),
+                bool(r["notes"]),
+                int(r["last_article"]),
+                int(r["last_note"]),
+            )
         except (KeyError, TypeError, ValueError):
             cursor = None
     return Meta(int(m.get("seq", 0)), str(m.get("version", "")), cursor)
@@ -143,7 +152,13 @@ def write_meta(
         "version": PARTIAL_VERSION if partial else INDEX_VERSION,
     }
     if cursor is not None:
-        meta["rebuild"] = {"article": cursor.article, "note": cursor.note, "notes": cursor.notes}
+        meta["rebuild"] = {
+            "article": cursor.article,
+            "note": cursor.note,
+            "notes": cursor.notes,
+            "last_article": cursor.last_article,
+            "last_note": cursor.last_note,
+        }
     writer.update_document(id=META_ID, kind=KIND_META, meta=meta)
 
 

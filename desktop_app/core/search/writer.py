@@ -266,7 +266,7 @@ class IndexWriter:
             self._dirty = False
         if self._helper_running():
             return self._seq
-        ix = self._open(wait=not helper)
+        ix = self._open(wait=not (helper and self._rebuilds_in_background()))
         if ix is None:  # a rebuild runs in the background; it catches up when it ends
             return self._seq
         conn = self._db()
@@ -282,7 +282,7 @@ class IndexWriter:
             raise
         except Exception as exc:  # a broken segment shows up while deleting old documents
             log.warning("search index unreadable (%s); rebuilding", exc)
-            if helper:
+            if helper and self._rebuilds_in_background():
                 self._start_rebuild(resume=False, background=True)
             else:
                 self._rebuild()
@@ -293,6 +293,12 @@ class IndexWriter:
         return self._seq
 
     # -- rebuilds ---------------------------------------------------------------------------
+    def _rebuilds_in_background(self) -> bool:
+        """True for the window's writer (no helper process): a rebuild goes on between other
+        work and stops when the window closes. A command rebuilds in one go, as it waits for
+        the index at exit anyway, and hands a large backlog to the helper after it."""
+        return not self.allow_helper
+
     def _rebuild(self, resume: bool = False, lock_wait: float | None = None) -> int:
         """Rebuild now (a new one unless resume), to the end; the documents written."""
         self._start_rebuild(resume, background=False)
