@@ -6,13 +6,15 @@ the index has a newer commit.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
-from collections import Counter
-from dataclasses import asdict, dataclass, field
+from collections import Counter, OrderedDict
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from whoosh import query as wq
 from whoosh import scoring
 from whoosh.collectors import FilterCollector, TopCollector
@@ -21,6 +23,7 @@ from whoosh.reading import MultiReader, SegmentReader
 from whoosh.searching import Searcher
 
 from desktop_app.core.search import store
+from desktop_app.core.search.engine import Engine, Unsupported, top_n
 from desktop_app.core.search.query import QueryError, compile_query, marks, parse
 from desktop_app.core.search.schema import FACET_COLUMNS, FACETS, KIND_META, KIND_VOCAB, KINDS
 from desktop_app.core.search.snippets import Snippet, make_snippet
@@ -28,6 +31,8 @@ from desktop_app.core.storage import search_source as src
 from desktop_app.core.storage.db import DB_NAME
 
 SNIPPETS = 10  # hits that get a snippet
+RESULT_CACHE = 64  # recent results kept for repeated queries (search as you type)
+ENGINES = ("numpy", "whoosh")
 _MASK = wq.Or([wq.Term("kind", KIND_META), wq.Term("kind", KIND_VOCAB)])
 _KINDSET = frozenset(KINDS)
 
@@ -88,7 +93,16 @@ class SearchResult:
 class SearchService:
     """Searches one library's index; safe to call from several threads at once."""
 
-    def __init__(self, library_folder: Path | str) -> None:
+    def __init__(self, library_folder: Path | str, engine: str = "numpy") -> None:
+        """engine="whoosh" evaluates with Whoosh's own collectors (the reference path)."""
+        if engine not in ENGINES:
+            raise ValueError(f"unknown search engine {engine!r}")
+        self.engine = engine
+        self._engine = Engine()
+        self._results: OrderedDict[tuple[Any, ...], SearchResult] = OrderedDict()
+        self._codes: dict[str, dict[str, np.ndarray]] = {}  # segment key -> facet -> codes
+        self._vocab: dict[str, dict[Any, int]] = {name: {} for name in FACETS}
+        self._joined: tuple[tuple[str, ...], dict[str, np.ndarray]] | None = None
         self.library_folder = Path(library_folder)
         self.folder = store.index_dir(self.library_folder)
         self._db_path = str(self.library_folder / DB_NAME)
@@ -199,6 +213,80 @@ class SearchService:
                 counts[names[failed[0]]][values[failed[0]]] += 1
         return total, {n: dict(counts[n].most_common()) for n in names}
 
+    def _facet_codes(self, s: Searcher) -> dict[str, np.ndarray]:
+        """Facet values as integer codes by global docnum (per segment, cached)."""
+        keys = []
+        parts: dict[str, list[np.ndarray]] = {name: [] for name in FACETS}
+        for reader, _offset in s.reader().leaf_readers():
+            key = f"{reader.segment().segment_id()}:{reader.doc_count_all()}"
+            keys.append(key)
+            codes = self._codes.get(key)
+            if codes is None:
+                codes = {}
+                with self._lock:
+                    for name in FACETS:
+                        col = FACET_COLUMNS[name]
+                        n = reader.doc_count_all()
+                        values = list(reader.column_reader(col)) if reader.has_column(col) else []
+                        vocab = self._vocab[name]
+                        if not values:
+                            values = [""] * n
+                        codes[name] = np.fromiter(
+                            (vocab.setdefault(v, len(vocab)) for v in values),
+                            dtype=np.int32,
+                            count=n,
+                        )
+                    self._codes[key] = codes
+            for name in FACETS:
+                parts[name].append(codes[name])
+        joined = self._joined
+        if joined is None or joined[0] != tuple(keys):
+            arrays = {
+                name: np.concatenate(parts[name]) if parts[name] else np.zeros(0, np.int32)
+                for name in FACETS
+            }
+            joined = self._joined = (tuple(keys), arrays)
+        return joined[1]
+
+    def _facets_numpy(
+        self, s: Searcher, docs: np.ndarray, filters: dict[str, set[str]]
+    ) -> tuple[int, dict[str, dict[str, int]]]:
+        """_facets with numpy: the same counts, and ties in the order of first match."""
+        codes = self._facet_codes(s)
+        with self._lock:
+            values = {name: list(self._vocab[name]) for name in FACETS}
+        kind_ok = np.array([v in _KINDSET for v in values["kind"]], dtype=bool)
+        docs = docs[kind_ok[codes["kind"][docs]]]
+        names = list(FACETS)
+        vals = [codes[n][docs] for n in names]
+        fails: list[np.ndarray | None] = []
+        nfail = np.zeros(len(docs), dtype=np.int8)
+        for n, v in zip(names, vals, strict=True):
+            w = filters.get(n)
+            if w is None:
+                fails.append(None)
+                continue
+            allowed = np.array([x in w for x in values[n]], dtype=bool)
+            f = ~allowed[v]
+            fails.append(f)
+            nfail += f
+        passed = nfail == 0
+        total = int(np.count_nonzero(passed))
+        out: dict[str, dict[str, int]] = {}
+        for n, v, f in zip(names, vals, fails, strict=True):
+            contrib = passed if f is None else passed | ((nfail == 1) & f)
+            counted = np.array([bool(x) for x in values[n]], dtype=bool)
+            got = v[contrib]
+            got = got[counted[got]]
+            if not len(got):
+                out[n] = {}
+                continue
+            uniq, first, counts = np.unique(got, return_index=True, return_counts=True)
+            # Counter.most_common: count descending, ties in insertion (first match) order
+            order = np.lexsort((first, -counts))
+            out[n] = {values[n][uniq[i]]: int(counts[i]) for i in order}
+        return total, out
+
     # -- search -----------------------------------------------------------------------------
     def search(
         self,
@@ -213,16 +301,19 @@ class SearchService:
         wanted = _check_filters(filters)
         try:
             s = self._searcher()
-            q = compile_query(tree, s.reader())
-            fq = _filter_query(wanted)
-            # One pass collects the top hits and every match (for total and facets).
-            everything = _TopAndAll(max(1, limit))
-            s.search_with_collector(q, FilterCollector(everything, restrict=_MASK))
-            results = everything.results()
-            if fq is not None:
-                results = s.search(q, limit=max(1, limit), filter=fq, mask=_MASK)
-            top = [(r["id"], r.score) for r in results]
-            total, facets = self._facets(s, everything.everything, wanted)
+            key = (
+                s.reader().generation(),
+                self._db_version(),
+                query,
+                tuple(sorted((k, tuple(sorted(v))) for k, v in wanted.items())),
+                limit,
+                snippets,
+            )
+            cached = self._cached(key) if key[1] is not None else None
+            if cached is not None:
+                took = (time.perf_counter() - t0) * 1000
+                return _copy(cached, round(took, 2))
+            top, total, facets = self._evaluate(s, tree, wanted, limit)
         except (QueryError, store.IndexBroken):
             raise
         except Exception as exc:
@@ -231,7 +322,87 @@ class SearchService:
             ) from exc
         hits = self._hits(top[:limit], tree, snippets)
         took = (time.perf_counter() - t0) * 1000
-        return SearchResult(query, total, round(took, 2), hits, facets)
+        result = SearchResult(query, total, round(took, 2), hits, facets)
+        if key[1] is not None:
+            self._remember(key, result)
+        return result
+
+    def _evaluate(
+        self, s: Searcher, tree: Any, wanted: dict[str, set[str]], limit: int
+    ) -> tuple[list[tuple[str, float]], int, dict[str, dict[str, int]]]:
+        """(top ids and scores, total, facets) of a parsed query."""
+        q = compile_query(tree, s.reader())
+        if self.engine == "numpy":
+            try:
+                return self._evaluate_numpy(s, q, wanted, limit)
+            except Unsupported:
+                pass
+        return self._evaluate_whoosh(s, q, wanted, limit)
+
+    def _evaluate_whoosh(
+        self, s: Searcher, q: wq.Query, wanted: dict[str, set[str]], limit: int
+    ) -> tuple[list[tuple[str, float]], int, dict[str, dict[str, int]]]:
+        """Whoosh's own collectors and matchers (the reference the numpy path must equal)."""
+        fq = _filter_query(wanted)
+        # One pass collects the top hits and every match (for total and facets).
+        everything = _TopAndAll(max(1, limit))
+        s.search_with_collector(q, FilterCollector(everything, restrict=_MASK))
+        results = everything.results()
+        if fq is not None:
+            results = s.search(q, limit=max(1, limit), filter=fq, mask=_MASK)
+        top = [(r["id"], r.score) for r in results]
+        total, facets = self._facets(s, everything.everything, wanted)
+        return top, total, facets
+
+    def _evaluate_numpy(
+        self, s: Searcher, q: wq.Query, wanted: dict[str, set[str]], limit: int
+    ) -> tuple[list[tuple[str, float]], int, dict[str, dict[str, int]]]:
+        """The same answer, evaluated over whole posting blocks (see engine.py)."""
+        parts = self._engine.run(s, q)
+        if parts:
+            docs = np.concatenate([d + off for off, (d, _) in parts])
+            scores = np.concatenate([sc for _, (_, sc) in parts])
+        else:
+            docs, scores = np.zeros(0, np.int64), np.zeros(0, np.float64)
+        masked = self._engine.docs(s, _MASK)
+        if len(masked):
+            keep = ~np.isin(docs, masked)
+            docs, scores = docs[keep], scores[keep]
+        fq = _filter_query(wanted)
+        if fq is None:
+            best = top_n(docs, scores, max(1, limit))
+        else:
+            allowed = np.isin(docs, self._engine.docs(s, fq))
+            best = top_n(docs[allowed], scores[allowed], max(1, limit))
+        top = [(s.stored_fields(d)["id"], score) for d, score in best]
+        total, facets = self._facets_numpy(s, docs, wanted)
+        return top, total, facets
+
+    # -- results cache ----------------------------------------------------------------------
+    def _db_version(self) -> int | None:
+        """The last change_log seq (any change that search shows moves it); None: unknown."""
+        try:
+            row = (
+                self._conn()
+                .execute("SELECT seq FROM sqlite_sequence WHERE name = 'change_log'")
+                .fetchone()
+            )
+        except sqlite3.Error:
+            return None
+        return int(row[0]) if row else 0
+
+    def _cached(self, key: tuple[Any, ...]) -> SearchResult | None:
+        with self._lock:
+            hit = self._results.get(key)
+            if hit is not None:
+                self._results.move_to_end(key)
+            return hit
+
+    def _remember(self, key: tuple[Any, ...], result: SearchResult) -> None:
+        with self._lock:
+            self._results[key] = _copy(result, result.took_ms)
+            while len(self._results) > RESULT_CACHE:
+                self._results.popitem(last=False)
 
     def _hits(self, top: list[tuple[str, float]], tree: Any, snippets: int) -> list[Hit]:
         ids: dict[str, list[int]] = {"a": [], "h": [], "n": []}
@@ -295,3 +466,13 @@ def _filter_query(wanted: dict[str, set[str]]) -> wq.Query | None:
         for name, values in wanted.items()
     ]
     return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def _copy(result: SearchResult, took_ms: float) -> SearchResult:
+    """A copy that callers may change without touching the cache."""
+    return replace(
+        result,
+        took_ms=took_ms,
+        hits=[replace(h, snippet_spans=list(h.snippet_spans)) for h in result.hits],
+        facets={k: dict(v) for k, v in result.facets.items()},
+    )

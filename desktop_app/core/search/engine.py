@@ -1,0 +1,376 @@
+"""Whole-block query evaluation with numpy: the same matches and scores as Whoosh's matchers.
+
+Whoosh scores one posting at a time in Python. Here term, OR, AND and NOT nodes are evaluated
+per segment over whole posting lists: docnums and weights come from the posting blocks, BM25F
+is computed with Whoosh's own idf and average field length and the per-document lengths Whoosh
+stores, and sums are added in the order Whoosh's matcher trees add them (floating-point
+addition is not associative, so the tree shape decides the last bit of a score). Any other
+node (phrases, for one) is evaluated by Whoosh's own matcher for that node, inside the tree.
+
+Private Whoosh internals relied on (whoosh-reloaded 2.7.5, pinned in pyproject.toml; the
+equivalence test in tests/core/test_search_equivalence.py runs both paths on a few hundred
+queries and fails on any difference):
+- W3LeafMatcher block reading: `_read_data()`, `_data` (delta-coded ids, weights),
+  `_byteids`, `_blocklength`, `_lastblock`, `_nextoffset`, `_goto()`;
+- FilterMatcher `.child` (the deletions wrapper that SegmentReader.postings adds);
+- SegmentReader `_perdoc.column_reader(...)` and `_perdoc.has_column(...)` for the per-document
+  field-length column (`_<field>_len`, whoosh.codec.whoosh3.LENGTHS_COLUMN);
+- MultiTerm `_btexts(reader)` (the terms of a prefix or range in one segment);
+- Or.AUTO_MATCHER's rule (DEFAULT below 1024 clauses when two clauses or > 5000 documents in the
+  segment, else the array matcher), make_weighted_tree's pairing order, ArrayUnionMatcher's
+  sequential sums and its "score > 0" test, InverseMatcher's constant score 1.0 and its return
+  of the (possibly deleted) document after its child's last match.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from whoosh import query as wq
+from whoosh import scoring
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+from whoosh.matching.wrappers import FilterMatcher
+from whoosh.searching import SearchContext, Searcher
+from whoosh.util.numeric import byte_to_length
+
+Docs = np.ndarray  # int64, ascending, unique (segment docnums)
+Scores = np.ndarray  # float64, one per doc
+Result = tuple[Docs, Scores]
+
+_EMPTY: Result = (np.zeros(0, np.int64), np.zeros(0, np.float64))
+_BYTE_TO_LENGTH = np.array([byte_to_length(b) or 0 for b in range(256)], dtype=np.float64)
+_POSTINGS_CACHE_ENTRIES = 4_000_000  # cached postings (docnum + weight: 12 bytes each)
+
+
+class Unsupported(Exception):
+    """A query this module does not evaluate (the caller uses Whoosh's collector)."""
+
+
+@dataclass
+class _Segment:
+    """What is cached per segment reader: deletions and field lengths."""
+
+    reader: Any
+    count: int  # doc_count_all
+    live: np.ndarray | None  # bool per docnum (None: no deletions)
+    lengths: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def field_lengths(self, name: str) -> np.ndarray:
+        """The length Whoosh stores for each document's field (as doc_field_length reads it)."""
+        arr = self.lengths.get(name)
+        if arr is None:
+            perdoc = self.reader._perdoc
+            lenfield = f"_{name}_len"
+            if perdoc.has_column(lenfield):
+                col = perdoc.column_reader(lenfield, LENGTHS_COLUMN)
+                raw = np.fromiter(iter(col), dtype=np.uint8, count=self.count)
+                arr = _BYTE_TO_LENGTH[raw]
+            else:
+                arr = np.ones(self.count, dtype=np.float64)
+            self.lengths[name] = arr
+        return arr
+
+
+class _Postings:
+    """A bounded cache of (docnums, weights) per segment and term: segments never change."""
+
+    def __init__(self) -> None:
+        self._items: OrderedDict[tuple[Any, ...], tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._size = 0
+
+    def get(self, key: tuple[Any, ...]) -> tuple[np.ndarray, np.ndarray] | None:
+        hit = self._items.get(key)
+        if hit is not None:
+            self._items.move_to_end(key)
+        return hit
+
+    def put(self, key: tuple[Any, ...], value: tuple[np.ndarray, np.ndarray]) -> None:
+        self._items[key] = value
+        self._size += len(value[0])
+        while self._size > _POSTINGS_CACHE_ENTRIES and len(self._items) > 1:
+            _, old = self._items.popitem(last=False)
+            self._size -= len(old[0])
+
+
+def _read_postings(matcher: Any) -> tuple[np.ndarray, np.ndarray]:
+    """All docnums and weights of a W3LeafMatcher, block by block."""
+    if isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    if type(matcher).__name__ != "W3LeafMatcher" or matcher._byteids:
+        raise Unsupported(type(matcher).__name__)
+    ids_parts: list[np.ndarray] = []
+    w_parts: list[np.ndarray] = []
+    while True:
+        matcher._read_data()
+        data = matcher._data
+        n = matcher._blocklength
+        ids_parts.append(np.cumsum(np.asarray(data[0], dtype=np.int64)))
+        weights = data[1]
+        if weights is None:
+            w_parts.append(np.ones(n, dtype=np.float64))
+        elif isinstance(weights, float):
+            # Whoosh widens a block's single weight through array("f")
+            w_parts.append(np.full(n, np.float32(weights), dtype=np.float64))
+        else:
+            w_parts.append(np.asarray(weights).astype(np.float64))
+        if matcher._lastblock:
+            break
+        matcher._goto(matcher._nextoffset)
+    return np.concatenate(ids_parts), np.concatenate(w_parts)
+
+
+def _weighted_tree(weights: list[float]) -> Any:
+    """make_weighted_tree's pairing: indices nested in 2-tuples.
+
+    Ties never compare "less" (Whoosh's matchers compare equal or not-less), so the sort is
+    stable on the weight alone and insort puts a new pair after equal weights.
+    """
+    ls: list[tuple[float, Any]] = sorted(
+        ((w, i) for i, w in enumerate(weights)), key=lambda x: x[0]
+    )
+    while len(ls) > 1:
+        a = ls.pop(0)
+        b = ls.pop(0)
+        keys = [x[0] for x in ls]
+        ls.insert(bisect.bisect_right(keys, a[0] + b[0]), (a[0] + b[0], (a[1], b[1])))
+    return ls[0][1]
+
+
+def _union(a: Result, b: Result) -> Result:
+    da, sa = a
+    db, sb = b
+    if not len(da):
+        return b
+    if not len(db):
+        return a
+    docs = np.union1d(da, db)
+    scores = np.zeros(len(docs), dtype=np.float64)
+    scores[np.searchsorted(docs, da)] = sa
+    scores[np.searchsorted(docs, db)] += sb
+    return docs, scores
+
+
+def _intersect(a: Result, b: Result) -> Result:
+    docs, ia, ib = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
+    return docs, a[1][ia] + b[1][ib]
+
+
+def _combine(tree: Any, results: list[Result], op: Callable[[Result, Result], Result]) -> Result:
+    if isinstance(tree, int):
+        return results[tree]
+    return op(_combine(tree[0], results, op), _combine(tree[1], results, op))
+
+
+class Engine:
+    """Evaluates a compiled Whoosh query on a searcher; caches per segment."""
+
+    def __init__(self) -> None:
+        self._segments: dict[tuple[str, int], _Segment] = {}
+        self._postings = _Postings()
+
+    def segment(self, reader: Any) -> _Segment:
+        """The cached data of one segment reader."""
+        seg = reader.segment()
+        key = (seg.segment_id(), reader.doc_count_all() - reader.doc_count())
+        data = self._segments.get(key)
+        if data is None or data.reader is not reader:
+            count = reader.doc_count_all()
+            live = None
+            if reader.has_deletions():
+                live = np.ones(count, dtype=bool)
+                dead = np.fromiter(reader.deleted_docs_set, dtype=np.int64)
+                live[dead[dead < count]] = False
+            if data is not None:  # same segment, a new reader: keep what was read
+                data = _Segment(reader, count, live, data.lengths)
+            else:
+                data = _Segment(reader, count, live)
+            self._segments[key] = data
+        return data
+
+    def forget(self, keep: set[tuple[str, int]]) -> None:
+        """Drop the data of segments that are gone."""
+        for key in [k for k in self._segments if k not in keep]:
+            del self._segments[key]
+
+    def run(self, searcher: Searcher, q: wq.Query) -> list[tuple[int, Result]]:
+        """(offset, (docnums, scores)) per segment: every match and its score."""
+        if type(searcher.weighting) is not scoring.BM25F:
+            raise Unsupported("weighting")
+        out = []
+        for sub, offset in searcher.leaf_searchers():
+            ev = _Eval(self, searcher, sub, self.segment(sub.reader()))
+            out.append((offset, ev.node(q, True)))
+        return out
+
+    def docs(self, searcher: Searcher, q: wq.Query) -> np.ndarray:
+        """Global docnums matching q (ascending)."""
+        parts = [d + off for off, (d, _) in self.run(searcher, q)]
+        return np.concatenate(parts) if parts else np.zeros(0, np.int64)
+
+
+class _Eval:
+    """One segment's evaluation of one query."""
+
+    def __init__(self, engine: Engine, top: Searcher, sub: Searcher, seg: _Segment) -> None:
+        self.engine = engine
+        self.top = top
+        self.sub = sub
+        self.seg = seg
+        self.reader = sub.reader()
+
+    def node(self, q: Any, weighted: bool) -> Result:
+        """Docnums and scores of q in this segment (weighted: the context has a weighting)."""
+        kind = type(q)
+        if q is wq.NullQuery:
+            return _EMPTY
+        if getattr(q, "boost", 1.0) != 1.0:
+            return self.fallback(q, weighted)
+        if kind is wq.Term:
+            return self.term(q)
+        if kind is wq.Or:
+            return self.union(q, weighted)
+        if kind is wq.And:
+            return self.intersection(q, weighted)
+        if kind is wq.Not:
+            return self.inverse(q)
+        if kind in (wq.Prefix, wq.TermRange):
+            return self.multiterm(q, weighted)
+        return self.fallback(q, weighted)
+
+    def term(self, q: wq.Term) -> Result:
+        if q.minquality:
+            raise Unsupported("minquality")
+        schema = self.top.schema
+        name = q.fieldname
+        if name not in schema:
+            return _EMPTY
+        fobj = schema[name]
+        try:
+            btext = fobj.to_bytes(q.text)
+        except ValueError:
+            return _EMPTY
+        if (name, btext) not in self.reader:
+            return _EMPTY
+        key = (self.reader.segment().segment_id(), name, btext)
+        got = self.engine._postings.get(key)
+        if got is None:
+            got = _read_postings(self.reader.postings(name, btext))
+            self.engine._postings.put(key, got)
+        docs, weights = got
+        live = self.seg.live
+        if live is not None:
+            keep = live[docs]
+            docs, weights = docs[keep], weights[keep]
+        if not fobj.scorable:  # WeightScorer: the weight is the score
+            return docs, weights
+        w = self.top.weighting
+        idf = self.top.idf(name, btext)
+        avgfl = self.top.avg_field_length(name) or 1
+        b = w._field_B.get(name, w.B)
+        k1 = w.K1
+        fl = self.seg.field_lengths(name)[docs]
+        # scoring.bm25, operation by operation in the same order
+        scores = idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * fl / avgfl)))
+        return docs, scores
+
+    def union(self, q: wq.Or, weighted: bool) -> Result:
+        subs = q.subqueries
+        if not subs:
+            return _EMPTY
+        if len(subs) == 1:
+            return self.node(subs[0], weighted)
+        if q.scale or q.minmatch:
+            return self.fallback(q, weighted)
+        mtype = q.matcher_type
+        if mtype == wq.Or.AUTO_MATCHER:
+            dc = self.sub.doc_count_all()
+            if len(subs) < wq.Or.TOO_MANY_CLAUSES and (len(subs) == 2 or dc > 5000):
+                mtype = wq.Or.DEFAULT_MATCHER
+            else:
+                mtype = wq.Or.ARRAY_MATCHER
+        results = [self.node(s, weighted) for s in subs]
+        if mtype == wq.Or.DEFAULT_MATCHER:
+            tree = _weighted_tree([s.estimate_size(self.reader) for s in subs])
+            return _combine(tree, results, _union)
+        if mtype != wq.Or.ARRAY_MATCHER:
+            return self.fallback(q, weighted)
+        # ArrayUnionMatcher: scores added child after child from 0; a doc matches when > 0
+        nonempty = [r for r in results if len(r[0])]
+        if not nonempty:
+            return _EMPTY
+        docs = nonempty[0][0]
+        for d, _ in nonempty[1:]:
+            docs = np.union1d(docs, d)
+        if not weighted:
+            return docs, np.ones(len(docs), dtype=np.float64)
+        acc = np.zeros(len(docs), dtype=np.float64)
+        for d, s in nonempty:
+            acc[np.searchsorted(docs, d)] += s
+        keep = acc > 0
+        return docs[keep], acc[keep]
+
+    def intersection(self, q: wq.And, weighted: bool) -> Result:
+        subs = q.subqueries
+        if not subs:
+            return _EMPTY
+        if len(subs) == 1:
+            return self.node(subs[0], weighted)
+        results = [self.node(s, weighted) for s in subs]
+        if any(not len(r[0]) for r in results):
+            return _EMPTY
+        tree = _weighted_tree([0 - s.estimate_size(self.reader) for s in subs])
+        return _combine(tree, results, _intersect)
+
+    def inverse(self, q: wq.Not) -> Result:
+        child, _ = self.node(q.query, False)  # Whoosh: a boolean context
+        mask = (
+            np.ones(self.seg.count, dtype=bool) if self.seg.live is None else self.seg.live.copy()
+        )
+        mask[child] = False
+        if len(child) and self.seg.live is not None:
+            # InverseMatcher's quirk, kept for identical results: when its child runs out on
+            # the child's last match, the next docnum is returned even if it is deleted.
+            after = int(child[-1]) + 1
+            if after < self.seg.count:
+                mask[after] = True
+        docs = np.flatnonzero(mask).astype(np.int64)
+        return docs, np.ones(len(docs), dtype=np.float64)
+
+    def multiterm(self, q: Any, weighted: bool) -> Result:
+        name = q.field()
+        qs = [wq.Term(name, word) for word in q._btexts(self.reader) if word]
+        if not qs:
+            return _EMPTY
+        if len(qs) == 1:
+            return self.node(qs[0], weighted)
+        return self.node(wq.Or(qs), weighted and not q.constantscore)
+
+    def fallback(self, q: Any, weighted: bool) -> Result:
+        """Whoosh's own matcher for this node, stepped through."""
+        ctx = SearchContext(needs_current=False, weighting=self.top.weighting if weighted else None)
+        m = q.matcher(self.sub, ctx)
+        ids: list[int] = []
+        scores: list[float] = []
+        while m.is_active():
+            ids.append(m.id())
+            scores.append(m.score())
+            m.next()
+        return np.array(ids, dtype=np.int64), np.array(scores, dtype=np.float64)
+
+
+def top_n(docs: np.ndarray, scores: np.ndarray, limit: int) -> list[tuple[int, float]]:
+    """The best `limit` (docnum, score): score descending, then docnum ascending (Whoosh's order)."""
+    n = len(docs)
+    if not n or limit <= 0:
+        return []
+    if n > limit:
+        kth = np.partition(scores, n - limit)[n - limit]
+        pick = np.flatnonzero(scores >= kth)
+        docs, scores = docs[pick], scores[pick]
+    order = np.lexsort((docs, -scores))[:limit]
+    return [(int(docs[i]), float(scores[i])) for i in order]
