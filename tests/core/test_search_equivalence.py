@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import random
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -270,12 +271,14 @@ def test_equivalence_on_real_news_with_a_large_segment(tmp_path: Path) -> None:
             paras = [p for p in a["text"].split("\n") if p.strip()]
             lib.add_document(make_doc(paras, a["title"], source=a["source"], published=a["date"]))
             if i % 50 == 0:
-                words += a["title"].split()[:3]
+                words += re.findall(r"[^\W\d_]{3,}", a["title"])[:3]
     writer = live.attach(lib, background=True)
     writer.flush(timeout=3600)
     rng = random.Random(3)
     fast, ref = _both(lib.folder)
     try:
+        sizes = [r.doc_count_all() for r, _ in fast._searcher().reader().leaf_readers()]
+        assert max(sizes) > 5000
         for i in range(120):
             w = [rng.choice(words) for _ in range(3)]
             q = [w[0], f"{w[0]} {w[1]}", f"{w[0]} OR {w[1]} OR {w[2]}", f"{w[0][:3]}*"][i % 4]

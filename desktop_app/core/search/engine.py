@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import bisect
 from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,7 +57,9 @@ class _Segment:
     reader: Any
     count: int  # doc_count_all
     live: np.ndarray | None  # bool per docnum (None: no deletions)
+    segment_id: str = ""
     lengths: dict[str, np.ndarray] = field(default_factory=dict)
+    sizes: dict[tuple[str, Any], int] = field(default_factory=dict)  # estimate_size of terms
 
     def field_lengths(self, name: str) -> np.ndarray:
         """The length Whoosh stores for each document's field (as doc_field_length reads it)."""
@@ -141,29 +142,37 @@ def _weighted_tree(weights: list[float]) -> Any:
     return ls[0][1]
 
 
-def _union(a: Result, b: Result) -> Result:
-    da, sa = a
-    db, sb = b
-    if not len(da):
-        return b
-    if not len(db):
-        return a
-    docs = np.union1d(da, db)
-    scores = np.zeros(len(docs), dtype=np.float64)
-    scores[np.searchsorted(docs, da)] = sa
-    scores[np.searchsorted(docs, db)] += sb
-    return docs, scores
-
-
-def _intersect(a: Result, b: Result) -> Result:
-    docs, ia, ib = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
-    return docs, a[1][ia] + b[1][ib]
-
-
-def _combine(tree: Any, results: list[Result], op: Callable[[Result, Result], Result]) -> Result:
+def _tree_sum(tree: Any, columns: list[np.ndarray]) -> np.ndarray:
+    """Add the columns in the tree's pairing (a missing match is 0.0, which adds exactly)."""
     if isinstance(tree, int):
-        return results[tree]
-    return op(_combine(tree[0], results, op), _combine(tree[1], results, op))
+        return columns[tree]
+    return _tree_sum(tree[0], columns) + _tree_sum(tree[1], columns)
+
+
+def _tree_sum_sparse(tree: Any, columns: list[np.ndarray | None]) -> np.ndarray | None:
+    """_tree_sum where some children match nothing in this segment (None)."""
+    if isinstance(tree, int):
+        return columns[tree]
+    a = _tree_sum_sparse(tree[0], columns)
+    b = _tree_sum_sparse(tree[1], columns)
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a + b
+
+
+def _spread(results: list[Result]) -> tuple[np.ndarray, list[np.ndarray]]:
+    """The union of the docs, and each result's scores over it (0.0 where it has no match)."""
+    docs, inverse = np.unique(np.concatenate([d for d, _ in results]), return_inverse=True)
+    columns = []
+    pos = 0
+    for d, sc in results:
+        col = np.zeros(len(docs), dtype=np.float64)
+        col[inverse[pos : pos + len(d)]] = sc
+        pos += len(d)
+        columns.append(col)
+    return docs, columns
 
 
 class Engine:
@@ -186,9 +195,9 @@ class Engine:
                 dead = np.fromiter(reader.deleted_docs_set, dtype=np.int64)
                 live[dead[dead < count]] = False
             if data is not None:  # same segment, a new reader: keep what was read
-                data = _Segment(reader, count, live, data.lengths)
+                data = _Segment(reader, count, live, key[0], data.lengths, data.sizes)
             else:
-                data = _Segment(reader, count, live)
+                data = _Segment(reader, count, live, key[0])
             self._segments[key] = data
         return data
 
@@ -254,14 +263,17 @@ class _Eval:
             btext = fobj.to_bytes(q.text)
         except ValueError:
             return _EMPTY
-        if (name, btext) not in self.reader:
-            return _EMPTY
-        key = (self.reader.segment().segment_id(), name, btext)
+        key = (self.seg.segment_id, name, btext)
         got = self.engine._postings.get(key)
         if got is None:
-            got = _read_postings(self.reader.postings(name, btext))
+            if (name, btext) in self.reader:
+                got = _read_postings(self.reader.postings(name, btext))
+            else:
+                got = (_EMPTY[0], _EMPTY[1])
             self.engine._postings.put(key, got)
         docs, weights = got
+        if not len(docs):
+            return _EMPTY
         live = self.seg.live
         if live is not None:
             keep = live[docs]
@@ -293,24 +305,29 @@ class _Eval:
                 mtype = wq.Or.DEFAULT_MATCHER
             else:
                 mtype = wq.Or.ARRAY_MATCHER
-        results = [self.node(s, weighted) for s in subs]
+        results = [r for r in (self.node(s, weighted) for s in subs)]
+        present = [i for i, r in enumerate(results) if len(r[0])]
+        if not present:
+            return _EMPTY
         if mtype == wq.Or.DEFAULT_MATCHER:
-            tree = _weighted_tree([s.estimate_size(self.reader) for s in subs])
-            return _combine(tree, results, _union)
+            if len(present) == 1:
+                return results[present[0]]
+            docs, columns = _spread([results[i] for i in present])
+            if len(present) == 2:
+                return docs, columns[0] + columns[1]
+            # A tree of UnionMatchers: the pairing decides how the sums are grouped.
+            full = [columns[present.index(i)] if i in present else None for i in range(len(subs))]
+            tree = _weighted_tree([self.estimate(s) for s in subs])
+            return docs, _tree_sum_sparse(tree, full)
         if mtype != wq.Or.ARRAY_MATCHER:
             return self.fallback(q, weighted)
         # ArrayUnionMatcher: scores added child after child from 0; a doc matches when > 0
-        nonempty = [r for r in results if len(r[0])]
-        if not nonempty:
-            return _EMPTY
-        docs = nonempty[0][0]
-        for d, _ in nonempty[1:]:
-            docs = np.union1d(docs, d)
+        docs, columns = _spread([results[i] for i in present])
         if not weighted:
             return docs, np.ones(len(docs), dtype=np.float64)
         acc = np.zeros(len(docs), dtype=np.float64)
-        for d, s in nonempty:
-            acc[np.searchsorted(docs, d)] += s
+        for col in columns:
+            acc += col
         keep = acc > 0
         return docs[keep], acc[keep]
 
@@ -323,8 +340,26 @@ class _Eval:
         results = [self.node(s, weighted) for s in subs]
         if any(not len(r[0]) for r in results):
             return _EMPTY
-        tree = _weighted_tree([0 - s.estimate_size(self.reader) for s in subs])
-        return _combine(tree, results, _intersect)
+        docs = results[0][0]
+        for d, _ in results[1:]:
+            docs = np.intersect1d(docs, d, assume_unique=True)
+        if not len(docs):
+            return _EMPTY
+        columns = [sc[np.searchsorted(d, docs)] for d, sc in results]
+        if len(columns) == 2:
+            return docs, columns[0] + columns[1]
+        tree = _weighted_tree([0 - self.estimate(s) for s in subs])
+        return docs, _tree_sum(tree, columns)
+
+    def estimate(self, q: Any) -> int:
+        """q.estimate_size(segment reader), remembered for terms."""
+        if type(q) is not wq.Term:
+            return int(q.estimate_size(self.reader))
+        key = (q.fieldname, q.text)
+        got = self.seg.sizes.get(key)
+        if got is None:
+            got = self.seg.sizes[key] = int(q.estimate_size(self.reader))
+        return got
 
     def inverse(self, q: wq.Not) -> Result:
         child, _ = self.node(q.query, False)  # Whoosh: a boolean context

@@ -102,6 +102,7 @@ class SearchService:
         self._results: OrderedDict[tuple[Any, ...], SearchResult] = OrderedDict()
         self._codes: dict[str, dict[str, np.ndarray]] = {}  # segment key -> facet -> codes
         self._vocab: dict[str, dict[Any, int]] = {name: {} for name in FACETS}
+        self._mask_docs: tuple[int, np.ndarray] | None = None
         self._joined: tuple[tuple[str, ...], dict[str, np.ndarray]] | None = None
         self.library_folder = Path(library_folder)
         self.folder = store.index_dir(self.library_folder)
@@ -364,7 +365,7 @@ class SearchService:
             scores = np.concatenate([sc for _, (_, sc) in parts])
         else:
             docs, scores = np.zeros(0, np.int64), np.zeros(0, np.float64)
-        masked = self._engine.docs(s, _MASK)
+        masked = self._masked(s)
         if len(masked):
             keep = ~np.isin(docs, masked)
             docs, scores = docs[keep], scores[keep]
@@ -377,6 +378,14 @@ class SearchService:
         top = [(s.stored_fields(d)["id"], score) for d, score in best]
         total, facets = self._facets_numpy(s, docs, wanted)
         return top, total, facets
+
+    def _masked(self, s: Searcher) -> np.ndarray:
+        """Docnums of the documents that are not search results (the meta document)."""
+        gen = s.reader().generation()
+        got = self._mask_docs
+        if got is None or got[0] != gen:
+            got = self._mask_docs = (gen, self._engine.docs(s, _MASK))
+        return got[1]
 
     # -- results cache ----------------------------------------------------------------------
     def _db_version(self) -> int | None:
