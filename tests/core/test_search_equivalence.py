@@ -19,9 +19,11 @@ import pytest
 
 from desktop_app.core.library import Library
 from desktop_app.core.search import live
+from desktop_app.core.search.analyzer import WORD_RE, ArabicAnalyzer, normalize_term
 from desktop_app.core.search.engine import Engine, Unsupported
-from desktop_app.core.search.query import compile_query, parse
+from desktop_app.core.search.query import Marks, compile_query, marks, parse, prefix_forms
 from desktop_app.core.search.service import SearchService
+from desktop_app.core.search.snippets import make_snippet, matches
 from desktop_app.core.search.writer import close_all
 from tests.conftest import CORPUS, make_doc
 
@@ -288,3 +290,79 @@ def test_equivalence_on_real_news_with_a_large_segment(tmp_path: Path) -> None:
         ref.close()
         close_all()
         lib.close()
+
+
+# -- snippets ---------------------------------------------------------------------------------
+def _matches_every_word(text: str, marks: Marks) -> list[tuple[int, int, str]]:
+    """The previous matching: analyse every word of the text (the reference)."""
+    found: list[tuple[int, int, str]] = []
+    if not marks.terms and not marks.prefixes:
+        return found
+    for m in WORD_RE.finditer(text):
+        sf = m.group()
+        for t in ArabicAnalyzer()(sf, chars=True):
+            a, b, term = t.startchar, t.endchar, t.text
+            if term in marks.terms:
+                found.append((m.start() + a, m.start() + b, term))
+            elif marks.prefixes:
+                forms = prefix_forms(normalize_term(sf[a:b]))
+                p = next((p for p in marks.prefixes for f in forms if f.startswith(p)), None)
+                if p is not None:
+                    found.append((m.start() + a, m.start() + b, p))
+    return found
+
+
+TRICKY = [
+    "لله",  # the stemmer's exception: the term الله is not inside the word
+    "بالله والله اللهم",
+    "ﷲ ﻻ ﷺ",  # presentation forms that fold to several letters
+    "cafe\u0301 naïve Éléphant",  # a combining accent, accented Latin
+    "الـــوزير",  # tatweel
+    "skies skis dying lying ugly early only",  # Porter2's irregular stems
+    "3.5 ٣٫٥ 1,000 ١٬٠٠٠",
+    "وَالْوُزَرَاءُ\u00a0والوزارة",  # harakat, a no-break space
+    "OPEC+ NATO‎ «الاتفاق» 📌😀",
+    "وزير-الخارجية/الأمريكي",
+]
+
+
+def test_snippet_matches_equal_analysing_every_word() -> None:
+    rng = random.Random(9)
+    words = ARABIC + ENGLISH + TRICKY
+    checked = 0
+    for _ in range(400):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(5, 80)))
+        picked = [rng.choice(words + ["skies", "early", "الله", "ﻻ", "café"]) for _ in range(3)]
+        query = " OR ".join(picked)
+        if rng.random() < 0.3:
+            query += f" {rng.choice(ARABIC)[:3]}*"
+        m = marks(parse(query))
+        assert matches(text, m) == _matches_every_word(text, m), (text, query)
+        assert make_snippet(text, m) == _reference_snippet(text, m)
+        checked += bool(matches(text, m))
+    assert checked > 200
+
+
+def _reference_snippet(text: str, m: Marks) -> Any:
+    import desktop_app.core.search.snippets as sn
+
+    saved = sn.matches
+    sn.matches = _matches_every_word
+    try:
+        return sn.make_snippet(text, m)
+    finally:
+        sn.matches = saved
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="the ANT corpus is not on this machine")
+def test_snippet_matches_on_real_news() -> None:
+    rng = random.Random(4)
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
+        arts = [json.loads(line) for _, line in zip(range(300), f, strict=False)]
+    for a in arts:
+        ws = re.findall(r"[^\W\d_]{3,}", a["text"])
+        if not ws:
+            continue
+        query = " OR ".join(rng.choice(ws) for _ in range(3)) + f" {rng.choice(ws)[:3]}*"
+        m = marks(parse(query))
+        assert matches(a["text"], m) == _matches_every_word(a["text"], m), query

@@ -146,7 +146,8 @@ def _tree_sum(tree: Any, columns: list[np.ndarray]) -> np.ndarray:
     """Add the columns in the tree's pairing (a missing match is 0.0, which adds exactly)."""
     if isinstance(tree, int):
         return columns[tree]
-    return _tree_sum(tree[0], columns) + _tree_sum(tree[1], columns)
+    out: np.ndarray = _tree_sum(tree[0], columns) + _tree_sum(tree[1], columns)
+    return out
 
 
 def _tree_sum_sparse(tree: Any, columns: list[np.ndarray | None]) -> np.ndarray | None:
@@ -159,7 +160,8 @@ def _tree_sum_sparse(tree: Any, columns: list[np.ndarray | None]) -> np.ndarray 
         return b
     if b is None:
         return a
-    return a + b
+    out: np.ndarray = a + b
+    return out
 
 
 def _spread(results: list[Result]) -> tuple[np.ndarray, list[np.ndarray]]:
@@ -318,7 +320,9 @@ class _Eval:
             # A tree of UnionMatchers: the pairing decides how the sums are grouped.
             full = [columns[present.index(i)] if i in present else None for i in range(len(subs))]
             tree = _weighted_tree([self.estimate(s) for s in subs])
-            return docs, _tree_sum_sparse(tree, full)
+            summed = _tree_sum_sparse(tree, full)
+            assert summed is not None  # two children or more match
+            return docs, summed
         if mtype != wq.Or.ARRAY_MATCHER:
             return self.fallback(q, weighted)
         # ArrayUnionMatcher: scores added child after child from 0; a doc matches when > 0
