@@ -308,7 +308,8 @@ def run_cli(folder: Path, queries: list[str]) -> tuple[list[float], float, list]
     )
     wall = time.perf_counter() - t0
     lines = [json.loads(x) for x in out.stdout.splitlines() if x.strip()]
-    return [d["took_ms"] for d in lines], wall, [_answer(d) for d in lines]
+    answers = json.loads(json.dumps([_answer(d) for d in lines]))  # as the children's
+    return [d["took_ms"] for d in lines], wall, answers
 
 
 def highlight_latency(folder: Path, rounds: int = 20) -> list[float]:

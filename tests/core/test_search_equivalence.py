@@ -11,6 +11,8 @@ import gzip
 import json
 import random
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -281,9 +283,18 @@ def test_equivalence_on_real_news_with_a_large_segment(tmp_path: Path) -> None:
     try:
         sizes = [r.doc_count_all() for r, _ in fast._searcher().reader().leaf_readers()]
         assert max(sizes) > 5000
-        for i in range(120):
+        for i in range(160):
             w = [rng.choice(words) for _ in range(3)]
-            q = [w[0], f"{w[0]} {w[1]}", f"{w[0]} OR {w[1]} OR {w[2]}", f"{w[0][:3]}*"][i % 4]
+            q = [
+                w[0],
+                f"{w[0]} {w[1]}",
+                f"{w[0]} OR {w[1]} OR {w[2]}",
+                f"{w[0][:3]}*",
+                f"date:2018-01..2018-06 {w[0]}",
+                f"{w[0]} -{w[1]}",
+                f'"{w[0]} {w[1]}" OR {w[2]}',
+                f"date:2017..2018 OR {w[0]}",
+            ][i % 8]
             assert _raw(fast, q, {}, 10) == _raw(ref, q, {}, 10), q
     finally:
         fast.close()
@@ -366,3 +377,23 @@ def test_snippet_matches_on_real_news() -> None:
         query = " OR ".join(rng.choice(ws) for _ in range(3)) + f" {rng.choice(ws)[:3]}*"
         m = marks(parse(query))
         assert matches(a["text"], m) == _matches_every_word(a["text"], m), query
+
+
+def test_opening_the_search_service_does_not_import_numpy(library: Library) -> None:
+    """numpy loads on the first search, not when the window or a command starts."""
+    code = (
+        "import sys\n"
+        "from desktop_app.core.search.service import SearchService\n"
+        f"svc = SearchService({str(library.folder)!r})\n"
+        "assert 'numpy' not in sys.modules\n"
+        "svc.search('الوزير')\n"
+        "assert 'numpy' in sys.modules\n"
+        "svc.close()\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stderr

@@ -10,6 +10,7 @@ node (phrases, for one) is evaluated by Whoosh's own matcher for that node, insi
 Private Whoosh internals relied on (whoosh-reloaded 2.7.5, pinned in pyproject.toml; the
 equivalence test in tests/core/test_search_equivalence.py runs both paths on a few hundred
 queries and fails on any difference):
+- ListMatcher `_ids`, `_weights`, `_all_weights` (postings inlined in a term's info);
 - W3LeafMatcher block reading: `_read_data()`, `_data` (delta-coded ids, weights),
   `_byteids`, `_blocklength`, `_lastblock`, `_nextoffset`, `_goto()`;
 - FilterMatcher `.child` (the deletions wrapper that SegmentReader.postings adds);
@@ -25,6 +26,7 @@ queries and fails on any difference):
 from __future__ import annotations
 
 import bisect
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,14 +35,18 @@ import numpy as np
 from whoosh import query as wq
 from whoosh import scoring
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+from whoosh.matching.mcore import ListMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.searching import SearchContext, Searcher
 from whoosh.util.numeric import byte_to_length
+
+from desktop_app.core.search.schema import FACET_COLUMNS, FACETS, KINDS
 
 Docs = np.ndarray  # int64, ascending, unique (segment docnums)
 Scores = np.ndarray  # float64, one per doc
 Result = tuple[Docs, Scores]
 
+_KINDS = frozenset(KINDS)
 _EMPTY: Result = (np.zeros(0, np.int64), np.zeros(0, np.float64))
 _BYTE_TO_LENGTH = np.array([byte_to_length(b) or 0 for b in range(256)], dtype=np.float64)
 _POSTINGS_CACHE_ENTRIES = 4_000_000  # cached postings (docnum + weight: 12 bytes each)
@@ -102,6 +108,13 @@ def _read_postings(matcher: Any) -> tuple[np.ndarray, np.ndarray]:
     """All docnums and weights of a W3LeafMatcher, block by block."""
     if isinstance(matcher, FilterMatcher):
         matcher = matcher.child
+    if type(matcher) is ListMatcher:  # a posting inlined in the term info
+        ids = np.asarray(matcher._ids, dtype=np.int64)
+        if matcher._all_weights:
+            return ids, np.full(len(ids), matcher._all_weights, dtype=np.float64)
+        if matcher._weights:
+            return ids, np.asarray(matcher._weights, dtype=np.float64)
+        return ids, np.ones(len(ids), dtype=np.float64)
     if type(matcher).__name__ != "W3LeafMatcher" or matcher._byteids:
         raise Unsupported(type(matcher).__name__)
     ids_parts: list[np.ndarray] = []
@@ -183,6 +196,44 @@ class Engine:
     def __init__(self) -> None:
         self._segments: dict[tuple[str, int], _Segment] = {}
         self._postings = _Postings()
+        self._lock = threading.Lock()
+        self._codes: dict[str, dict[str, np.ndarray]] = {}  # segment key -> facet -> codes
+        self._vocab: dict[str, dict[Any, int]] = {name: {} for name in FACETS}
+        self._joined: tuple[tuple[str, ...], dict[str, np.ndarray]] | None = None
+        self._mask_docs: tuple[int, np.ndarray] | None = None
+
+    def search(
+        self,
+        s: Searcher,
+        q: wq.Query,
+        mask: wq.Query,
+        allow: wq.Query | None,
+        filters: dict[str, set[str]],
+        limit: int,
+    ) -> tuple[list[tuple[int, float]], int, dict[str, dict[str, int]]]:
+        """(top docnums and scores, total, facet counts): what SearchService's Whoosh path
+        computes with its collectors (mask: never results; allow: the top comes from these;
+        filters: facet values, each facet counted with the other facets' filters)."""
+        parts = self.run(s, q)
+        if parts:
+            docs = np.concatenate([d + off for off, (d, _) in parts])
+            scores = np.concatenate([sc for _, (_, sc) in parts])
+        else:
+            docs, scores = np.zeros(0, np.int64), np.zeros(0, np.float64)
+        gen = s.reader().generation()
+        masked = self._mask_docs
+        if masked is None or masked[0] != gen:
+            masked = self._mask_docs = (gen, self.docs(s, mask))
+        if len(masked[1]):
+            keep = ~np.isin(docs, masked[1])
+            docs, scores = docs[keep], scores[keep]
+        if allow is None:
+            best = top_n(docs, scores, max(1, limit))
+        else:
+            ok = np.isin(docs, self.docs(s, allow))
+            best = top_n(docs[ok], scores[ok], max(1, limit))
+        total, facets = self._facets_numpy(s, docs, filters)
+        return best, total, facets
 
     def segment(self, reader: Any) -> _Segment:
         """The cached data of one segment reader."""
@@ -207,6 +258,80 @@ class Engine:
         """Drop the data of segments that are gone."""
         for key in [k for k in self._segments if k not in keep]:
             del self._segments[key]
+
+    def _facet_codes(self, s: Searcher) -> dict[str, np.ndarray]:
+        """Facet values as integer codes by global docnum (per segment, cached)."""
+        keys = []
+        parts: dict[str, list[np.ndarray]] = {name: [] for name in FACETS}
+        for reader, _offset in s.reader().leaf_readers():
+            key = f"{reader.segment().segment_id()}:{reader.doc_count_all()}"
+            keys.append(key)
+            codes = self._codes.get(key)
+            if codes is None:
+                codes = {}
+                with self._lock:
+                    for name in FACETS:
+                        col = FACET_COLUMNS[name]
+                        n = reader.doc_count_all()
+                        values = list(reader.column_reader(col)) if reader.has_column(col) else []
+                        vocab = self._vocab[name]
+                        if not values:
+                            values = [""] * n
+                        codes[name] = np.fromiter(
+                            (vocab.setdefault(v, len(vocab)) for v in values),
+                            dtype=np.int32,
+                            count=n,
+                        )
+                    self._codes[key] = codes
+            for name in FACETS:
+                parts[name].append(codes[name])
+        joined = self._joined
+        if joined is None or joined[0] != tuple(keys):
+            arrays = {
+                name: np.concatenate(parts[name]) if parts[name] else np.zeros(0, np.int32)
+                for name in FACETS
+            }
+            joined = self._joined = (tuple(keys), arrays)
+        return joined[1]
+
+    def _facets_numpy(
+        self, s: Searcher, docs: np.ndarray, filters: dict[str, set[str]]
+    ) -> tuple[int, dict[str, dict[str, int]]]:
+        """_facets with numpy: the same counts, and ties in the order of first match."""
+        codes = self._facet_codes(s)
+        with self._lock:
+            values = {name: list(self._vocab[name]) for name in FACETS}
+        kind_ok = np.array([v in _KINDS for v in values["kind"]], dtype=bool)
+        docs = docs[kind_ok[codes["kind"][docs]]]
+        names = list(FACETS)
+        vals = [codes[n][docs] for n in names]
+        fails: list[np.ndarray | None] = []
+        nfail = np.zeros(len(docs), dtype=np.int8)
+        for n, v in zip(names, vals, strict=True):
+            w = filters.get(n)
+            if w is None:
+                fails.append(None)
+                continue
+            allowed = np.array([x in w for x in values[n]], dtype=bool)
+            f = ~allowed[v]
+            fails.append(f)
+            nfail += f
+        passed = nfail == 0
+        total = int(np.count_nonzero(passed))
+        out: dict[str, dict[str, int]] = {}
+        for n, v, f in zip(names, vals, fails, strict=True):
+            contrib = passed if f is None else passed | ((nfail == 1) & f)
+            counted = np.array([bool(x) for x in values[n]], dtype=bool)
+            got = v[contrib]
+            got = got[counted[got]]
+            if not len(got):
+                out[n] = {}
+                continue
+            uniq, first, counts = np.unique(got, return_index=True, return_counts=True)
+            # Counter.most_common: count descending, ties in insertion (first match) order
+            order = np.lexsort((first, -counts))
+            out[n] = {values[n][uniq[i]]: int(counts[i]) for i in order}
+        return total, out
 
     def run(self, searcher: Searcher, q: wq.Query) -> list[tuple[int, Result]]:
         """(offset, (docnums, scores)) per segment: every match and its score."""

@@ -14,7 +14,6 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from whoosh import query as wq
 from whoosh import scoring
 from whoosh.collectors import FilterCollector, TopCollector
@@ -23,7 +22,6 @@ from whoosh.reading import MultiReader, SegmentReader
 from whoosh.searching import Searcher
 
 from desktop_app.core.search import store
-from desktop_app.core.search.engine import Engine, Unsupported, top_n
 from desktop_app.core.search.query import QueryError, compile_query, marks, parse
 from desktop_app.core.search.schema import FACET_COLUMNS, FACETS, KIND_META, KIND_VOCAB, KINDS
 from desktop_app.core.search.snippets import Snippet, make_snippet
@@ -98,12 +96,8 @@ class SearchService:
         if engine not in ENGINES:
             raise ValueError(f"unknown search engine {engine!r}")
         self.engine = engine
-        self._engine = Engine()
+        self._engine: Any = None  # engine.Engine, made on the first search
         self._results: OrderedDict[tuple[Any, ...], SearchResult] = OrderedDict()
-        self._codes: dict[str, dict[str, np.ndarray]] = {}  # segment key -> facet -> codes
-        self._vocab: dict[str, dict[Any, int]] = {name: {} for name in FACETS}
-        self._mask_docs: tuple[int, np.ndarray] | None = None
-        self._joined: tuple[tuple[str, ...], dict[str, np.ndarray]] | None = None
         self.library_folder = Path(library_folder)
         self.folder = store.index_dir(self.library_folder)
         self._db_path = str(self.library_folder / DB_NAME)
@@ -214,80 +208,6 @@ class SearchService:
                 counts[names[failed[0]]][values[failed[0]]] += 1
         return total, {n: dict(counts[n].most_common()) for n in names}
 
-    def _facet_codes(self, s: Searcher) -> dict[str, np.ndarray]:
-        """Facet values as integer codes by global docnum (per segment, cached)."""
-        keys = []
-        parts: dict[str, list[np.ndarray]] = {name: [] for name in FACETS}
-        for reader, _offset in s.reader().leaf_readers():
-            key = f"{reader.segment().segment_id()}:{reader.doc_count_all()}"
-            keys.append(key)
-            codes = self._codes.get(key)
-            if codes is None:
-                codes = {}
-                with self._lock:
-                    for name in FACETS:
-                        col = FACET_COLUMNS[name]
-                        n = reader.doc_count_all()
-                        values = list(reader.column_reader(col)) if reader.has_column(col) else []
-                        vocab = self._vocab[name]
-                        if not values:
-                            values = [""] * n
-                        codes[name] = np.fromiter(
-                            (vocab.setdefault(v, len(vocab)) for v in values),
-                            dtype=np.int32,
-                            count=n,
-                        )
-                    self._codes[key] = codes
-            for name in FACETS:
-                parts[name].append(codes[name])
-        joined = self._joined
-        if joined is None or joined[0] != tuple(keys):
-            arrays = {
-                name: np.concatenate(parts[name]) if parts[name] else np.zeros(0, np.int32)
-                for name in FACETS
-            }
-            joined = self._joined = (tuple(keys), arrays)
-        return joined[1]
-
-    def _facets_numpy(
-        self, s: Searcher, docs: np.ndarray, filters: dict[str, set[str]]
-    ) -> tuple[int, dict[str, dict[str, int]]]:
-        """_facets with numpy: the same counts, and ties in the order of first match."""
-        codes = self._facet_codes(s)
-        with self._lock:
-            values = {name: list(self._vocab[name]) for name in FACETS}
-        kind_ok = np.array([v in _KINDSET for v in values["kind"]], dtype=bool)
-        docs = docs[kind_ok[codes["kind"][docs]]]
-        names = list(FACETS)
-        vals = [codes[n][docs] for n in names]
-        fails: list[np.ndarray | None] = []
-        nfail = np.zeros(len(docs), dtype=np.int8)
-        for n, v in zip(names, vals, strict=True):
-            w = filters.get(n)
-            if w is None:
-                fails.append(None)
-                continue
-            allowed = np.array([x in w for x in values[n]], dtype=bool)
-            f = ~allowed[v]
-            fails.append(f)
-            nfail += f
-        passed = nfail == 0
-        total = int(np.count_nonzero(passed))
-        out: dict[str, dict[str, int]] = {}
-        for n, v, f in zip(names, vals, fails, strict=True):
-            contrib = passed if f is None else passed | ((nfail == 1) & f)
-            counted = np.array([bool(x) for x in values[n]], dtype=bool)
-            got = v[contrib]
-            got = got[counted[got]]
-            if not len(got):
-                out[n] = {}
-                continue
-            uniq, first, counts = np.unique(got, return_index=True, return_counts=True)
-            # Counter.most_common: count descending, ties in insertion (first match) order
-            order = np.lexsort((first, -counts))
-            out[n] = {values[n][uniq[i]]: int(counts[i]) for i in order}
-        return total, out
-
     # -- search -----------------------------------------------------------------------------
     def search(
         self,
@@ -334,9 +254,11 @@ class SearchService:
         """(top ids and scores, total, facets) of a parsed query."""
         q = compile_query(tree, s.reader())
         if self.engine == "numpy":
+            from desktop_app.core.search.engine import Unsupported
+
             try:
                 return self._evaluate_numpy(s, q, wanted, limit)
-            except Unsupported:
+            except Unsupported:  # a query the engine does not take: Whoosh's collectors
                 pass
         return self._evaluate_whoosh(s, q, wanted, limit)
 
@@ -359,33 +281,16 @@ class SearchService:
         self, s: Searcher, q: wq.Query, wanted: dict[str, set[str]], limit: int
     ) -> tuple[list[tuple[str, float]], int, dict[str, dict[str, int]]]:
         """The same answer, evaluated over whole posting blocks (see engine.py)."""
-        parts = self._engine.run(s, q)
-        if parts:
-            docs = np.concatenate([d + off for off, (d, _) in parts])
-            scores = np.concatenate([sc for _, (_, sc) in parts])
-        else:
-            docs, scores = np.zeros(0, np.int64), np.zeros(0, np.float64)
-        masked = self._masked(s)
-        if len(masked):
-            keep = ~np.isin(docs, masked)
-            docs, scores = docs[keep], scores[keep]
-        fq = _filter_query(wanted)
-        if fq is None:
-            best = top_n(docs, scores, max(1, limit))
-        else:
-            allowed = np.isin(docs, self._engine.docs(s, fq))
-            best = top_n(docs[allowed], scores[allowed], max(1, limit))
-        top = [(s.stored_fields(d)["id"], score) for d, score in best]
-        total, facets = self._facets_numpy(s, docs, wanted)
-        return top, total, facets
+        with self._lock:
+            if self._engine is None:
+                # numpy is imported on the first search, not when the window opens.
+                from desktop_app.core.search.engine import Engine
 
-    def _masked(self, s: Searcher) -> np.ndarray:
-        """Docnums of the documents that are not search results (the meta document)."""
-        gen = s.reader().generation()
-        got = self._mask_docs
-        if got is None or got[0] != gen:
-            got = self._mask_docs = (gen, self._engine.docs(s, _MASK))
-        return got[1]
+                self._engine = Engine()
+            engine = self._engine
+        best, total, facets = engine.search(s, q, _MASK, _filter_query(wanted), wanted, limit)
+        top = [(s.stored_fields(d)["id"], score) for d, score in best]
+        return top, total, facets
 
     # -- results cache ----------------------------------------------------------------------
     def _db_version(self) -> int | None:
