@@ -10,6 +10,8 @@ node (phrases, for one) is evaluated by Whoosh's own matcher for that node, insi
 Private Whoosh internals relied on (whoosh-reloaded 2.7.5, pinned in pyproject.toml; the
 equivalence test in tests/core/test_search_equivalence.py runs both paths on a few hundred
 queries and fails on any difference):
+- SegmentReader `_terms.term_info()`, `_terms._postfile`, `_codec.postings_reader()` (one
+  look-up of a term instead of three);
 - ListMatcher `_ids`, `_weights`, `_all_weights` (postings inlined in a term's info);
 - W3LeafMatcher block reading: `_read_data()`, `_data` (delta-coded ids, weights),
   `_byteids`, `_blocklength`, `_lastblock`, `_nextoffset`, `_goto()`;
@@ -17,6 +19,9 @@ queries and fails on any difference):
 - SegmentReader `_perdoc.column_reader(...)` and `_perdoc.has_column(...)` for the per-document
   field-length column (`_<field>_len`, whoosh.codec.whoosh3.LENGTHS_COLUMN);
 - MultiTerm `_btexts(reader)` (the terms of a prefix or range in one segment);
+- Phrase.matcher's construction (SpanNear2 of its terms over make_binary_tree of
+  IntersectionMatchers) and SpanNear2.SpanNear2Matcher._get_spans, called with a stand-in
+  `self` that has its four attributes (slop, mindist, ordered, ms);
 - Or.AUTO_MATCHER's rule (DEFAULT below 1024 clauses when two clauses or > 5000 documents in the
   segment, else the array matcher), make_weighted_tree's pairing order, ArrayUnionMatcher's
   sequential sums and its "score > 0" test, InverseMatcher's constant score 1.0 and its return
@@ -37,6 +42,8 @@ from whoosh import scoring
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.matching.mcore import ListMatcher
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.query.spans import Span, SpanNear2
+from whoosh.reading import TermNotFound
 from whoosh.searching import SearchContext, Searcher
 from whoosh.util.numeric import byte_to_length
 
@@ -50,6 +57,7 @@ _KINDS = frozenset(KINDS)
 _EMPTY: Result = (np.zeros(0, np.int64), np.zeros(0, np.float64))
 _BYTE_TO_LENGTH = np.array([byte_to_length(b) or 0 for b in range(256)], dtype=np.float64)
 _POSTINGS_CACHE_ENTRIES = 4_000_000  # cached postings (docnum + weight: 12 bytes each)
+_VALUES_CACHE_TERMS = 256  # terms whose encoded positions are kept (phrases)
 
 
 class Unsupported(Exception):
@@ -102,6 +110,23 @@ class _Postings:
         while self._size > _POSTINGS_CACHE_ENTRIES and len(self._items) > 1:
             _, old = self._items.popitem(last=False)
             self._size -= len(old[0])
+
+
+def _read_values(matcher: Any) -> list[Any]:
+    """The raw posting values (encoded positions) of a term, in docnum order."""
+    if isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
+    if type(matcher) is ListMatcher:
+        return list(matcher._values)
+    if type(matcher).__name__ != "W3LeafMatcher" or matcher._fixedsize is not None:
+        raise Unsupported(type(matcher).__name__)
+    out: list[Any] = []
+    while True:
+        matcher._read_data()
+        out.extend(matcher._data[2])
+        if matcher._lastblock:
+            return out
+        matcher._goto(matcher._nextoffset)
 
 
 def _read_postings(matcher: Any) -> tuple[np.ndarray, np.ndarray]:
@@ -177,6 +202,34 @@ def _tree_sum_sparse(tree: Any, columns: list[np.ndarray | None]) -> np.ndarray 
     return out
 
 
+def _binary_tree(lo: int, hi: int) -> Any:
+    """make_binary_tree's shape over indices lo..hi-1 (split at the half)."""
+    if hi - lo == 1:
+        return lo
+    half = (hi - lo) // 2
+    return (_binary_tree(lo, lo + half), _binary_tree(lo + half, hi))
+
+
+class _Spans:
+    """A term matcher as SpanNear2Matcher._get_spans sees it: its spans in one document."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self._spans = spans
+
+    def spans(self) -> list[Span]:
+        return self._spans
+
+
+class _SpanProbe:
+    """The attributes SpanNear2Matcher._get_spans reads (Phrase: ordered, mindist 1)."""
+
+    def __init__(self, slop: int) -> None:
+        self.slop = slop
+        self.mindist = 1
+        self.ordered = True
+        self.ms: list[_Spans] = []
+
+
 def _spread(results: list[Result]) -> tuple[np.ndarray, list[np.ndarray]]:
     """The union of the docs, and each result's scores over it (0.0 where it has no match)."""
     docs, inverse = np.unique(np.concatenate([d for d, _ in results]), return_inverse=True)
@@ -196,6 +249,8 @@ class Engine:
     def __init__(self) -> None:
         self._segments: dict[tuple[str, int], _Segment] = {}
         self._postings = _Postings()
+        self._values: dict[tuple[Any, ...], list[Any]] = {}
+        self._avgfl: dict[tuple[int, str], float] = {}
         self._lock = threading.Lock()
         self._codes: dict[str, dict[str, np.ndarray]] = {}  # segment key -> facet -> codes
         self._vocab: dict[str, dict[Any, int]] = {name: {} for name in FACETS}
@@ -333,6 +388,16 @@ class Engine:
             out[n] = {values[n][uniq[i]]: int(counts[i]) for i in order}
         return total, out
 
+    def avg_field_length(self, top: Searcher, name: str) -> float:
+        """BM25FScorer's avgfl (the parent searcher's, or 1), once per commit and field."""
+        key = (top.reader().generation(), name)
+        got = self._avgfl.get(key)
+        if got is None:
+            if len(self._avgfl) > 64:
+                self._avgfl.clear()
+            got = self._avgfl[key] = top.avg_field_length(name) or 1
+        return got
+
     def run(self, searcher: Searcher, q: wq.Query) -> list[tuple[int, Result]]:
         """(offset, (docnums, scores)) per segment: every match and its score."""
         if type(searcher.weighting) is not scoring.BM25F:
@@ -376,6 +441,8 @@ class _Eval:
             return self.inverse(q)
         if kind in (wq.Prefix, wq.TermRange):
             return self.multiterm(q, weighted)
+        if kind is wq.Phrase:
+            return self.phrase(q, weighted)
         return self.fallback(q, weighted)
 
     def term(self, q: wq.Term) -> Result:
@@ -393,10 +460,18 @@ class _Eval:
         key = (self.seg.segment_id, name, btext)
         got = self.engine._postings.get(key)
         if got is None:
-            if (name, btext) in self.reader:
-                got = _read_postings(self.reader.postings(name, btext))
-            else:
+            terms = self.reader._terms
+            try:  # one look-up for presence, size and postings
+                info = terms.term_info(name, btext)
+            except TermNotFound:
                 got = (_EMPTY[0], _EMPTY[1])
+                self.seg.sizes[(name, q.text)] = 0
+            else:
+                self.seg.sizes[(name, q.text)] = info.doc_frequency()
+                m = self.reader._codec.postings_reader(
+                    terms._postfile, info, fobj.format, term=(name, btext)
+                )
+                got = _read_postings(m)
             self.engine._postings.put(key, got)
         docs, weights = got
         if not len(docs):
@@ -409,7 +484,7 @@ class _Eval:
             return docs, weights
         w = self.top.weighting
         idf = self.top.idf(name, btext)
-        avgfl = self.top.avg_field_length(name) or 1
+        avgfl = self.engine.avg_field_length(self.top, name)
         b = w._field_B.get(name, w.B)
         k1 = w.K1
         fl = self.seg.field_lengths(name)[docs]
@@ -513,6 +588,61 @@ class _Eval:
         if len(qs) == 1:
             return self.node(qs[0], weighted)
         return self.node(wq.Or(qs), weighted and not q.constantscore)
+
+    def phrase(self, q: wq.Phrase, weighted: bool) -> Result:
+        """Phrase.matcher: the terms' intersection (scores summed in make_binary_tree's
+        pairing), kept where SpanNear2's own span test finds the words in order."""
+        schema = self.top.schema
+        name = q.fieldname
+        if name not in schema or len(q.words) < 2:
+            return self.fallback(q, weighted)
+        fobj = schema[name]
+        fmt = fobj.format
+        if not fmt or not fmt.supports("positions") or fmt.supports("characters"):
+            return self.fallback(q, weighted)
+        btexts = []
+        for word in q.words:
+            try:
+                btexts.append(fobj.to_bytes(word))
+            except ValueError:
+                return _EMPTY
+        if any((name, b) not in self.reader for b in btexts):
+            return _EMPTY
+        results = [self.term(wq.Term(name, b)) for b in btexts]
+        docs = results[0][0]
+        for d, _ in results[1:]:
+            docs = np.intersect1d(docs, d, assume_unique=True)
+        if not len(docs):
+            return _EMPTY
+        values = [self.values(name, b) for b in btexts]
+        raw_docs = [self.engine._postings.get((self.seg.segment_id, name, b)) for b in btexts]
+        where = [np.searchsorted(r[0], docs) for r in raw_docs if r is not None]
+        if len(where) != len(btexts):
+            return self.fallback(q, weighted)
+        spans_of = SpanNear2.SpanNear2Matcher._get_spans
+        probe = _SpanProbe(q.slop)
+        keep = np.zeros(len(docs), dtype=bool)
+        decode = fmt.decode_as
+        for i in range(len(docs)):
+            probe.ms = [
+                _Spans([Span(pos) for pos in decode("positions", vals[int(w[i])])])
+                for vals, w in zip(values, where, strict=True)
+            ]
+            keep[i] = bool(spans_of(probe))
+        docs = docs[keep]
+        columns = [sc[np.searchsorted(d, docs)] for d, sc in results]
+        return docs, _tree_sum(_binary_tree(0, len(columns)), columns)
+
+    def values(self, name: str, btext: bytes) -> list[Any]:
+        """The encoded positions of a term's postings (all of them, deleted included)."""
+        key = (self.seg.segment_id, name, btext, "values")
+        got = self.engine._values.get(key)
+        if got is None:
+            got = _read_values(self.reader.postings(name, btext))
+            self.engine._values[key] = got
+            while len(self.engine._values) > _VALUES_CACHE_TERMS:
+                self.engine._values.pop(next(iter(self.engine._values)))
+        return got
 
     def fallback(self, q: Any, weighted: bool) -> Result:
         """Whoosh's own matcher for this node, stepped through."""
