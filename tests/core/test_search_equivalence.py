@@ -23,7 +23,15 @@ from desktop_app.core.library import Library
 from desktop_app.core.search import live
 from desktop_app.core.search.analyzer import WORD_RE, ArabicAnalyzer, normalize_term
 from desktop_app.core.search.engine import Engine, Unsupported
-from desktop_app.core.search.query import Marks, compile_query, marks, parse, prefix_forms
+from desktop_app.core.search.query import (
+    MAX_TERMS,
+    Marks,
+    compile_query,
+    expand_prefix,
+    marks,
+    parse,
+    prefix_forms,
+)
 from desktop_app.core.search.service import SearchService
 from desktop_app.core.search.snippets import make_snippet, matches
 from desktop_app.core.search.writer import close_all
@@ -60,6 +68,12 @@ def _article(rng: random.Random, i: int) -> tuple[list[str], str, dict[str, str]
     paras = [_sentence(rng, english) for _ in range(rng.randint(1, 4))]
     if i % 7 == 0:  # identical bodies: ties broken by document number
         paras = [f"الوزير يلتقي وزير النفط في بغداد 📌 {i}."]
+    if i % 5 == 0:  # many words on one prefix: expansions over MAX_TERMS are ranked
+        letters = "بتثجحخدذرزسشصضطظعغفقكلمن"
+        made = [f"كتب{rng.choice(letters)}{rng.choice(letters)}" for _ in range(30)]
+        paras.append(
+            " ".join(made + [f"book{rng.choice('abcdefghij')}{i % 17}x" for _ in range(8)])
+        )
     title = " ".join(rng.choice(ARABIC + ENGLISH) for _ in range(rng.randint(2, 5)))
     month = rng.randint(1, 12)
     meta = {
@@ -193,7 +207,14 @@ def test_numpy_and_whoosh_give_the_same_results(library: Library) -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ["الوزير", "النفط OR الغاز OR أسعار", "(oil OR gas) AND الوزير", "الوزير -النفط", "وزار*"],
+    [
+        "الوزير",
+        "النفط OR الغاز OR أسعار",
+        "(oil OR gas) AND الوزير",
+        "الوزير -النفط",
+        "مفاوض*",
+        '"وزير النفط"',
+    ],
 )
 def test_words_or_and_not_prefix_are_evaluated_without_whoosh_matchers(
     library: Library, query: str
@@ -397,3 +418,31 @@ def test_opening_the_search_service_does_not_import_numpy(library: Library) -> N
         text=True,
     )
     assert out.returncode == 0, out.stderr
+
+
+class _LookUps:
+    """A reader seen only through the TermReader protocol: expand_prefix's look-up path."""
+
+    def __init__(self, reader: Any) -> None:
+        self.reader = reader
+
+    def expand_prefix(self, fieldname: str, prefix: str) -> Any:
+        return self.reader.expand_prefix(fieldname, prefix)
+
+    def __contains__(self, term: tuple[str, str]) -> bool:
+        return term in self.reader
+
+    def doc_frequency(self, fieldname: str, text: str) -> int:
+        return int(self.reader.doc_frequency(fieldname, text))
+
+
+def test_prefix_expansion_read_by_segment_equals_the_look_ups(library: Library) -> None:
+    svc = SearchService(library.folder)
+    try:
+        reader = svc._searcher().reader()
+        prefixes = sorted({w[:k] for w in ARABIC + ENGLISH for k in (1, 2, 3)} | {"كتب", "boo"})
+        for p in prefixes:
+            assert expand_prefix(reader, p) == expand_prefix(_LookUps(reader), p), p
+        assert any(len(expand_prefix(reader, p)) == MAX_TERMS for p in prefixes)
+    finally:
+        svc.close()
