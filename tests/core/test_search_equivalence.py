@@ -446,3 +446,19 @@ def test_prefix_expansion_read_by_segment_equals_the_look_ups(library: Library) 
         assert any(len(expand_prefix(reader, p)) == MAX_TERMS for p in prefixes)
     finally:
         svc.close()
+
+
+@pytest.mark.parametrize("engine", ["numpy", "whoosh"])
+def test_not_never_returns_deleted_or_meta_documents(library: Library, engine: str) -> None:
+    """Whoosh's NOT can return the deleted document after its last match: it is dropped."""
+    svc = SearchService(library.folder, engine=engine)
+    try:
+        live = len(library.article_ids())
+        for word in ARABIC[:40] + ENGLISH:
+            r = svc.search(f"NOT {word} kind:article", limit=500)
+            ids = [h.article_id for h in r.hits]
+            assert len(ids) == len(set(ids)) == r.total <= live, word
+            r = svc.search(f"NOT {word}", limit=500)  # the meta document stays out too
+            assert r.total == len(r.hits)
+    finally:
+        svc.close()

@@ -17,15 +17,17 @@ queries and fails on any difference):
   `_byteids`, `_blocklength`, `_lastblock`, `_nextoffset`, `_goto()`;
 - FilterMatcher `.child` (the deletions wrapper that SegmentReader.postings adds);
 - SegmentReader `_perdoc.column_reader(...)` and `_perdoc.has_column(...)` for the per-document
-  field-length column (`_<field>_len`, whoosh.codec.whoosh3.LENGTHS_COLUMN);
+  field-length column (`_<field>_len`, whoosh.codec.whoosh3.LENGTHS_COLUMN), read whole through
+  NumericColumn.Reader's `_typecode`, `_default`, `_count`, `_dbfile`, `_basepos`;
 - MultiTerm `_btexts(reader)` (the terms of a prefix or range in one segment);
 - Phrase.matcher's construction (SpanNear2 of its terms over make_binary_tree of
   IntersectionMatchers) and SpanNear2.SpanNear2Matcher._get_spans, called with a stand-in
   `self` that has its four attributes (slop, mindist, ordered, ms);
 - Or.AUTO_MATCHER's rule (DEFAULT below 1024 clauses when two clauses or > 5000 documents in the
   segment, else the array matcher), make_weighted_tree's pairing order, ArrayUnionMatcher's
-  sequential sums and its "score > 0" test, InverseMatcher's constant score 1.0 and its return
-  of the (possibly deleted) document after its child's last match.
+  sequential sums and its "score > 0" test, InverseMatcher's constant score 1.0. (InverseMatcher
+  can also return a deleted document, the one after its child's last match; SearchService
+  drops deleted documents on both paths, so this module never returns them.)
 """
 
 from __future__ import annotations
@@ -83,7 +85,13 @@ class _Segment:
             lenfield = f"_{name}_len"
             if perdoc.has_column(lenfield):
                 col = perdoc.column_reader(lenfield, LENGTHS_COLUMN)
-                raw = np.fromiter(iter(col), dtype=np.uint8, count=self.count)
+                if getattr(col, "_typecode", None) == "B" and col._default == 0:
+                    # One read of the column's bytes (documents past its end have 0).
+                    raw = np.zeros(self.count, dtype=np.uint8)
+                    n = min(col._count, self.count)
+                    raw[:n] = np.frombuffer(col._dbfile.get(col._basepos, n), dtype=np.uint8)
+                else:
+                    raw = np.fromiter(iter(col), dtype=np.uint8, count=self.count)
                 arr = _BYTE_TO_LENGTH[raw]
             else:
                 arr = np.ones(self.count, dtype=np.float64)
@@ -278,7 +286,12 @@ class Engine:
         gen = s.reader().generation()
         masked = self._mask_docs
         if masked is None or masked[0] != gen:
-            masked = self._mask_docs = (gen, self.docs(s, mask))
+            hidden = [self.docs(s, mask)]
+            for sub, offset in s.leaf_searchers():
+                live = self.segment(sub.reader()).live
+                if live is not None:
+                    hidden.append(np.flatnonzero(~live) + offset)
+            masked = self._mask_docs = (gen, np.unique(np.concatenate(hidden)))
         if len(masked[1]):
             keep = ~np.isin(docs, masked[1])
             docs, scores = docs[keep], scores[keep]
@@ -571,12 +584,6 @@ class _Eval:
             np.ones(self.seg.count, dtype=bool) if self.seg.live is None else self.seg.live.copy()
         )
         mask[child] = False
-        if len(child) and self.seg.live is not None:
-            # InverseMatcher's quirk, kept for identical results: when its child runs out on
-            # the child's last match, the next docnum is returned even if it is deleted.
-            after = int(child[-1]) + 1
-            if after < self.seg.count:
-                mask[after] = True
         docs = np.flatnonzero(mask).astype(np.int64)
         return docs, np.ones(len(docs), dtype=np.float64)
 

@@ -269,10 +269,15 @@ class SearchService:
         fq = _filter_query(wanted)
         # One pass collects the top hits and every match (for total and facets).
         everything = _TopAndAll(max(1, limit))
-        s.search_with_collector(q, FilterCollector(everything, restrict=_MASK))
+        # Never results: the meta document, and deleted documents, which Whoosh's NOT
+        # (InverseMatcher) can return when one follows the last match of what it negates.
+        hidden = set(s.docs_for_query(_MASK))
+        for reader, offset in s.reader().leaf_readers():
+            hidden.update(offset + d for d in reader.deleted_docs_set)
+        s.search_with_collector(q, FilterCollector(everything, restrict=hidden))
         results = everything.results()
         if fq is not None:
-            results = s.search(q, limit=max(1, limit), filter=fq, mask=_MASK)
+            results = s.search(q, limit=max(1, limit), filter=fq, mask=hidden)
         top = [(r["id"], r.score) for r in results]
         total, facets = self._facets(s, everything.everything, wanted)
         return top, total, facets
