@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from desktop_app.core.library import Library
@@ -462,3 +463,31 @@ def test_not_never_returns_deleted_or_meta_documents(library: Library, engine: s
             assert r.total == len(r.hits)
     finally:
         svc.close()
+
+
+def test_phrase_position_chain_equals_span_near() -> None:
+    """The vectorized phrase test decides as SpanNear2Matcher._get_spans does."""
+    from whoosh.formats import Positions
+    from whoosh.query.spans import Span, SpanNear2
+
+    from desktop_app.core.search import engine as eng
+
+    rng = random.Random(21)
+    fmt = Positions()
+    for _ in range(300):
+        nterms = rng.randint(2, 4)
+        slop = rng.choice([1, 1, 2, 3])
+        docs = rng.randint(1, 6)
+        per_term = [
+            [sorted(rng.sample(range(40), rng.randint(1, 6))) for _ in range(docs)]
+            for _ in range(nterms)
+        ]
+        values = [[fmt.encode(p) for p in term] for term in per_term]
+        where = np.arange(docs)
+        keys = [eng._positions(v, where) for v in values]
+        fast = eng._chain(keys, docs, slop)
+        probe = eng._SpanProbe(slop)
+        for d in range(docs):
+            probe.ms = [eng._Spans([Span(p) for p in term[d]]) for term in per_term]
+            want = bool(SpanNear2.SpanNear2Matcher._get_spans(probe))
+            assert bool(fast[d]) == want, (per_term, slop, d)

@@ -21,8 +21,9 @@ queries and fails on any difference):
   NumericColumn.Reader's `_typecode`, `_default`, `_count`, `_dbfile`, `_basepos`;
 - MultiTerm `_btexts(reader)` (the terms of a prefix or range in one segment);
 - Phrase.matcher's construction (SpanNear2 of its terms over make_binary_tree of
-  IntersectionMatchers) and SpanNear2.SpanNear2Matcher._get_spans, called with a stand-in
-  `self` that has its four attributes (slop, mindist, ordered, ms);
+  IntersectionMatchers); its span test, re-stated over position arrays for formats.Positions
+  (whose values are a 4-byte count and a pickled list of gaps) and otherwise called as
+  SpanNear2.SpanNear2Matcher._get_spans with a stand-in `self` (slop, mindist, ordered, ms);
 - Or.AUTO_MATCHER's rule (DEFAULT below 1024 clauses when two clauses or > 5000 documents in the
   segment, else the array matcher), make_weighted_tree's pairing order, ArrayUnionMatcher's
   sequential sums and its "score > 0" test, InverseMatcher's constant score 1.0. (InverseMatcher
@@ -33,20 +34,22 @@ queries and fails on any difference):
 from __future__ import annotations
 
 import bisect
+import pickle
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from whoosh import formats, scoring
 from whoosh import query as wq
-from whoosh import scoring
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.matching.mcore import ListMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query.spans import Span, SpanNear2
 from whoosh.reading import TermNotFound
 from whoosh.searching import SearchContext, Searcher
+from whoosh.system import _INT_SIZE
 from whoosh.util.numeric import byte_to_length
 
 from desktop_app.core.search.schema import FACET_COLUMNS, FACETS, KINDS
@@ -208,6 +211,44 @@ def _tree_sum_sparse(tree: Any, columns: list[np.ndarray | None]) -> np.ndarray 
         return a
     out: np.ndarray = a + b
     return out
+
+
+def _positions(values: list[Any], where: np.ndarray) -> np.ndarray:
+    """Keys (candidate index << 32 | position) of a term's positions in the candidates,
+    decoded as formats.Positions.decode_positions does (a pickled list of gaps)."""
+    gaps: list[int] = []
+    lengths: list[int] = []
+    for w in where.tolist():
+        v = values[w]
+        if not v.endswith(b"."):
+            v += b"."
+        codes = pickle.loads(v[_INT_SIZE:])
+        gaps.extend(codes)
+        lengths.append(len(codes))
+    counts = np.array(lengths, dtype=np.int64)
+    total = np.cumsum(np.array(gaps, dtype=np.int64))
+    starts = np.cumsum(counts) - counts
+    base = np.concatenate((np.zeros(1, np.int64), total))[starts]
+    pos = total - np.repeat(base, counts)
+    return np.unique((np.repeat(np.arange(len(counts), dtype=np.int64), counts) << 32) + pos)
+
+
+def _chain(keys: list[np.ndarray], n: int, slop: int) -> np.ndarray:
+    """Which candidates have the terms in order, each 1..slop positions after the one before.
+
+    This is what SpanNear2Matcher._get_spans(ordered=True, mindist=1) decides: a merged span
+    keeps its start and its last term's position, and the next term must come 1..slop after
+    that position (at it, the spans overlap: distance 0).
+    """
+    ends = keys[0]
+    for nxt in keys[1:]:
+        reached = [np.intersect1d(nxt, ends + d, assume_unique=True) for d in range(1, slop + 1)]
+        ends = np.unique(np.concatenate(reached)) if len(reached) > 1 else reached[0]
+        if not len(ends):
+            break
+    keep = np.zeros(n, dtype=bool)
+    keep[np.unique(ends >> 32)] = True
+    return keep
 
 
 def _binary_tree(lo: int, hi: int) -> Any:
@@ -626,19 +667,33 @@ class _Eval:
         where = [np.searchsorted(r[0], docs) for r in raw_docs if r is not None]
         if len(where) != len(btexts):
             return self.fallback(q, weighted)
+        if type(fmt) is formats.Positions and q.slop >= 1:
+            keep = _chain(
+                [_positions(vals, w) for vals, w in zip(values, where, strict=True)],
+                len(docs),
+                q.slop,
+            )
+        else:
+            keep = self._spans_one_by_one(fmt, values, where, q.slop, len(docs))
+        docs = docs[keep]
+        columns = [sc[np.searchsorted(d, docs)] for d, sc in results]
+        return docs, _tree_sum(_binary_tree(0, len(columns)), columns)
+
+    def _spans_one_by_one(
+        self, fmt: Any, values: list[list[Any]], where: list[np.ndarray], slop: int, n: int
+    ) -> np.ndarray:
+        """SpanNear2's span test itself, document by document (other position formats)."""
         spans_of = SpanNear2.SpanNear2Matcher._get_spans
-        probe = _SpanProbe(q.slop)
-        keep = np.zeros(len(docs), dtype=bool)
+        probe = _SpanProbe(slop)
+        keep = np.zeros(n, dtype=bool)
         decode = fmt.decode_as
-        for i in range(len(docs)):
+        for i in range(n):
             probe.ms = [
                 _Spans([Span(pos) for pos in decode("positions", vals[int(w[i])])])
                 for vals, w in zip(values, where, strict=True)
             ]
             keep[i] = bool(spans_of(probe))
-        docs = docs[keep]
-        columns = [sc[np.searchsorted(d, docs)] for d, sc in results]
-        return docs, _tree_sum(_binary_tree(0, len(columns)), columns)
+        return keep
 
     def values(self, name: str, btext: bytes) -> list[Any]:
         """The encoded positions of a term's postings (all of them, deleted included)."""
