@@ -358,7 +358,7 @@ class _Ranges:
         """reader.doc_frequency(name, term), from the ranges read when they hold the answer."""
         tb = term.encode("utf-8")
         for (fname, form), parts in self.read.items():
-            if fname != name or not tb.startswith(form.encode("utf-8")):
+            if fname != name or not term.startswith(form):
                 continue
             if all(last is None or tb <= last for _, last in parts):
                 return sum(got.get(tb, 0) for got, _ in parts)
