@@ -282,14 +282,10 @@ class _SpanProbe:
 def _spread(results: list[Result]) -> tuple[np.ndarray, list[np.ndarray]]:
     """The union of the docs, and each result's scores over it (0.0 where it has no match)."""
     docs, inverse = np.unique(np.concatenate([d for d, _ in results]), return_inverse=True)
-    columns = []
-    pos = 0
-    for d, sc in results:
-        col = np.zeros(len(docs), dtype=np.float64)
-        col[inverse[pos : pos + len(d)]] = sc
-        pos += len(d)
-        columns.append(col)
-    return docs, columns
+    table = np.zeros((len(results), len(docs)), dtype=np.float64)
+    rows = np.repeat(np.arange(len(results)), [len(d) for d, _ in results])
+    table[rows, inverse] = np.concatenate([sc for _, sc in results])
+    return docs, list(table)
 
 
 class Engine:
@@ -499,18 +495,20 @@ class _Eval:
             return self.phrase(q, weighted)
         return self.fallback(q, weighted)
 
-    def term(self, q: wq.Term) -> Result:
+    def raw(self, q: wq.Term) -> tuple[Any, bytes, np.ndarray, np.ndarray] | None:
+        """(field, term bytes, docnums, weights) of a term's postings, deleted ones included;
+        None when the field or term is not there."""
         if q.minquality:
             raise Unsupported("minquality")
         schema = self.top.schema
         name = q.fieldname
         if name not in schema:
-            return _EMPTY
+            return None
         fobj = schema[name]
         try:
             btext = fobj.to_bytes(q.text)
         except ValueError:
-            return _EMPTY
+            return None
         key = (self.seg.segment_id, name, btext)
         got = self.engine._postings.get(key)
         if got is None:
@@ -527,24 +525,51 @@ class _Eval:
                 )
                 got = _read_postings(m)
             self.engine._postings.put(key, got)
-        docs, weights = got
-        if not len(docs):
-            return _EMPTY
+        if not len(got[0]):
+            return None
+        return fobj, btext, got[0], got[1]
+
+    def term(self, q: wq.Term) -> Result:
+        return self.terms([q])[0]
+
+    def terms(self, qs: list[wq.Term]) -> list[Result]:
+        """Each term's live docnums and scores; the scores of terms of one field are computed
+        in one pass (element by element the same operations as scoring.bm25)."""
+        raws = [self.raw(q) for q in qs]
+        present = [(i, r) for i, r in enumerate(raws) if r is not None]
+        out: list[Result] = [_EMPTY] * len(qs)
+        if not present:
+            return out
+        fobj = present[0][1][0]
+        name = qs[present[0][0]].fieldname
+        if any(qs[i].fieldname != name for i, _ in present):
+            return [self.term(q) for q in qs]
+        counts = np.array([len(r[2]) for _, r in present], dtype=np.int64)
+        which = np.repeat(np.arange(len(present)), counts)
+        docs = np.concatenate([r[2] for _, r in present])
+        weights = np.concatenate([r[3] for _, r in present])
         live = self.seg.live
         if live is not None:
             keep = live[docs]
-            docs, weights = docs[keep], weights[keep]
+            docs, weights, which = docs[keep], weights[keep], which[keep]
         if not fobj.scorable:  # WeightScorer: the weight is the score
-            return docs, weights
-        w = self.top.weighting
-        idf = self.top.idf(name, btext)
-        avgfl = self.engine.avg_field_length(self.top, name)
-        b = w._field_B.get(name, w.B)
-        k1 = w.K1
-        fl = self.seg.field_lengths(name)[docs]
-        # scoring.bm25, operation by operation in the same order
-        scores = idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * fl / avgfl)))
-        return docs, scores
+            scores = weights
+        else:
+            w = self.top.weighting
+            idf = np.array([self.top.idf(name, r[1]) for _, r in present], dtype=np.float64)
+            idf = idf[which]
+            avgfl = self.engine.avg_field_length(self.top, name)
+            b = w._field_B.get(name, w.B)
+            k1 = w.K1
+            fl = self.seg.field_lengths(name)[docs]
+            # scoring.bm25, operation by operation in the same order
+            scores = idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * fl / avgfl)))
+        ends = np.cumsum(np.bincount(which, minlength=len(present)))
+        start = 0
+        for (i, _), end in zip(present, ends.tolist(), strict=True):
+            out[i] = (docs[start:end], scores[start:end])
+            start = end
+        return out
 
     def union(self, q: wq.Or, weighted: bool) -> Result:
         subs = q.subqueries
@@ -561,7 +586,10 @@ class _Eval:
                 mtype = wq.Or.DEFAULT_MATCHER
             else:
                 mtype = wq.Or.ARRAY_MATCHER
-        results = [r for r in (self.node(s, weighted) for s in subs)]
+        if all(type(s) is wq.Term and s.boost == 1.0 for s in subs):
+            results = self.terms(subs)
+        else:
+            results = [self.node(s, weighted) for s in subs]
         present = [i for i, r in enumerate(results) if len(r[0])]
         if not present:
             return _EMPTY
