@@ -146,7 +146,13 @@ def _queries(n: int, seed: int) -> list[tuple[str, dict[str, list[str]], int]]:
             9: f"{w[0][: max(2, len(w[0]) - 2)]}*",
             10: f"title:{w[0]} OR {w[1]}",
             11: f"date:{rng.choice(YEARS)} {w[0]}",
-            12: "date:{}-03..{}-10 {}".format(*sorted(rng.sample(YEARS, 2)), w[0]),
+            12: rng.choice(
+                [
+                    "date:{}-03..{}-10 {}".format(*sorted(rng.sample(YEARS, 2)), w[0]),
+                    f"date:..{rng.choice(YEARS)}-06 OR {w[0]}",
+                    f"date:{rng.choice(YEARS)}-06.. {w[0]}",
+                ]
+            ),
             13: f"{rng.choice(['kind:article', 'kind:highlight', 'kind:note', 'lang:en'])} {w[0]}",
             14: f"{w[0]} {w[1]} {w[2]} OR {w[3]}",
             15: f"tag:{rng.choice(['طاقة', 'سياسة', 'energy'])} OR label:{w[0]} OR {w[1]}",

@@ -19,7 +19,9 @@ queries and fails on any difference):
 - SegmentReader `_perdoc.column_reader(...)` and `_perdoc.has_column(...)` for the per-document
   field-length column (`_<field>_len`, whoosh.codec.whoosh3.LENGTHS_COLUMN), read whole through
   NumericColumn.Reader's `_typecode`, `_default`, `_count`, `_dbfile`, `_basepos`;
-- MultiTerm `_btexts(reader)` (the terms of a prefix or range in one segment);
+- MultiTerm `_btexts(reader)` (the terms of a prefix in one segment); TermRange's bounds
+  (start, end, startexcl, endexcl as `_btexts` compares them), a range over an ID field being
+  read from the field's column;
 - Phrase.matcher's construction (SpanNear2 of its terms over make_binary_tree of
   IntersectionMatchers); its span test, re-stated over position arrays for formats.Positions
   (whose values are a 4-byte count and a pickled list of gaps) and otherwise called as
@@ -41,8 +43,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from whoosh import formats, scoring
+from whoosh import fields, formats, scoring
 from whoosh import query as wq
+from whoosh.analysis import IDTokenizer
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.matching.mcore import ListMatcher
 from whoosh.matching.wrappers import FilterMatcher
@@ -79,6 +82,27 @@ class _Segment:
     segment_id: str = ""
     lengths: dict[str, np.ndarray] = field(default_factory=dict)
     sizes: dict[tuple[str, Any], int] = field(default_factory=dict)  # estimate_size of terms
+    columns: dict[str, tuple[list[bytes], np.ndarray]] = field(default_factory=dict)
+
+    def column_codes(self, name: str) -> tuple[list[bytes], np.ndarray]:
+        """A column's distinct non-empty values as sorted bytes, and each document's index
+        into them (len(values) for a document without a value)."""
+        got = self.columns.get(name)
+        if got is None:
+            if self.reader.has_column(name):
+                raw = list(self.reader.column_reader(name))
+            else:
+                raw = [""] * self.count
+            distinct = sorted({v.encode("utf-8") for v in raw if v})
+            index = {v.decode("utf-8"): i for i, v in enumerate(distinct)}
+            missing = len(distinct)
+            codes = np.fromiter(
+                (index.get(v, missing) if v else missing for v in raw),
+                dtype=np.int64,
+                count=self.count,
+            )
+            got = self.columns[name] = (distinct, codes)
+        return got
 
     def field_lengths(self, name: str) -> np.ndarray:
         """The length Whoosh stores for each document's field (as doc_field_length reads it)."""
@@ -251,6 +275,21 @@ def _chain(keys: list[np.ndarray], n: int, slop: int) -> np.ndarray:
     return keep
 
 
+def _one_value_per_document(schema: Any, name: str) -> bool:
+    """An ID field as Hamish's schema makes it: the whole value is the one term (no lower
+    casing), with weight 1, and a column holds the same value."""
+    if name not in schema:
+        return False
+    f = schema[name]
+    return (
+        type(f) is fields.ID
+        and type(f.analyzer) is IDTokenizer
+        and type(f.format) is formats.Existence
+        and f.format.field_boost == 1.0
+        and f.column_type is not None
+    )
+
+
 def _binary_tree(lo: int, hi: int) -> Any:
     """make_binary_tree's shape over indices lo..hi-1 (split at the half)."""
     if hi - lo == 1:
@@ -353,7 +392,7 @@ class Engine:
                 dead = np.fromiter(reader.deleted_docs_set, dtype=np.int64)
                 live[dead[dead < count]] = False
             if data is not None:  # same segment, a new reader: keep what was read
-                data = _Segment(reader, count, live, key[0], data.lengths, data.sizes)
+                data = _Segment(reader, count, live, key[0], data.lengths, data.sizes, data.columns)
             else:
                 data = _Segment(reader, count, live, key[0])
             self._segments[key] = data
@@ -657,6 +696,8 @@ class _Eval:
         return docs, np.ones(len(docs), dtype=np.float64)
 
     def multiterm(self, q: Any, weighted: bool) -> Result:
+        if type(q) is wq.TermRange and _one_value_per_document(self.top.schema, q.fieldname):
+            return self.value_range(q)
         name = q.field()
         qs = [wq.Term(name, word) for word in q._btexts(self.reader) if word]
         if not qs:
@@ -733,6 +774,26 @@ class _Eval:
             while len(self.engine._values) > _VALUES_CACHE_TERMS:
                 self.engine._values.pop(next(iter(self.engine._values)))
         return got
+
+    def value_range(self, q: wq.TermRange) -> Result:
+        """A range over an ID field from its column: every matching document has one term in
+        the range, whose weight (Existence, field boost 1) is its score however the terms'
+        OR is matched (one term, a union tree or the array matcher)."""
+        values, codes = self.seg.column_codes(q.fieldname)
+        fobj = self.top.schema[q.fieldname]
+        try:
+            start = b"" if q.start is None else fobj.to_bytes(q.start)
+            end = b"\xff\xff\xff\xff" if q.end is None else fobj.to_bytes(q.end)
+        except ValueError:
+            return _EMPTY
+        # values are sorted (as bytes): the range is one run of them
+        lo = (bisect.bisect_right if q.startexcl else bisect.bisect_left)(values, start)
+        hi = (bisect.bisect_left if q.endexcl else bisect.bisect_right)(values, end)
+        hit = (codes >= lo) & (codes < hi)
+        if self.seg.live is not None:
+            hit &= self.seg.live
+        docs = np.flatnonzero(hit).astype(np.int64)
+        return docs, np.ones(len(docs), dtype=np.float64)
 
     def fallback(self, q: Any, weighted: bool) -> Result:
         """Whoosh's own matcher for this node, stepped through."""
