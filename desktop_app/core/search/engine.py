@@ -147,28 +147,14 @@ class _Postings:
             self._size -= len(old[0])
 
 
-def _read_values(matcher: Any) -> list[Any]:
-    """The raw posting values (encoded positions) of a term, in docnum order."""
-    if isinstance(matcher, FilterMatcher):
-        matcher = matcher.child
-    if type(matcher) is ListMatcher:
-        return list(matcher._values)
-    if type(matcher).__name__ != "W3LeafMatcher" or matcher._fixedsize is not None:
-        raise Unsupported(type(matcher).__name__)
-    out: list[Any] = []
-    while True:
-        matcher._read_data()
-        out.extend(matcher._data[2])
-        if matcher._lastblock:
-            return out
-        matcher._goto(matcher._nextoffset)
-
-
-def _read_postings(matcher: Any) -> tuple[np.ndarray, np.ndarray]:
-    """All docnums and weights of a W3LeafMatcher, block by block."""
+def _read_postings(matcher: Any, values: list[Any] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """All docnums and weights of a W3LeafMatcher, block by block (and the raw posting
+    values, the encoded positions, into `values` when given)."""
     if isinstance(matcher, FilterMatcher):
         matcher = matcher.child
     if type(matcher) is ListMatcher:  # a posting inlined in the term info
+        if values is not None:
+            values.extend(matcher._values)
         ids = np.asarray(matcher._ids, dtype=np.int64)
         if matcher._all_weights:
             return ids, np.full(len(ids), matcher._all_weights, dtype=np.float64)
@@ -177,6 +163,8 @@ def _read_postings(matcher: Any) -> tuple[np.ndarray, np.ndarray]:
         return ids, np.ones(len(ids), dtype=np.float64)
     if type(matcher).__name__ != "W3LeafMatcher" or matcher._byteids:
         raise Unsupported(type(matcher).__name__)
+    if values is not None and matcher._fixedsize is not None:
+        raise Unsupported("fixed-size posting values")
     ids_parts: list[np.ndarray] = []
     w_parts: list[np.ndarray] = []
     while True:
@@ -184,6 +172,8 @@ def _read_postings(matcher: Any) -> tuple[np.ndarray, np.ndarray]:
         data = matcher._data
         n = matcher._blocklength
         ids_parts.append(np.cumsum(np.asarray(data[0], dtype=np.int64)))
+        if values is not None:
+            values.extend(data[2])
         weights = data[1]
         if weights is None:
             w_parts.append(np.ones(n, dtype=np.float64))
@@ -725,13 +715,13 @@ class _Eval:
                 return _EMPTY
         if any((name, b) not in self.reader for b in btexts):
             return _EMPTY
+        values = [self.values(name, b) for b in btexts]  # postings read once for both
         results = [self.term(wq.Term(name, b)) for b in btexts]
         docs = results[0][0]
         for d, _ in results[1:]:
             docs = np.intersect1d(docs, d, assume_unique=True)
         if not len(docs):
             return _EMPTY
-        values = [self.values(name, b) for b in btexts]
         raw_docs = [self.engine._postings.get((self.seg.segment_id, name, b)) for b in btexts]
         where = [np.searchsorted(r[0], docs) for r in raw_docs if r is not None]
         if len(where) != len(btexts):
@@ -769,7 +759,10 @@ class _Eval:
         key = (self.seg.segment_id, name, btext, "values")
         got = self.engine._values.get(key)
         if got is None:
-            got = _read_values(self.reader.postings(name, btext))
+            got = []
+            pair = _read_postings(self.reader.postings(name, btext), got)
+            if self.engine._postings.get((self.seg.segment_id, name, btext)) is None:
+                self.engine._postings.put((self.seg.segment_id, name, btext), pair)
             self.engine._values[key] = got
             while len(self.engine._values) > _VALUES_CACHE_TERMS:
                 self.engine._values.pop(next(iter(self.engine._values)))

@@ -277,7 +277,11 @@ class SearchService:
         s.search_with_collector(q, FilterCollector(everything, restrict=hidden))
         results = everything.results()
         if fq is not None:
-            results = s.search(q, limit=max(1, limit), filter=fq, mask=hidden)
+            # Every match scored: Whoosh's block-quality skipping (the default) can lose the
+            # best filtered match when the limit is small.
+            top_only = TopCollector(limit=max(1, limit), usequality=False, replace=0)
+            s.search_with_collector(q, FilterCollector(top_only, allow=fq, restrict=hidden))
+            results = top_only.results()
         top = [(r["id"], r.score) for r in results]
         total, facets = self._facets(s, everything.everything, wanted)
         return top, total, facets
