@@ -64,8 +64,8 @@ Result = tuple[Docs, Scores]
 _KINDS = frozenset(KINDS)
 _EMPTY: Result = (np.zeros(0, np.int64), np.zeros(0, np.float64))
 _BYTE_TO_LENGTH = np.array([byte_to_length(b) or 0 for b in range(256)], dtype=np.float64)
-_POSTINGS_CACHE_ENTRIES = 4_000_000  # cached postings (docnum + weight: 12 bytes each)
-_VALUES_CACHE_TERMS = 256  # terms whose encoded positions are kept (phrases)
+_POSTINGS_CACHE_ENTRIES = 2_000_000  # cached postings (docnum + weight: 16 bytes each)
+_VALUES_CACHE_ENTRIES = 200_000  # cached encoded positions (phrases; about 60 bytes each)
 
 
 class Unsupported(Exception):
@@ -324,6 +324,7 @@ class Engine:
         self._segments: dict[tuple[str, int], _Segment] = {}
         self._postings = _Postings()
         self._values: dict[tuple[Any, ...], list[Any]] = {}
+        self._values_size = 0
         self._avgfl: dict[tuple[int, str], float] = {}
         self._lock = threading.Lock()
         self._codes: dict[str, dict[str, np.ndarray]] = {}  # segment key -> facet -> codes
@@ -466,6 +467,13 @@ class Engine:
             order = np.lexsort((first, -counts))
             out[n] = {values[n][uniq[i]]: int(counts[i]) for i in order}
         return total, out
+
+    def keep_values(self, key: tuple[Any, ...], values: list[Any]) -> None:
+        """Cache a term's encoded positions, dropping the oldest past the bound."""
+        self._values[key] = values
+        self._values_size += len(values)
+        while self._values_size > _VALUES_CACHE_ENTRIES and len(self._values) > 1:
+            self._values_size -= len(self._values.pop(next(iter(self._values))))
 
     def avg_field_length(self, top: Searcher, name: str) -> float:
         """BM25FScorer's avgfl (the parent searcher's, or 1), once per commit and field."""
@@ -763,9 +771,7 @@ class _Eval:
             pair = _read_postings(self.reader.postings(name, btext), got)
             if self.engine._postings.get((self.seg.segment_id, name, btext)) is None:
                 self.engine._postings.put((self.seg.segment_id, name, btext), pair)
-            self.engine._values[key] = got
-            while len(self.engine._values) > _VALUES_CACHE_TERMS:
-                self.engine._values.pop(next(iter(self.engine._values)))
+            self.engine.keep_values(key, got)
         return got
 
     def value_range(self, q: wq.TermRange) -> Result:
