@@ -477,6 +477,7 @@ def test_phrase_position_chain_equals_span_near() -> None:
     from whoosh.query.spans import Span, SpanNear2
 
     from desktop_app.core.search import engine as eng
+    from desktop_app.core.search.postings import chain, positions
 
     rng = random.Random(21)
     fmt = Positions()
@@ -490,8 +491,8 @@ def test_phrase_position_chain_equals_span_near() -> None:
         ]
         values = [[fmt.encode(p) for p in term] for term in per_term]
         where = np.arange(docs)
-        keys = [eng._positions(v, where) for v in values]
-        fast = eng._chain(keys, docs, slop)
+        keys = [positions(v, where) for v in values]
+        fast = chain(keys, docs, slop)
         probe = eng._SpanProbe(slop)
         for d in range(docs):
             probe.ms = [eng._Spans([Span(p) for p in term[d]]) for term in per_term]

@@ -4,27 +4,21 @@ Whoosh scores one posting at a time in Python. Here term, OR, AND and NOT nodes 
 per segment over whole posting lists: docnums and weights come from the posting blocks, BM25F
 is computed with Whoosh's own idf and average field length and the per-document lengths Whoosh
 stores, and sums are added in the order Whoosh's matcher trees add them (floating-point
-addition is not associative, so the tree shape decides the last bit of a score). Any other
-node (phrases, for one) is evaluated by Whoosh's own matcher for that node, inside the tree.
+addition is not associative, so the tree shape decides the last bit of a score). Phrases and
+date ranges are evaluated over arrays too; any other node is evaluated by Whoosh's own
+matcher for that node, inside the tree. Reading postings and columns: postings.py.
 
 Private Whoosh internals relied on (whoosh-reloaded 2.7.5, pinned in pyproject.toml; the
 equivalence test in tests/core/test_search_equivalence.py runs both paths on a few hundred
 queries and fails on any difference):
 - SegmentReader `_terms.term_info()`, `_terms._postfile`, `_codec.postings_reader()` (one
   look-up of a term instead of three);
-- ListMatcher `_ids`, `_weights`, `_all_weights` (postings inlined in a term's info);
-- W3LeafMatcher block reading: `_read_data()`, `_data` (delta-coded ids, weights),
-  `_byteids`, `_blocklength`, `_lastblock`, `_nextoffset`, `_goto()`;
-- FilterMatcher `.child` (the deletions wrapper that SegmentReader.postings adds);
-- SegmentReader `_perdoc.column_reader(...)` and `_perdoc.has_column(...)` for the per-document
-  field-length column (`_<field>_len`, whoosh.codec.whoosh3.LENGTHS_COLUMN), read whole through
-  NumericColumn.Reader's `_typecode`, `_default`, `_count`, `_dbfile`, `_basepos`;
 - MultiTerm `_btexts(reader)` (the terms of a prefix in one segment); TermRange's bounds
   (start, end, startexcl, endexcl as `_btexts` compares them), a range over an ID field being
   read from the field's column;
 - Phrase.matcher's construction (SpanNear2 of its terms over make_binary_tree of
   IntersectionMatchers); its span test, re-stated over position arrays for formats.Positions
-  (whose values are a 4-byte count and a pickled list of gaps) and otherwise called as
+  (postings.chain) and otherwise called as
   SpanNear2.SpanNear2Matcher._get_spans with a stand-in `self` (slop, mindist, ordered, ms);
 - Or.AUTO_MATCHER's rule (DEFAULT below 1024 clauses when two clauses or > 5000 documents in the
   segment, else the array matcher), make_weighted_tree's pairing order, ArrayUnionMatcher's
@@ -36,25 +30,25 @@ queries and fails on any difference):
 from __future__ import annotations
 
 import bisect
-import pickle
 import threading
-from collections import OrderedDict
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from whoosh import fields, formats, scoring
 from whoosh import query as wq
 from whoosh.analysis import IDTokenizer
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN
-from whoosh.matching.mcore import ListMatcher
-from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query.spans import Span, SpanNear2
 from whoosh.reading import TermNotFound
 from whoosh.searching import SearchContext, Searcher
-from whoosh.system import _INT_SIZE
-from whoosh.util.numeric import byte_to_length
 
+from desktop_app.core.search.postings import (
+    PostingsCache,
+    Segment,
+    Unsupported,
+    chain,
+    positions,
+    read_postings,
+)
 from desktop_app.core.search.schema import FACET_COLUMNS, FACETS, KINDS
 
 Docs = np.ndarray  # int64, ascending, unique (segment docnums)
@@ -63,129 +57,7 @@ Result = tuple[Docs, Scores]
 
 _KINDS = frozenset(KINDS)
 _EMPTY: Result = (np.zeros(0, np.int64), np.zeros(0, np.float64))
-_BYTE_TO_LENGTH = np.array([byte_to_length(b) or 0 for b in range(256)], dtype=np.float64)
-_POSTINGS_CACHE_ENTRIES = 2_000_000  # cached postings (docnum + weight: 16 bytes each)
 _VALUES_CACHE_ENTRIES = 200_000  # cached encoded positions (phrases; about 60 bytes each)
-
-
-class Unsupported(Exception):
-    """A query this module does not evaluate (the caller uses Whoosh's collector)."""
-
-
-@dataclass
-class _Segment:
-    """What is cached per segment reader: deletions and field lengths."""
-
-    reader: Any
-    count: int  # doc_count_all
-    live: np.ndarray | None  # bool per docnum (None: no deletions)
-    segment_id: str = ""
-    lengths: dict[str, np.ndarray] = field(default_factory=dict)
-    sizes: dict[tuple[str, Any], int] = field(default_factory=dict)  # estimate_size of terms
-    columns: dict[str, tuple[list[bytes], np.ndarray]] = field(default_factory=dict)
-
-    def column_codes(self, name: str) -> tuple[list[bytes], np.ndarray]:
-        """A column's distinct non-empty values as sorted bytes, and each document's index
-        into them (len(values) for a document without a value)."""
-        got = self.columns.get(name)
-        if got is None:
-            if self.reader.has_column(name):
-                raw = list(self.reader.column_reader(name))
-            else:
-                raw = [""] * self.count
-            distinct = sorted({v.encode("utf-8") for v in raw if v})
-            index = {v.decode("utf-8"): i for i, v in enumerate(distinct)}
-            missing = len(distinct)
-            codes = np.fromiter(
-                (index.get(v, missing) if v else missing for v in raw),
-                dtype=np.int64,
-                count=self.count,
-            )
-            got = self.columns[name] = (distinct, codes)
-        return got
-
-    def field_lengths(self, name: str) -> np.ndarray:
-        """The length Whoosh stores for each document's field (as doc_field_length reads it)."""
-        arr = self.lengths.get(name)
-        if arr is None:
-            perdoc = self.reader._perdoc
-            lenfield = f"_{name}_len"
-            if perdoc.has_column(lenfield):
-                col = perdoc.column_reader(lenfield, LENGTHS_COLUMN)
-                if getattr(col, "_typecode", None) == "B" and col._default == 0:
-                    # One read of the column's bytes (documents past its end have 0).
-                    raw = np.zeros(self.count, dtype=np.uint8)
-                    n = min(col._count, self.count)
-                    raw[:n] = np.frombuffer(col._dbfile.get(col._basepos, n), dtype=np.uint8)
-                else:
-                    raw = np.fromiter(iter(col), dtype=np.uint8, count=self.count)
-                arr = _BYTE_TO_LENGTH[raw]
-            else:
-                arr = np.ones(self.count, dtype=np.float64)
-            self.lengths[name] = arr
-        return arr
-
-
-class _Postings:
-    """A bounded cache of (docnums, weights) per segment and term: segments never change."""
-
-    def __init__(self) -> None:
-        self._items: OrderedDict[tuple[Any, ...], tuple[np.ndarray, np.ndarray]] = OrderedDict()
-        self._size = 0
-
-    def get(self, key: tuple[Any, ...]) -> tuple[np.ndarray, np.ndarray] | None:
-        hit = self._items.get(key)
-        if hit is not None:
-            self._items.move_to_end(key)
-        return hit
-
-    def put(self, key: tuple[Any, ...], value: tuple[np.ndarray, np.ndarray]) -> None:
-        self._items[key] = value
-        self._size += len(value[0])
-        while self._size > _POSTINGS_CACHE_ENTRIES and len(self._items) > 1:
-            _, old = self._items.popitem(last=False)
-            self._size -= len(old[0])
-
-
-def _read_postings(matcher: Any, values: list[Any] | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """All docnums and weights of a W3LeafMatcher, block by block (and the raw posting
-    values, the encoded positions, into `values` when given)."""
-    if isinstance(matcher, FilterMatcher):
-        matcher = matcher.child
-    if type(matcher) is ListMatcher:  # a posting inlined in the term info
-        if values is not None:
-            values.extend(matcher._values)
-        ids = np.asarray(matcher._ids, dtype=np.int64)
-        if matcher._all_weights:
-            return ids, np.full(len(ids), matcher._all_weights, dtype=np.float64)
-        if matcher._weights:
-            return ids, np.asarray(matcher._weights, dtype=np.float64)
-        return ids, np.ones(len(ids), dtype=np.float64)
-    if type(matcher).__name__ != "W3LeafMatcher" or matcher._byteids:
-        raise Unsupported(type(matcher).__name__)
-    if values is not None and matcher._fixedsize is not None:
-        raise Unsupported("fixed-size posting values")
-    ids_parts: list[np.ndarray] = []
-    w_parts: list[np.ndarray] = []
-    while True:
-        matcher._read_data()
-        data = matcher._data
-        n = matcher._blocklength
-        ids_parts.append(np.cumsum(np.asarray(data[0], dtype=np.int64)))
-        if values is not None:
-            values.extend(data[2])
-        weights = data[1]
-        if weights is None:
-            w_parts.append(np.ones(n, dtype=np.float64))
-        elif isinstance(weights, float):
-            # Whoosh widens a block's single weight through array("f")
-            w_parts.append(np.full(n, np.float32(weights), dtype=np.float64))
-        else:
-            w_parts.append(np.asarray(weights).astype(np.float64))
-        if matcher._lastblock:
-            break
-        matcher._goto(matcher._nextoffset)
-    return np.concatenate(ids_parts), np.concatenate(w_parts)
 
 
 def _weighted_tree(weights: list[float]) -> Any:
@@ -225,44 +97,6 @@ def _tree_sum_sparse(tree: Any, columns: list[np.ndarray | None]) -> np.ndarray 
         return a
     out: np.ndarray = a + b
     return out
-
-
-def _positions(values: list[Any], where: np.ndarray) -> np.ndarray:
-    """Keys (candidate index << 32 | position) of a term's positions in the candidates,
-    decoded as formats.Positions.decode_positions does (a pickled list of gaps)."""
-    gaps: list[int] = []
-    lengths: list[int] = []
-    for w in where.tolist():
-        v = values[w]
-        if not v.endswith(b"."):
-            v += b"."
-        codes = pickle.loads(v[_INT_SIZE:])
-        gaps.extend(codes)
-        lengths.append(len(codes))
-    counts = np.array(lengths, dtype=np.int64)
-    total = np.cumsum(np.array(gaps, dtype=np.int64))
-    starts = np.cumsum(counts) - counts
-    base = np.concatenate((np.zeros(1, np.int64), total))[starts]
-    pos = total - np.repeat(base, counts)
-    return np.unique((np.repeat(np.arange(len(counts), dtype=np.int64), counts) << 32) + pos)
-
-
-def _chain(keys: list[np.ndarray], n: int, slop: int) -> np.ndarray:
-    """Which candidates have the terms in order, each 1..slop positions after the one before.
-
-    This is what SpanNear2Matcher._get_spans(ordered=True, mindist=1) decides: a merged span
-    keeps its start and its last term's position, and the next term must come 1..slop after
-    that position (at it, the spans overlap: distance 0).
-    """
-    ends = keys[0]
-    for nxt in keys[1:]:
-        reached = [np.intersect1d(nxt, ends + d, assume_unique=True) for d in range(1, slop + 1)]
-        ends = np.unique(np.concatenate(reached)) if len(reached) > 1 else reached[0]
-        if not len(ends):
-            break
-    keep = np.zeros(n, dtype=bool)
-    keep[np.unique(ends >> 32)] = True
-    return keep
 
 
 def _one_value_per_document(schema: Any, name: str) -> bool:
@@ -321,8 +155,8 @@ class Engine:
     """Evaluates a compiled Whoosh query on a searcher; caches per segment."""
 
     def __init__(self) -> None:
-        self._segments: dict[tuple[str, int], _Segment] = {}
-        self._postings = _Postings()
+        self._segments: dict[tuple[str, int], Segment] = {}
+        self._postings = PostingsCache()
         self._values: dict[tuple[Any, ...], list[Any]] = {}
         self._values_size = 0
         self._avgfl: dict[tuple[int, str], float] = {}
@@ -370,7 +204,7 @@ class Engine:
         total, facets = self._facets_numpy(s, docs, filters)
         return best, total, facets
 
-    def segment(self, reader: Any) -> _Segment:
+    def segment(self, reader: Any) -> Segment:
         """The cached data of one segment reader."""
         seg = reader.segment()
         key = (seg.segment_id(), reader.doc_count_all() - reader.doc_count())
@@ -383,9 +217,9 @@ class Engine:
                 dead = np.fromiter(reader.deleted_docs_set, dtype=np.int64)
                 live[dead[dead < count]] = False
             if data is not None:  # same segment, a new reader: keep what was read
-                data = _Segment(reader, count, live, key[0], data.lengths, data.sizes, data.columns)
+                data = Segment(reader, count, live, key[0], data.lengths, data.sizes, data.columns)
             else:
-                data = _Segment(reader, count, live, key[0])
+                data = Segment(reader, count, live, key[0])
             self._segments[key] = data
         return data
 
@@ -504,7 +338,7 @@ class Engine:
 class _Eval:
     """One segment's evaluation of one query."""
 
-    def __init__(self, engine: Engine, top: Searcher, sub: Searcher, seg: _Segment) -> None:
+    def __init__(self, engine: Engine, top: Searcher, sub: Searcher, seg: Segment) -> None:
         self.engine = engine
         self.top = top
         self.sub = sub
@@ -560,7 +394,7 @@ class _Eval:
                 m = self.reader._codec.postings_reader(
                     terms._postfile, info, fobj.format, term=(name, btext)
                 )
-                got = _read_postings(m)
+                got = read_postings(m)
             self.engine._postings.put(key, got)
         if not len(got[0]):
             return None
@@ -735,8 +569,8 @@ class _Eval:
         if len(where) != len(btexts):
             return self.fallback(q, weighted)
         if type(fmt) is formats.Positions and q.slop >= 1:
-            keep = _chain(
-                [_positions(vals, w) for vals, w in zip(values, where, strict=True)],
+            keep = chain(
+                [positions(vals, w) for vals, w in zip(values, where, strict=True)],
                 len(docs),
                 q.slop,
             )
@@ -768,7 +602,7 @@ class _Eval:
         got = self.engine._values.get(key)
         if got is None:
             got = []
-            pair = _read_postings(self.reader.postings(name, btext), got)
+            pair = read_postings(self.reader.postings(name, btext), got)
             if self.engine._postings.get((self.seg.segment_id, name, btext)) is None:
                 self.engine._postings.put((self.seg.segment_id, name, btext), pair)
             self.engine.keep_values(key, got)

@@ -254,7 +254,7 @@ class SearchService:
         """(top ids and scores, total, facets) of a parsed query."""
         q = compile_query(tree, s.reader())
         if self.engine == "numpy":
-            from desktop_app.core.search.engine import Unsupported
+            from desktop_app.core.search.postings import Unsupported
 
             try:
                 return self._evaluate_numpy(s, q, wanted, limit)
