@@ -2,6 +2,12 @@
 time from a new highlight to searchable. Prints figures; asserts nothing.
 
     .venv/bin/python bench/search_bench.py /work/shared/corpus/ant-20k.jsonl.gz [--limit N]
+    .venv/bin/python bench/search_bench.py CORPUS --library /work/bench-libs/lib20k
+    .venv/bin/python bench/search_bench.py CORPUS --library /work/bench-libs/lib100k --copies 5
+
+The 200-query mix runs through `hamish search --queries-file` (the per-query took_ms it prints,
+timed inside SearchService.search), and in fresh processes through SearchService with the numpy
+path and with the previous Whoosh path, and through SQLite FTS5 on normalized text.
 """
 
 from __future__ import annotations
@@ -193,19 +199,24 @@ def to_fts(q: dict) -> tuple[str, str, list[str]]:
     return m, where, args
 
 
-def build_fts(arts: list[dict], path: Path) -> float:
-    """An FTS5 table of the pre-normalized texts; seconds."""
+def build_fts(arts: list[dict], path: Path, copies: int = 1) -> float:
+    """An FTS5 table of the pre-normalized texts (copy k > 0 with big_library.py's added
+    line); seconds."""
     t0 = time.perf_counter()
     db = sqlite3.connect(str(path))
     db.execute(
         "CREATE VIRTUAL TABLE fts USING fts5(title, body, source UNINDEXED, date UNINDEXED,"
         " tokenize='unicode61')"
     )
+
+    def rows():
+        for k in range(copies):
+            extra = f"\nنسخة {k} / copy {k}" if k else ""
+            for a in arts:
+                yield normalize(a["title"]), normalize(a["text"] + extra), a["source"], a["date"]
+
     with db:
-        db.executemany(
-            "INSERT INTO fts(title, body, source, date) VALUES (?, ?, ?, ?)",
-            ((normalize(a["title"]), normalize(a["text"]), a["source"], a["date"]) for a in arts),
-        )
+        db.executemany("INSERT INTO fts(title, body, source, date) VALUES (?, ?, ?, ?)", rows())
     db.close()
     return time.perf_counter() - t0
 
@@ -228,18 +239,77 @@ def run_fts(path: Path, queries: list[dict]) -> list[float]:
     return times
 
 
-def run_hamish(folder: Path, queries: list[str]) -> tuple[list[float], list[int]]:
-    """Latency (ms) of each query through SearchService (top 10 with snippets, facets)."""
-    svc = SearchService(folder)
-    svc.search(queries[0], limit=10)  # open the searcher once
-    times, totals = [], []
+def run_hamish(folder: Path, queries: list[str], engine: str) -> tuple[list[float], list]:
+    """Latency (ms) of each query through SearchService in a fresh process (top 10 with
+    snippets, facets, total; the first query opens the index), and what each returned."""
+    qfile = folder.parent / f"queries-{engine}.txt"
+    qfile.write_text("\n".join(queries) + "\n", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, __file__, "--service", engine, "--library", str(folder), str(qfile)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    data = json.loads(out.stdout)
+    return data["times"], data["answers"]
+
+
+def service_child(folder: Path, qfile: Path, engine: str) -> None:
+    """The child of run_hamish: time each query in-process, print JSON."""
+    queries = [q for q in qfile.read_text(encoding="utf-8").splitlines() if q.strip()]
+    svc = SearchService(folder, engine=engine)
+    times, answers = [], []
     for q in queries:
         t0 = time.perf_counter()
         r = svc.search(q, limit=10)
         times.append((time.perf_counter() - t0) * 1000)
-        totals.append(r.total)
+        answers.append(_answer(r.to_json()))
     svc.close()
-    return times, totals
+    print(json.dumps({"times": times, "answers": answers}))
+
+
+def _answer(d: dict) -> list:
+    """What must be identical between two paths: total, facets in order, hits, snippets."""
+    return [
+        d["total"],
+        [[k, list(v.items())] for k, v in d["facets"].items()],
+        [
+            [h["kind"], h["article_id"], h["highlight_id"], h["note_id"], h["score"], h["snippet"]]
+            for h in d["hits"]
+        ],
+    ]
+
+
+def run_cli(folder: Path, queries: list[str]) -> tuple[list[float], float, list]:
+    """`hamish search --queries-file F --json --limit 10`: the per-query time the command
+    reports (took_ms, measured inside SearchService.search), the wall time of the whole run,
+    and what each query returned."""
+    qfile = folder.parent / "queries-cli.txt"
+    qfile.write_text("\n".join(queries) + "\n", encoding="utf-8")
+    t0 = time.perf_counter()
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop_app",
+            "--library",
+            str(folder),
+            "search",
+            "--queries-file",
+            str(qfile),
+            "--json",
+            "--limit",
+            "10",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    wall = time.perf_counter() - t0
+    lines = [json.loads(x) for x in out.stdout.splitlines() if x.strip()]
+    answers = json.loads(json.dumps([_answer(d) for d in lines]))  # as the children's
+    return [d["took_ms"] for d in lines], wall, answers
 
 
 def highlight_latency(folder: Path, rounds: int = 20) -> list[float]:
@@ -267,32 +337,48 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--limit", type=int, default=20000)
-    ap.add_argument("--queries", type=int, default=240)
+    ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--skip-cli", action="store_true")
     ap.add_argument(
         "--library",
         type=Path,
-        help="an existing library of this corpus: skip the import figures, measure the rest",
+        help="an existing library of this corpus (copied first, never changed): skip the"
+        " import figures, measure the rest",
     )
+    ap.add_argument(
+        "--copies",
+        type=int,
+        default=1,
+        help="the library holds the corpus this many times (bench/big_library.py); the FTS5"
+        " baseline is built the same way",
+    )
+    ap.add_argument("--skip-highlight", action="store_true")
+    ap.add_argument("--service", choices=["numpy", "whoosh"], help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.service:  # the child process of run_hamish
+        service_child(args.library, args.corpus, args.service)
+        return
     arts = load(args.corpus, args.limit)
-    n = len(arts)
+    n = len(arts) * args.copies
     tmp = Path(tempfile.mkdtemp(prefix="hamish-bench-"))
     print(f"corpus: {n} articles; work folder {tmp}")
     try:
-        lib_dir = args.library or tmp / "lib"
+        lib_dir = tmp / "lib"
         if args.library is None:
             import_figures(args, arts, lib_dir, tmp)
+        else:
+            subprocess.run(["cp", "-a", str(args.library), str(lib_dir)], check=True)
         size = dir_size(lib_dir / "index")
         print(
             f"index size: {size / 1e6:.1f} MB = {size / 1e6 / (n / 1000):.2f} MB per 1,000 articles"
         )
         query_figures(args, arts, lib_dir, tmp)
-        lat = highlight_latency(lib_dir)
-        print(
-            f"new highlight -> searchable: median {statistics.median(lat):.0f} ms,"
-            f" max {max(lat):.0f} ms over {len(lat)}"
-        )
+        if not args.skip_highlight:
+            lat = highlight_latency(lib_dir)
+            print(
+                f"new highlight -> searchable: median {statistics.median(lat):.0f} ms,"
+                f" max {max(lat):.0f} ms over {len(lat)}"
+            )
     finally:
         close_all()
         if os.environ.get("HAMISH_BENCH_KEEP") != "1":
@@ -346,40 +432,58 @@ def import_figures(args: argparse.Namespace, arts: list[dict], lib_dir: Path, tm
         shutil.rmtree(txt, ignore_errors=True)
 
 
+def _line(name: str, t: list[float]) -> str:
+    rest = t[1:] or t
+    return (
+        f"  {name:34s} p50 {pct(t, 50):6.1f} ms  p95 {pct(t, 95):6.1f} ms  max {max(t):6.1f} ms"
+        f"  first {t[0]:6.1f} ms  max after first {max(rest):6.1f} ms"
+    )
+
+
 def query_figures(args: argparse.Namespace, arts: list[dict], lib_dir: Path, tmp: Path) -> None:
-    """Latency of mixed queries through Hamish and through SQLite FTS5; FTS5 size."""
-    n = len(arts)
+    """Latency of the query mix: CLI, the numpy and the Whoosh paths, SQLite FTS5."""
+    n = len(arts) * args.copies
     qs = build_queries(arts, args.queries)
     hq = [to_hamish(q) for q in qs]
-    times, totals = run_hamish(lib_dir, hq)
+    cli, wall, cli_answers = run_cli(lib_dir, hq)
+    new, new_answers = run_hamish(lib_dir, hq, "numpy")
+    old, old_answers = run_hamish(lib_dir, hq, "whoosh")
     fts_path = tmp / "fts.sqlite3"
-    t_fts = build_fts(arts, fts_path)
+    t_fts = build_fts(arts, fts_path, args.copies)
     ftimes = run_fts(fts_path, qs)
-    fsize = fts_path.stat().st_size
-    zero = sum(1 for t in totals if t == 0)
-    print(f"queries: {len(hq)} mixed ({zero} with no match), snippets for the top 10, facets")
+    zero = sum(1 for a in new_answers if a[0] == 0)
+    differ = sum(1 for a, b in zip(new_answers, old_answers, strict=True) if a != b)
+    differ_cli = sum(1 for a, b in zip(cli_answers, old_answers, strict=True) if a != b)
     print(
-        f"  Hamish/Whoosh: p50 {pct(times, 50):.1f} ms, p95 {pct(times, 95):.1f} ms,"
-        f" max {max(times):.1f} ms, mean {statistics.mean(times):.1f} ms"
+        f"queries: {len(hq)} mixed ({zero} with no match) on {n} articles,"
+        " top 10 with snippets, facets and total"
+    )
+    print(_line("hamish search --queries-file (took_ms)", cli))
+    print(f"  {'':34s} whole command {wall:.1f} s (start, index open, {len(hq)} queries)")
+    print(_line("SearchService numpy path", new))
+    print(_line("SearchService Whoosh path (before)", old))
+    print(_line("SQLite FTS5 (normalized text)", ftimes))
+    print(
+        f"  ratios p50/p95: CLI/Whoosh path {pct(cli, 50) / pct(old, 50):.2f}x"
+        f" {pct(cli, 95) / pct(old, 95):.2f}x; numpy/Whoosh {pct(new, 50) / pct(old, 50):.2f}x"
+        f" {pct(new, 95) / pct(old, 95):.2f}x; CLI/FTS5 {pct(cli, 50) / pct(ftimes, 50):.1f}x"
+        f" {pct(cli, 95) / pct(ftimes, 95):.1f}x"
     )
     print(
-        f"  SQLite FTS5:   p50 {pct(ftimes, 50):.1f} ms, p95 {pct(ftimes, 95):.1f} ms,"
-        f" max {max(ftimes):.1f} ms (build {t_fts:.1f} s = {n / t_fts:.0f}/s)"
+        f"  answers differing from the Whoosh path (totals, facets and order, hits, scores,"
+        f" snippets): numpy {differ}, CLI {differ_cli} of {len(hq)}"
     )
-    print(
-        f"  ratio Whoosh/FTS5: p50 {pct(times, 50) / max(pct(ftimes, 50), 1e-6):.1f}x,"
-        f" p95 {pct(times, 95) / max(pct(ftimes, 95), 1e-6):.1f}x"
-    )
-    print(f"FTS5 size: {fsize / 1e6:.1f} MB = {fsize / 1e6 / (n / 1000):.2f} MB per 1,000")
-    by_kind: dict[str, list[float]] = {}
-    for q, t in zip(qs, times, strict=True):
-        by_kind.setdefault(q["kind"], []).append(t)
-    print(
-        "  by kind (p50 ms): "
-        + ", ".join(f"{k} {pct(v, 50):.1f}" for k, v in sorted(by_kind.items()))
-    )
-    slow = sorted(zip(times, hq, strict=True), reverse=True)[:5]
-    print("  slowest: " + "; ".join(f"{q} {t:.0f} ms" for t, q in slow))
+    print(f"  FTS5 build {t_fts:.1f} s, size {fts_path.stat().st_size / 1e6:.1f} MB")
+    for name, t in (("CLI", cli), ("Whoosh path", old)):
+        by_kind: dict[str, list[float]] = {}
+        for q, x in zip(qs, t, strict=True):
+            by_kind.setdefault(q["kind"], []).append(x)
+        print(
+            f"  {name} by kind (p50 ms): "
+            + ", ".join(f"{k} {pct(v, 50):.1f}" for k, v in sorted(by_kind.items()))
+        )
+    slow = sorted(zip(cli[1:], hq[1:], strict=True), reverse=True)[:5]
+    print("  CLI slowest after the first: " + "; ".join(f"{q} {t:.0f} ms" for t, q in slow))
 
 
 if __name__ == "__main__":

@@ -1641,53 +1641,53 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="86"/>
-        <location filename="../desktop_app/ui/main_window.py" line="311"/>
+        <location filename="../desktop_app/ui/main_window.py" line="88"/>
+        <location filename="../desktop_app/ui/main_window.py" line="323"/>
         <source>Hamish</source>
         <translation>هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="157"/>
+        <location filename="../desktop_app/ui/main_window.py" line="162"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="158"/>
+        <location filename="../desktop_app/ui/main_window.py" line="163"/>
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="159"/>
+        <location filename="../desktop_app/ui/main_window.py" line="164"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="160"/>
+        <location filename="../desktop_app/ui/main_window.py" line="165"/>
         <source>Free notes</source>
         <translation>ملاحظات حرة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="161"/>
+        <location filename="../desktop_app/ui/main_window.py" line="166"/>
         <source>Briefing</source>
         <translation>الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="151"/>
+        <location filename="../desktop_app/ui/main_window.py" line="156"/>
         <source>Search is not available: %1</source>
         <translation>البحث غير متاح: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="276"/>
+        <location filename="../desktop_app/ui/main_window.py" line="288"/>
         <source>Add to Briefing</source>
         <translation>إضافة إلى الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="298"/>
+        <location filename="../desktop_app/ui/main_window.py" line="310"/>
         <source>%1 — Hamish</source>
         <translation>%1 — هامش</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/main_window.py" line="300"/>
+        <location filename="../desktop_app/ui/main_window.py" line="312"/>
         <source>%n highlight(s) in this article.</source>
         <translation>
             <numerusform>لا تظليلات في هذا المقال.</numerusform>
@@ -1699,42 +1699,42 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="369"/>
+        <location filename="../desktop_app/ui/main_window.py" line="381"/>
         <source>Select some text of the article first.</source>
         <translation>حدّد جزءًا من نص المقال أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="396"/>
+        <location filename="../desktop_app/ui/main_window.py" line="408"/>
         <source>Select some text or a highlight first.</source>
         <translation>حدّد نصًا أو تظليلًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="404"/>
+        <location filename="../desktop_app/ui/main_window.py" line="416"/>
         <source>New briefing from the search</source>
         <translation>موجز جديد من البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="405"/>
+        <location filename="../desktop_app/ui/main_window.py" line="417"/>
         <source>Title of the briefing:</source>
         <translation>عنوان الموجز:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="462"/>
+        <location filename="../desktop_app/ui/main_window.py" line="474"/>
         <source>Tags</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="463"/>
+        <location filename="../desktop_app/ui/main_window.py" line="475"/>
         <source>Tags of “%1”, separated by commas:</source>
         <translation>وسوم «%1»، مفصولة بفواصل:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="503"/>
+        <location filename="../desktop_app/ui/main_window.py" line="515"/>
         <source>About Hamish</source>
         <translation>عن هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="504"/>
+        <location filename="../desktop_app/ui/main_window.py" line="516"/>
         <source>Hamish (هامش) is a reading and notes application for analysts.</source>
         <translation>هامش تطبيق للقراءة وتدوين الملاحظات للمحللين.</translation>
     </message>
@@ -2026,171 +2026,181 @@ What was saved is safe; the details were written to the log.</source>
     </message>
     <message>
         <location filename="../desktop_app/core/messages.py" line="141"/>
+        <source>indexing: {percent}%</source>
+        <translation>جارٍ الفهرسة: {percent}٪</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="142"/>
+        <source>indexing: {percent}%; until it ends, results come from the part already indexed</source>
+        <translation>جارٍ الفهرسة: {percent}٪؛ وإلى أن تنتهي تأتي النتائج من الجزء المفهرس حتى الآن</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="147"/>
         <source>the disk is full: nothing was saved in {path}; free some space and try again</source>
         <translation>القرص ممتلئ: لم يُحفظ شيء في {path}؛ أفرغ بعض المساحة ثم حاول مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="145"/>
+        <location filename="../desktop_app/core/messages.py" line="151"/>
         <source>{path} is on a read-only disk or folder: nothing was saved</source>
         <translation>{path} على قرص أو مجلد للقراءة فقط: لم يُحفظ شيء</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="149"/>
+        <location filename="../desktop_app/core/messages.py" line="155"/>
         <source>the library is already at {folder}</source>
         <translation>المكتبة موجودة أصلًا في {folder}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="150"/>
+        <location filename="../desktop_app/core/messages.py" line="156"/>
         <source>{folder} is inside the library, or holds it: choose a folder elsewhere</source>
         <translation>المجلد {folder} داخل المكتبة أو يحتويها: اختر مجلدًا في مكان آخر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="153"/>
+        <location filename="../desktop_app/core/messages.py" line="159"/>
         <source>{folder} is not empty: choose an empty folder</source>
         <translation>المجلد {folder} ليس فارغًا: اختر مجلدًا فارغًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="156"/>
+        <location filename="../desktop_app/core/messages.py" line="162"/>
         <source>{folder} does not hold a Hamish library</source>
         <translation>المجلد {folder} لا يحتوي مكتبة هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="159"/>
+        <location filename="../desktop_app/core/messages.py" line="165"/>
         <source>the library at {folder} is damaged: {reason}</source>
         <translation>المكتبة في {folder} تالفة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="162"/>
+        <location filename="../desktop_app/core/messages.py" line="168"/>
         <source>the library could not be copied: {reason}</source>
         <translation>تعذّر نسخ المكتبة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="165"/>
+        <location filename="../desktop_app/core/messages.py" line="171"/>
         <source>the copy of the library did not match the original: {reason}</source>
         <translation>نسخة المكتبة لا تطابق الأصل: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="168"/>
+        <location filename="../desktop_app/core/messages.py" line="174"/>
         <source>the move was cancelled</source>
         <translation>أُلغي النقل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="170"/>
+        <location filename="../desktop_app/core/messages.py" line="176"/>
         <source>no such backup: {path}</source>
         <translation>لا توجد نسخة احتياطية كهذه: {path}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="171"/>
+        <location filename="../desktop_app/core/messages.py" line="177"/>
         <source>cannot write the backup to {path}: {reason}</source>
         <translation>تعذّرت كتابة النسخة الاحتياطية في {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="174"/>
+        <location filename="../desktop_app/core/messages.py" line="180"/>
         <source>cancelled: nothing was written and nothing was changed</source>
         <translation>أُلغي: لم يُكتب شيء ولم يتغيّر شيء</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="177"/>
+        <location filename="../desktop_app/core/messages.py" line="183"/>
         <source>{name} is not a zip archive, or it is truncated</source>
         <translation>{name} ليس أرشيف ‎zip‎، أو أنه مبتور</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="180"/>
+        <location filename="../desktop_app/core/messages.py" line="186"/>
         <source>{name} is truncated: {member} is cut short</source>
         <translation>{name} مبتور: {member} ناقص</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="181"/>
+        <location filename="../desktop_app/core/messages.py" line="187"/>
         <source>{name} is not a Hamish backup (it has no manifest.json)</source>
         <translation>{name} ليس نسخة احتياطية من هامش (لا يحوي ‎manifest.json‎)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="184"/>
+        <location filename="../desktop_app/core/messages.py" line="190"/>
         <source>the manifest of {name} is not valid: {reason}</source>
         <translation>بيان {name} غير صالح: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="187"/>
+        <location filename="../desktop_app/core/messages.py" line="193"/>
         <source>{name} was written by a newer Hamish (archive format {found}; this one reads {known})</source>
         <translation>كُتب {name} بإصدار أحدث من هامش (صيغة الأرشيف {found}، وهذا الإصدار يقرأ {known})</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="191"/>
+        <location filename="../desktop_app/core/messages.py" line="197"/>
         <source>{name} is refused: the member {member} would be written outside the library</source>
         <translation>رُفض {name}: العنصر {member} سيُكتب خارج المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="194"/>
+        <location filename="../desktop_app/core/messages.py" line="200"/>
         <source>{name} is refused: the member {member} is a symbolic link</source>
         <translation>رُفض {name}: العنصر {member} رابط رمزي</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="197"/>
+        <location filename="../desktop_app/core/messages.py" line="203"/>
         <source>{name} is refused: unexpected member {member}</source>
         <translation>رُفض {name}: عنصر غير متوقع {member}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="200"/>
+        <location filename="../desktop_app/core/messages.py" line="206"/>
         <source>{name} is refused: it holds a search index ({member}); the index is rebuilt, never restored</source>
         <translation>رُفض {name}: يحوي فهرس بحث ({member})؛ الفهرس يُعاد بناؤه ولا يُستعاد أبدًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="204"/>
+        <location filename="../desktop_app/core/messages.py" line="210"/>
         <source>{name} is refused: {member} is in it twice</source>
         <translation>رُفض {name}: العنصر {member} موجود فيه مرتين</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="207"/>
+        <location filename="../desktop_app/core/messages.py" line="213"/>
         <source>{name} is incomplete: {member}, listed in its manifest, is missing</source>
         <translation>{name} ناقص: العنصر {member} المذكور في بيانه غير موجود</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="210"/>
+        <location filename="../desktop_app/core/messages.py" line="216"/>
         <source>{name} is refused: {member} is encrypted or compressed in an unknown way</source>
         <translation>رُفض {name}: العنصر {member} مشفّر أو مضغوط بطريقة غير معروفة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="213"/>
+        <location filename="../desktop_app/core/messages.py" line="219"/>
         <source>{name} is refused: {member} inflates beyond its declared size of {size} bytes (damaged, or a zip bomb)</source>
         <translation>رُفض {name}: العنصر {member} يتمدد إلى أكثر من حجمه المعلن البالغ {size} بايت (تالف، أو قنبلة ‎zip‎)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="218"/>
+        <location filename="../desktop_app/core/messages.py" line="224"/>
         <source>{name} is damaged: {member} has {actual} bytes, its manifest says {declared}</source>
         <translation>{name} تالف: حجم {member} هو {actual} بايت، وبيانه يقول {declared}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="221"/>
+        <location filename="../desktop_app/core/messages.py" line="227"/>
         <source>{name} is damaged: {member} does not match its checksum</source>
         <translation>{name} تالف: {member} لا يطابق مجموعه الاختباري</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="224"/>
+        <location filename="../desktop_app/core/messages.py" line="230"/>
         <source>not enough free space at {folder}: {need_mb} MB needed, {free_mb} MB free</source>
         <translation>لا توجد مساحة كافية في {folder}: المطلوب {need_mb} ميغابايت، والمتاح {free_mb} ميغابايت</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="227"/>
+        <location filename="../desktop_app/core/messages.py" line="233"/>
         <source>the database in {name} is damaged: {reason}</source>
         <translation>قاعدة البيانات في {name} تالفة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="230"/>
+        <location filename="../desktop_app/core/messages.py" line="236"/>
         <source>{name} is not a Hamish library database</source>
         <translation>{name} ليس قاعدة بيانات مكتبة من هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="233"/>
+        <location filename="../desktop_app/core/messages.py" line="239"/>
         <source>{name} was written by a newer Hamish (schema {found}; this one knows {known}): update Hamish to restore it</source>
         <translation>كُتب {name} بإصدار أحدث من هامش (المخطط {found}، وهذا الإصدار يعرف {known}): حدّث هامش لاستعادته</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="238"/>
+        <location filename="../desktop_app/core/messages.py" line="244"/>
         <source>{folder} is not empty and holds no Hamish library: choose an empty folder</source>
         <translation>المجلد {folder} ليس فارغًا ولا يحوي مكتبة هامش: اختر مجلدًا فارغًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="241"/>
+        <location filename="../desktop_app/core/messages.py" line="247"/>
         <source>the restore failed: {reason}; the library is as it was</source>
         <translation>فشلت الاستعادة: {reason}؛ المكتبة كما كانت</translation>
     </message>
@@ -2679,58 +2689,58 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="117"/>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="217"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="118"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="231"/>
         <source>Type to search articles, highlights and notes.</source>
         <translation>اكتب للبحث في المقالات والتظليلات والملاحظات.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="125"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="126"/>
         <source>Search (Ctrl+K): words, &quot;a phrase&quot;, AND, OR, NOT</source>
         <translation>بحث (Ctrl+K): كلمات، &quot;عبارة&quot;، AND، OR، NOT</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="157"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="163"/>
         <source>Clear the filters</source>
         <translation>مسح عوامل التصفية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="175"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="181"/>
         <source>Open</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="177"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="183"/>
         <source>Add the selected results to the briefing</source>
         <translation>إضافة النتائج المحددة إلى الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="180"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="186"/>
         <source>New briefing from these results…</source>
         <translation>موجز جديد من هذه النتائج…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="220"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="234"/>
         <source>Search is not available: the library has no index yet.</source>
         <translation>البحث غير متاح: لا فهرس للمكتبة بعد.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="222"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="236"/>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="248"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="262"/>
         <source>Search is not available right now: %1</source>
         <translation>البحث غير متاح الآن: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="250"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="264"/>
         <source>This query cannot be read: %1</source>
         <translation>تعذّرت قراءة هذا الاستعلام: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="263"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="277"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>لا نتائج</numerusform>
@@ -2742,27 +2752,27 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="269"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="283"/>
         <source>Nothing matches this search with the chosen filters. Clear the filters to search everything.</source>
         <translation>لا شيء يطابق هذا البحث مع عوامل التصفية المختارة. امسح عوامل التصفية للبحث في كل شيء.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="276"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="290"/>
         <source>Nothing matches this search. Try fewer or shorter words, or check the spelling.</source>
         <translation>لا شيء يطابق هذا البحث. جرّب كلمات أقل أو أقصر، أو تحقق من الإملاء.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="298"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="312"/>
         <source>The search failed: %1</source>
         <translation>تعذّر البحث: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="330"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="344"/>
         <source>This note is not attached to an article.</source>
         <translation>هذه الملاحظة غير مرتبطة بمقال.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="351"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="365"/>
         <source>Search first: the briefing is made of the results.</source>
         <translation>ابحث أولًا: يُبنى الموجز من النتائج.</translation>
     </message>

@@ -121,7 +121,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/main_window.py" line="300"/>
+        <location filename="../desktop_app/ui/main_window.py" line="312"/>
         <source>%n highlight(s) in this article.</source>
         <translation>
             <numerusform>%Ln highlight in this article.</numerusform>
@@ -132,7 +132,7 @@
 <context>
     <name>SearchPanel</name>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/search_panel.py" line="263"/>
+        <location filename="../desktop_app/ui/panels/search_panel.py" line="277"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%Ln result</numerusform>

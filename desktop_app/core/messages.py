@@ -137,6 +137,12 @@ MESSAGES: dict[str, str] = {
         "the library at {folder} is on a read-only disk or folder: copy it to a folder you"
         " can write to, or read and search it with the hamish command",
     ),
+    # the search index being rebuilt in the background
+    "index.rebuilding": QT_TRANSLATE_NOOP("Messages", "indexing: {percent}%"),
+    "index.partial_results": QT_TRANSLATE_NOOP(
+        "Messages",
+        "indexing: {percent}%; until it ends, results come from the part already indexed",
+    ),
     # a write the disk refused: nothing was half-written
     "storage.full": QT_TRANSLATE_NOOP(
         "Messages",

@@ -33,6 +33,7 @@ from desktop_app.core.errors import HamishError, NotFound
 from desktop_app.core.library import Library
 from desktop_app.core.models import Changes
 from desktop_app.core.search.live import attach
+from desktop_app.core.search.rebuild import Progress
 from desktop_app.core.search.service import SearchService
 from desktop_app.core.search.writer import IndexWriter
 from desktop_app.resources import resource_path
@@ -66,9 +67,10 @@ SIDES = {
 
 
 class IndexRelay(QObject):
-    """Carries the index writer's 'committed' callback (its own thread) to the GUI thread."""
+    """Carries the index writer's callbacks (its own thread) to the GUI thread."""
 
     committed = Signal(int)
+    progress = Signal(object)  # a rebuild's Progress, None when it has ended
 
 
 class MainWindow(QMainWindow):
@@ -98,6 +100,9 @@ class MainWindow(QMainWindow):
         self.panels_menu: QMenu | None = None
         self.toolbar: QToolBar | None = None
         self.status_label = QLabel(self)
+        self.index_label = QLabel(self)  # "indexing: 45%" while the index is being rebuilt
+        self.index_label.setObjectName("indexProgress")
+        self.index_label.hide()
         self.search_service, self.search_writer = self._start_search()
         self.index_relay = IndexRelay(self)
         # the panels
@@ -173,6 +178,7 @@ class MainWindow(QMainWindow):
         sb = self.statusBar()
         sb.setObjectName("statusBar")
         sb.addWidget(self.status_label, 1)
+        sb.addPermanentWidget(self.index_label)
         for widget in self.imports.widgets():
             sb.addPermanentWidget(widget)
 
@@ -244,9 +250,15 @@ class MainWindow(QMainWindow):
         search.briefingFromResultsRequested.connect(self.new_briefing_from_results)
         search.message.connect(self.show_message)
         briefing.message.connect(self.show_message)
+        self.bus.indexStateChanged.connect(self._index_state)
+        self.bus.indexStateChanged.connect(search.set_index_progress)
         if self.search_writer is not None:
             self.index_relay.committed.connect(lambda _seq: self.search.refresh())
             self.search_writer.add_listener(self.index_relay.committed.emit)
+            self.index_relay.progress.connect(self.bus.indexStateChanged.emit)
+            self.search_writer.add_progress_listener(self.index_relay.progress.emit)
+            # A rebuild may have started before the listener was added.
+            self.bus.indexStateChanged.emit(self.search_writer.progress)
         self.add_to_briefing_action.triggered.connect(self.add_reader_selection_to_briefing)
         self.reader.browser.context_actions.extend([None, self.add_to_briefing_action])
         ann = self.annotations
@@ -607,10 +619,22 @@ class MainWindow(QMainWindow):
         self.backup_once()
         super().closeEvent(e)
 
+    def _index_state(self, progress: Progress | None) -> None:
+        """Show how far a rebuild of the index is, in the status bar."""
+        if progress is None:
+            self.index_label.hide()
+            return
+        self.index_label.setText(translated("index.rebuilding", {"percent": progress.percent}))
+        self.index_label.show()
+
     def _stop_search(self) -> None:
-        """Close the search service and the index writer (their threads end with the window)."""
+        """Close the search service and the index writer (their threads end with the window).
+
+        A rebuild under way stops within a moment and goes on at the next start.
+        """
         if self.search_writer is not None:
             self.search_writer.remove_listener(self.index_relay.committed.emit)
+            self.search_writer.remove_progress_listener(self.index_relay.progress.emit)
         for closable in (self.search_service, self.search_writer):
             if closable is not None:
                 try:

@@ -5,7 +5,7 @@ Whoosh turns a text value into postings through three generators per token (the 
 Positions format, `text_postings` does the same in one loop over the cached per-word analysis.
 At commit Whoosh asks the new segment for a field length once per posting (a seek and a read
 each): `_Lengths` reads each field's lengths once; and it makes two method calls and five type
-checks per posting: `_add_postings` does their work inline. Everything else is Whoosh's own
+checks per posting: `add_postings` does their work inline. Everything else is Whoosh's own
 code, and the segment holds the same postings, lengths and stored values (tests compare two
 segments); about a quarter less CPU than Whoosh's SegmentWriter on the corpus.
 
@@ -106,7 +106,7 @@ class _Lengths:
         return lengths[docnum]
 
 
-def _add_postings(fw: Any, schema: Any, lengths: Any, items: Any) -> None:
+def add_postings(fw: Any, schema: Any, lengths: Any, items: Any) -> None:
     """FieldWriter.add_postings of Whoosh's W3FieldWriter with its add() and the postings
     writer's add_posting() inlined (without their type checks: the pool made the items)."""
     if not isinstance(fw, W3FieldWriter):
@@ -232,7 +232,7 @@ class FastWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is untyped
         self.perdocwriter.close()
         pdr = self.per_document_reader() if self.codec.length_stats else None
         postings = self.pool.iter_postings()
-        _add_postings(self.fieldwriter, self.schema, _Lengths(pdr) if pdr else None, postings)
+        add_postings(self.fieldwriter, self.schema, _Lengths(pdr) if pdr else None, postings)
         self.fieldwriter.close()
         if pdr:
             pdr.close()

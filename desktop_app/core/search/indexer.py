@@ -1,4 +1,4 @@
-"""Turn database rows into index documents; catch up with change_log; rebuild; check.
+"""Turn database rows into index documents; catch up with change_log; check (rebuild.py rebuilds).
 
 Every function here runs on the one writer of the process (see writer.py).
 """
@@ -156,11 +156,13 @@ class Batch:
         """Remove one document by id."""
         self._w().delete_by_term("id", doc_id)
 
-    def commit(self, seq: int, final: bool = False) -> None:
-        """Commit what was added, recording seq; keeps the writer open unless final."""
+    def commit(self, seq: int, final: bool = False, cursor: store.Cursor | None = None) -> None:
+        """Commit what was added, recording seq (and a rebuild's cursor unless final)."""
         w = self._w()
         gen = w.generation
-        store.write_meta(w, seq, partial=self.partial and not final)
+        store.write_meta(
+            w, seq, partial=self.partial and not final, cursor=None if final else cursor
+        )
         if self.bulk and not final or self.merge is False:
             w.commit(merge=False)
         else:
@@ -301,20 +303,6 @@ def catch_up(
     apply(batch, work_from_changes(changes), lambda: from_seq)
     batch.commit(upto, final=True)
     return upto, batch.total
-
-
-def rebuild(
-    folder: Path, conn: sqlite3.Connection, timeout: float = 10.0
-) -> tuple[FileIndex, int, int]:
-    """A new index of everything live in the database; returns (index, seq, documents)."""
-    ix = store.create(folder)
-    seq = src.max_seq(conn)
-    arts, free_notes = src.live_articles_and_free_notes(conn)
-    batch = Batch(ix, conn, True, timeout, fresh=True)
-    # Articles bring their highlights and notes; free notes need their own pass.
-    apply(batch, Work(set(arts), set(), set(free_notes)), lambda: 0)
-    batch.commit(seq, final=True)
-    return ix, seq, batch.total
 
 
 def indexed_articles(ix: FileIndex) -> set[str]:

@@ -24,6 +24,7 @@ def attach(lib: Any, background: bool = False, helper: bool | None = None) -> In
     """
     writer = writer_for(lib.folder)
     writer.allow_helper = True if helper is None else helper
+    writer.background = background
     if _ATTACHED.get(lib) is not writer:  # once per library: one notify per change
 
         def on_changes(_changes: Any) -> None:

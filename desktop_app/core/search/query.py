@@ -298,12 +298,14 @@ def expand_prefix(
     A short prefix can have thousands of completions: the MAX_TERMS most frequent are kept,
     which bounds the cost of the query.
     """
+    ranges = _Ranges(reader) if hasattr(reader, "leaf_readers") else None
     found: dict[str, None] = {}
     lexicon = reader.expand_prefix
     has = reader.__contains__
     for form in prefix_forms(normalize_term(prefix)):
         for name in fields:
-            for i, term in enumerate(lexicon(name, form)):
+            terms = ranges.terms(name, form) if ranges else lexicon(name, form)
+            for i, term in enumerate(terms):
                 if i >= MAX_EXPANSIONS:
                     break
                 found[term.decode("utf-8") if isinstance(term, bytes) else term] = None
@@ -313,9 +315,54 @@ def expand_prefix(
                     found[form[:-cut]] = None
     if len(found) <= MAX_TERMS:
         return list(found)
-    df = reader.doc_frequency
+    df = ranges.doc_frequency if ranges else reader.doc_frequency
     ranked = sorted(found, key=lambda t: -sum(df(f, t) for f in fields))
     return ranked[:MAX_TERMS]
+
+
+class _Ranges:
+    """A prefix's terms and their document frequencies read segment by segment in one pass
+    (the terms index in order, with each term's info), instead of one look-up per term and
+    segment. Gives what MultiReader.expand_prefix and doc_frequency give.
+    """
+
+    def __init__(self, reader: TermReader) -> None:
+        self.reader = reader
+        self.segments = [r for r, _ in reader.leaf_readers()]  # type: ignore[attr-defined]
+        # (field, form) -> per segment: ({term bytes: df}, the last term read, or None when
+        # the whole range was read)
+        self.read: dict[tuple[str, str], list[tuple[dict[bytes, int], bytes | None]]] = {}
+
+    def terms(self, name: str, form: str) -> list[bytes]:
+        """The terms of name starting with form, in order (at least the first MAX_EXPANSIONS)."""
+        fb = form.encode("utf-8")
+        parts = []
+        for r in self.segments:
+            got: dict[bytes, int] = {}
+            last: bytes | None = None
+            for (fn, text), info in r._terms.items_from(name, fb):
+                if fn != name or not text.startswith(fb):
+                    break
+                if len(got) >= MAX_EXPANSIONS:  # the union's first terms are in here
+                    last = max(got)
+                    break
+                got[text] = info.doc_frequency()
+            parts.append((got, last))
+        self.read[(name, form)] = parts
+        union: set[bytes] = set()
+        for got, _ in parts:
+            union.update(got)
+        return sorted(union)
+
+    def doc_frequency(self, name: str, term: str) -> int:
+        """reader.doc_frequency(name, term), from the ranges read when they hold the answer."""
+        tb = term.encode("utf-8")
+        for (fname, form), parts in self.read.items():
+            if fname != name or not term.startswith(form):
+                continue
+            if all(last is None or tb <= last for _, last in parts):
+                return sum(got.get(tb, 0) for got, _ in parts)
+        return int(self.reader.doc_frequency(name, term))
 
 
 def compile_query(tree: Tree, reader: TermReader) -> wq.Query:

@@ -6,10 +6,11 @@ the index has a newer commit.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
-from collections import Counter
-from dataclasses import asdict, dataclass, field
+from collections import Counter, OrderedDict
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,8 @@ from desktop_app.core.storage import search_source as src
 from desktop_app.core.storage.db import DB_NAME
 
 SNIPPETS = 10  # hits that get a snippet
+RESULT_CACHE = 64  # recent results kept for repeated queries (search as you type)
+ENGINES = ("numpy", "whoosh")
 _MASK = wq.Or([wq.Term("kind", KIND_META), wq.Term("kind", KIND_VOCAB)])
 _KINDSET = frozenset(KINDS)
 
@@ -88,7 +91,13 @@ class SearchResult:
 class SearchService:
     """Searches one library's index; safe to call from several threads at once."""
 
-    def __init__(self, library_folder: Path | str) -> None:
+    def __init__(self, library_folder: Path | str, engine: str = "numpy") -> None:
+        """engine="whoosh" evaluates with Whoosh's own collectors (the reference path)."""
+        if engine not in ENGINES:
+            raise ValueError(f"unknown search engine {engine!r}")
+        self.engine = engine
+        self._engine: Any = None  # engine.Engine, made on the first search
+        self._results: OrderedDict[tuple[Any, ...], SearchResult] = OrderedDict()
         self.library_folder = Path(library_folder)
         self.folder = store.index_dir(self.library_folder)
         self._db_path = str(self.library_folder / DB_NAME)
@@ -213,16 +222,19 @@ class SearchService:
         wanted = _check_filters(filters)
         try:
             s = self._searcher()
-            q = compile_query(tree, s.reader())
-            fq = _filter_query(wanted)
-            # One pass collects the top hits and every match (for total and facets).
-            everything = _TopAndAll(max(1, limit))
-            s.search_with_collector(q, FilterCollector(everything, restrict=_MASK))
-            results = everything.results()
-            if fq is not None:
-                results = s.search(q, limit=max(1, limit), filter=fq, mask=_MASK)
-            top = [(r["id"], r.score) for r in results]
-            total, facets = self._facets(s, everything.everything, wanted)
+            key = (
+                s.reader().generation(),
+                self._db_version(),
+                query,
+                tuple(sorted((k, tuple(sorted(v))) for k, v in wanted.items())),
+                limit,
+                snippets,
+            )
+            cached = self._cached(key) if key[1] is not None else None
+            if cached is not None:
+                took = (time.perf_counter() - t0) * 1000
+                return _copy(cached, round(took, 2))
+            top, total, facets = self._evaluate(s, tree, wanted, limit)
         except (QueryError, store.IndexBroken):
             raise
         except Exception as exc:
@@ -231,7 +243,89 @@ class SearchService:
             ) from exc
         hits = self._hits(top[:limit], tree, snippets)
         took = (time.perf_counter() - t0) * 1000
-        return SearchResult(query, total, round(took, 2), hits, facets)
+        result = SearchResult(query, total, round(took, 2), hits, facets)
+        if key[1] is not None:
+            self._remember(key, result)
+        return result
+
+    def _evaluate(
+        self, s: Searcher, tree: Any, wanted: dict[str, set[str]], limit: int
+    ) -> tuple[list[tuple[str, float]], int, dict[str, dict[str, int]]]:
+        """(top ids and scores, total, facets) of a parsed query."""
+        q = compile_query(tree, s.reader())
+        if self.engine == "numpy":
+            from desktop_app.core.search.postings import Unsupported
+
+            try:
+                return self._evaluate_numpy(s, q, wanted, limit)
+            except Unsupported:  # a query the engine does not take: Whoosh's collectors
+                pass
+        return self._evaluate_whoosh(s, q, wanted, limit)
+
+    def _evaluate_whoosh(
+        self, s: Searcher, q: wq.Query, wanted: dict[str, set[str]], limit: int
+    ) -> tuple[list[tuple[str, float]], int, dict[str, dict[str, int]]]:
+        """Whoosh's own collectors and matchers (the reference the numpy path must equal)."""
+        fq = _filter_query(wanted)
+        # One pass collects the top hits and every match (for total and facets).
+        everything = _TopAndAll(max(1, limit))
+        # Never results: the meta document, and deleted documents, which Whoosh's NOT
+        # (InverseMatcher) can return when one follows the last match of what it negates.
+        hidden = set(s.docs_for_query(_MASK))
+        for reader, offset in s.reader().leaf_readers():
+            hidden.update(offset + d for d in reader.deleted_docs_set)
+        s.search_with_collector(q, FilterCollector(everything, restrict=hidden))
+        results = everything.results()
+        if fq is not None:
+            # Every match scored: Whoosh's block-quality skipping (the default) can lose the
+            # best filtered match when the limit is small.
+            top_only = TopCollector(limit=max(1, limit), usequality=False, replace=0)
+            s.search_with_collector(q, FilterCollector(top_only, allow=fq, restrict=hidden))
+            results = top_only.results()
+        top = [(r["id"], r.score) for r in results]
+        total, facets = self._facets(s, everything.everything, wanted)
+        return top, total, facets
+
+    def _evaluate_numpy(
+        self, s: Searcher, q: wq.Query, wanted: dict[str, set[str]], limit: int
+    ) -> tuple[list[tuple[str, float]], int, dict[str, dict[str, int]]]:
+        """The same answer, evaluated over whole posting blocks (see engine.py)."""
+        with self._lock:
+            if self._engine is None:
+                # numpy is imported on the first search, not when the window opens.
+                from desktop_app.core.search.engine import Engine
+
+                self._engine = Engine()
+            engine = self._engine
+        best, total, facets = engine.search(s, q, _MASK, _filter_query(wanted), wanted, limit)
+        top = [(s.stored_fields(d)["id"], score) for d, score in best]
+        return top, total, facets
+
+    # -- results cache ----------------------------------------------------------------------
+    def _db_version(self) -> int | None:
+        """The last change_log seq (any change that search shows moves it); None: unknown."""
+        try:
+            row = (
+                self._conn()
+                .execute("SELECT seq FROM sqlite_sequence WHERE name = 'change_log'")
+                .fetchone()
+            )
+        except sqlite3.Error:
+            return None
+        return int(row[0]) if row else 0
+
+    def _cached(self, key: tuple[Any, ...]) -> SearchResult | None:
+        with self._lock:
+            hit = self._results.get(key)
+            if hit is not None:
+                self._results.move_to_end(key)
+            return hit
+
+    def _remember(self, key: tuple[Any, ...], result: SearchResult) -> None:
+        with self._lock:
+            self._results[key] = _copy(result, result.took_ms)
+            while len(self._results) > RESULT_CACHE:
+                self._results.popitem(last=False)
 
     def _hits(self, top: list[tuple[str, float]], tree: Any, snippets: int) -> list[Hit]:
         ids: dict[str, list[int]] = {"a": [], "h": [], "n": []}
@@ -295,3 +389,13 @@ def _filter_query(wanted: dict[str, set[str]]) -> wq.Query | None:
         for name, values in wanted.items()
     ]
     return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def _copy(result: SearchResult, took_ms: float) -> SearchResult:
+    """A copy that callers may change without touching the cache."""
+    return replace(
+        result,
+        took_ms=took_ms,
+        hits=[replace(h, snippet_spans=list(h.snippet_spans)) for h in result.hits],
+        facets={k: dict(v) for k, v in result.facets.items()},
+    )

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from desktop_app.core.search.analyzer import WORD_RE, arabic_analyzer, normalize_term
 from desktop_app.core.search.query import Marks, prefix_forms
+from desktop_app.core.search.stemmer import EXCEPTIONS
 
 WIDTH = 200
 ELLIPSIS = "…"
@@ -37,13 +39,72 @@ class Snippet:
 
 Piece = tuple[int, int, str]
 _PIECES: dict[str, tuple[Piece, ...]] = {}  # written word -> its analysed pieces
-_BY_TERM: dict[str, set[str]] = {}  # index term -> written words that give it
 _MAX_PIECES = 200_000
+
+# Finding the words to analyse. The text is folded once with a table that keeps its length:
+# each character becomes its normalized form when that is one character, VANISH when
+# normalization removes it (harakat, tatweel), and COMPLEX when it becomes several characters
+# or needs composing first (ligatures, combining accents). A word can only give a term if
+# its folded form holds the term's key (VANISH characters allowed in between), so only the
+# words around such places, and words with a COMPLEX character, are analysed.
+VANISH = "\ue000"
+COMPLEX = "\ue001"
+_LATIN_KEY = 1  # Porter2 keeps a word's first letter (dying -> die: not the second)
+_EXCEPTION_KEY = "لله"  # the stemmer's exceptions (لله -> الله) all contain it
+_WHITESPACE = re.compile(r"\s")
+
+
+class _FoldTable(dict[int, str]):
+    """str.translate table, filled on demand, that keeps the text's length."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if "\u0300" <= ch <= "\u036f":
+            out = COMPLEX  # composed with the letter before it (NFC) before normalizing
+        elif code < 128:
+            out = ch.lower()
+        else:
+            norm = normalize_term(ch)
+            if len(norm) == 1 and not (norm == " " and not ch.isspace()):
+                out = norm
+            elif not norm or norm == " ":
+                out = VANISH
+            else:
+                out = COMPLEX
+        self[code] = out
+        return out
+
+
+_FOLD = _FoldTable()
+
+
+def _key(term: str) -> str:
+    """A part of term that every word giving it holds (folded)."""
+    if term[:1].isascii() and term[:1].isalpha():
+        return term[:_LATIN_KEY]
+    if term in EXCEPTIONS.values():
+        return _EXCEPTION_KEY
+    return term
+
+
+@lru_cache(maxsize=256)
+def _finder(terms: frozenset[str], prefixes: tuple[str, ...]) -> re.Pattern[str]:
+    keys = {_key(t) for t in terms if t} | {p for p in prefixes if p}
+    gap = re.escape(VANISH) + "*"
+    alts = [gap.join(re.escape(c) for c in k) for k in sorted(keys)]
+    return re.compile("|".join([*alts, re.escape(COMPLEX)]))
 
 
 def _word_terms(surface: str) -> tuple[Piece, ...]:
     """(start, end, term) of the pieces of one written word (the analyzer caches per word)."""
-    return tuple((t.startchar, t.endchar, t.text) for t in _ANALYZER(surface, chars=True))
+    pieces = _PIECES.get(surface)
+    if pieces is None:
+        if len(_PIECES) >= _MAX_PIECES:
+            _PIECES.clear()
+        pieces = _PIECES[surface] = tuple(
+            (t.startchar, t.endchar, t.text) for t in _ANALYZER(surface, chars=True)
+        )
+    return pieces
 
 
 @lru_cache(maxsize=50_000)
@@ -51,67 +112,52 @@ def _forms(piece: str) -> tuple[str, ...]:
     return tuple(prefix_forms(normalize_term(piece)))
 
 
-def _learn(surfaces: set[str]) -> None:
-    if len(_PIECES) + len(surfaces) > _MAX_PIECES:
-        _PIECES.clear()
-        _BY_TERM.clear()
-    for sf in surfaces:
-        pieces = _PIECES[sf] = _word_terms(sf)
-        for piece in pieces:
-            _BY_TERM.setdefault(piece[2], set()).add(sf)
-
-
 def _prefix_of(sf: str, start: int, end: int, prefixes: list[str]) -> str | None:
     forms = _forms(sf[start:end])
     return next((p for p in prefixes for f in forms if f.startswith(p)), None)
 
 
+def _chunks(text: str, finder: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The whitespace-delimited stretches of text that may hold a matched word."""
+    folded = text.translate(_FOLD)
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        m = finder.search(folded, pos)
+        if m is None:
+            return out
+        start = m.start()
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        ws = _WHITESPACE.search(text, m.end())
+        end = ws.start() if ws else len(text)
+        out.append((start, end))
+        pos = end
+
+
 def matches(text: str, marks: Marks) -> list[tuple[int, int, str]]:
     """(start, end, term) of every word of text that the query matched.
 
-    The same analysis as the index's, word by word, so offsets point into the original text.
-    Words are analysed once per process; which words match is found with set operations.
+    The same analysis as the index's, word by word, so offsets point into the original text;
+    only words that can hold a query term are analysed (see _FoldTable).
     """
     found: list[tuple[int, int, str]] = []
     terms, prefixes = marks.terms, marks.prefixes
     if not terms and not prefixes:
         return found
-    surfaces = set(WORD_RE.findall(text))
-    # (Not `surfaces - _PIECES.keys()`: that copies every key of the cache.)
-    new = {sf for sf in surfaces if sf not in _PIECES}
-    if new:
-        _learn(new)
-        missing = {sf for sf in surfaces if sf not in _PIECES}
-        if missing:  # the cache was just emptied: learn this text again
-            _learn(missing)
-    candidates: set[str] = set()
-    for t in terms:
-        bucket = _BY_TERM.get(t)
-        if bucket:
-            candidates |= surfaces & bucket
-    if prefixes:
-        candidates |= {
-            sf
-            for sf in surfaces
-            for start, end, _ in _PIECES[sf]
-            if _prefix_of(sf, start, end, prefixes) is not None
-        }
-    if not candidates:
-        return found
-    by_surface: dict[str, list[tuple[int, int, str]]] = {}
-    for sf in candidates:
-        for start, end, term in _PIECES[sf]:
-            if term in terms:
-                by_surface.setdefault(sf, []).append((start, end, term))
-            elif prefixes:
-                p = _prefix_of(sf, start, end, prefixes)
-                if p is not None:
-                    by_surface.setdefault(sf, []).append((start, end, p))
-    for m in WORD_RE.finditer(text):
-        h = by_surface.get(m.group())
-        if h:
+    finder = _finder(frozenset(terms), tuple(prefixes))
+    for start, end in _chunks(text, finder):
+        # A word never spans whitespace, so the words of a stretch are those of the text.
+        for m in WORD_RE.finditer(text, start, end):
+            sf = m.group()
             base = m.start()
-            found.extend((base + a, base + b, t) for a, b, t in h)
+            for a, b, term in _word_terms(sf):
+                if term in terms:
+                    found.append((base + a, base + b, term))
+                elif prefixes:
+                    p = _prefix_of(sf, a, b, prefixes)
+                    if p is not None:
+                        found.append((base + a, base + b, p))
     return found
 
 

@@ -37,11 +37,42 @@ class IndexBroken(HamishError):
 
 
 @dataclass(frozen=True)
+class Cursor:
+    """How far an unfinished rebuild got, in the order it goes: articles, then free notes."""
+
+    article: int = 0  # every live article up to this id is in, with its highlights and notes
+    note: int = 0  # every free note up to this id is in
+    notes: bool = False  # True once the articles are done and the free notes are under way
+    # The highest ids when the rebuild began: what came after is in change_log, after its seq.
+    last_article: int = 1 << 62
+    last_note: int = 1 << 62
+
+
+@dataclass(frozen=True)
 class Meta:
-    """What the index says about itself: the change_log seq it reflects and its version."""
+    """What the index says about itself: the change_log seq it reflects and its version.
+
+    An unfinished rebuild records a cursor and, as seq, the change_log seq it started at.
+    """
 
     seq: int
     version: str
+    cursor: Cursor | None = None
+
+    @property
+    def current(self) -> bool:
+        """True for a whole index of this version."""
+        return self.version == INDEX_VERSION
+
+    @property
+    def partial(self) -> bool:
+        """True when a rebuild of this version was interrupted."""
+        return self.version == PARTIAL_VERSION
+
+    @property
+    def resumable(self) -> bool:
+        """True when that rebuild can go on where it stopped (older ones start again)."""
+        return self.partial and self.cursor is not None
 
 
 def index_dir(library_folder: Path) -> Path:
@@ -87,17 +118,48 @@ def read_meta(ix: FileIndex) -> Meta | None:
     if not doc or not isinstance(doc.get("meta"), dict):
         return None
     m = doc["meta"]
-    return Meta(int(m.get("seq", 0)), str(m.get("version", "")))
+    cursor = None
+    r = m.get("rebuild")
+    if isinstance(r, dict):
+        try:
+            cursor = Cursor(
+                int(r["article"]),
+                int(r["note"]),
+                bool(r["notes"]),
+                int(r["last_article"]),
+                int(r["last_note"]),
+            )
+        except (KeyError, TypeError, ValueError):
+            cursor = None
+    return Meta(int(m.get("seq", 0)), str(m.get("version", "")), cursor)
 
 
 # The version a rebuild records until its last commit: an index left with it was interrupted.
 PARTIAL = "partial"
+PARTIAL_VERSION = f"{INDEX_VERSION}-{PARTIAL}"
 
 
-def write_meta(writer: SegmentWriter, seq: int, partial: bool = False) -> None:
-    """Record, in the same commit as the documents, the change_log seq they reflect."""
-    version = f"{INDEX_VERSION}-{PARTIAL}" if partial else INDEX_VERSION
-    writer.update_document(id=META_ID, kind=KIND_META, meta={"seq": int(seq), "version": version})
+def write_meta(
+    writer: SegmentWriter, seq: int, partial: bool = False, cursor: Cursor | None = None
+) -> None:
+    """Record, in the same commit as the documents, the change_log seq they reflect.
+
+    A rebuild's commits before its last one are partial; with a cursor they say where it got.
+    """
+    partial = partial or cursor is not None
+    meta: dict[str, Any] = {
+        "seq": int(seq),
+        "version": PARTIAL_VERSION if partial else INDEX_VERSION,
+    }
+    if cursor is not None:
+        meta["rebuild"] = {
+            "article": cursor.article,
+            "note": cursor.note,
+            "notes": cursor.notes,
+            "last_article": cursor.last_article,
+            "last_note": cursor.last_note,
+        }
+    writer.update_document(id=META_ID, kind=KIND_META, meta=meta)
 
 
 def open_writer(

@@ -205,6 +205,21 @@ def note_article(conn: sqlite3.Connection, note_id: int) -> int | None:
     return int(r[0]) if r and r[0] is not None else None
 
 
+def article_children(conn: sqlite3.Connection, article_id: int) -> tuple[list[int], list[int]]:
+    """Ids of an article's highlights and of its own notes."""
+    hls = [
+        int(r[0])
+        for r in conn.execute("SELECT id FROM highlights WHERE article_id = ?", (article_id,))
+    ]
+    nts = [
+        int(r[0])
+        for r in conn.execute(
+            "SELECT id FROM notes WHERE article_id = ? AND highlight_id IS NULL", (article_id,)
+        )
+    ]
+    return hls, nts
+
+
 def children_of(
     conn: sqlite3.Connection, article_ids: Sequence[int]
 ) -> dict[int, tuple[list[int], list[int]]]:
@@ -239,6 +254,59 @@ def live_articles_and_free_notes(conn: sqlite3.Connection) -> tuple[list[int], l
         )
     ]
     return arts, nts
+
+
+def live_article_ids_after(
+    conn: sqlite3.Connection, after: int, upto: int, limit: int
+) -> list[int]:
+    """The next live (not trashed) article ids after `after` (up to `upto`), in id order."""
+    return [
+        int(r[0])
+        for r in conn.execute(
+            "SELECT id FROM articles WHERE id > ? AND id <= ? AND deleted_at IS NULL"
+            " ORDER BY id LIMIT ?",
+            (after, upto, limit),
+        )
+    ]
+
+
+def free_note_ids_after(conn: sqlite3.Connection, after: int, upto: int, limit: int) -> list[int]:
+    """The next free note ids after `after` (up to `upto`), in id order."""
+    return [
+        int(r[0])
+        for r in conn.execute(
+            "SELECT id FROM notes WHERE id > ? AND id <= ? AND article_id IS NULL"
+            " AND highlight_id IS NULL ORDER BY id LIMIT ?",
+            (after, upto, limit),
+        )
+    ]
+
+
+def last_article_and_note_ids(conn: sqlite3.Connection) -> tuple[int, int]:
+    """The highest article id and the highest free note id (0 when none)."""
+    a = conn.execute("SELECT MAX(id) FROM articles").fetchone()[0]
+    n = conn.execute(
+        "SELECT MAX(id) FROM notes WHERE article_id IS NULL AND highlight_id IS NULL"
+    ).fetchone()[0]
+    return int(a or 0), int(n or 0)
+
+
+def rebuild_counts(
+    conn: sqlite3.Connection, article: int, note: int, last_article: int, last_note: int
+) -> tuple[int, int]:
+    """(done, total) of a rebuild's items: live articles and free notes up to the last ids,
+    done up to the first ones."""
+    a_done, a_all = conn.execute(
+        "SELECT COUNT(CASE WHEN id <= ? THEN 1 END), COUNT(*) FROM articles"
+        " WHERE deleted_at IS NULL AND id <= ?",
+        (article, last_article),
+    ).fetchone()
+    n_done, n_all = conn.execute(
+        "SELECT COUNT(CASE WHEN id <= ? THEN 1 END), COUNT(*) FROM notes"
+        " WHERE article_id IS NULL AND highlight_id IS NULL AND id <= ?",
+        (note, last_note),
+    ).fetchone()
+    return int(a_done) + int(n_done), int(a_all) + int(n_all)
 
 
 def expected_fingerprints(conn: sqlite3.Connection) -> dict[str, str]:

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 from desktop_app.core.errors import HamishError
 from desktop_app.core.library import Library
 from desktop_app.core.search.query import QueryError
+from desktop_app.core.search.rebuild import Progress
 from desktop_app.core.search.service import SearchService
 from desktop_app.ui.bus import Bus
-from desktop_app.ui.messages import error_text
+from desktop_app.ui.messages import error_text, translated
 from desktop_app.ui.models.search_model import (
     FacetValue,
     SearchModel,
@@ -126,6 +127,11 @@ class SearchPanel(QWidget):
         self.saved = SavedSearchBar(self.current_search, self)
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
+        # While the index is rebuilt: how far, and that results are partial meanwhile.
+        self.indexing = QLabel(self)
+        self.indexing.setObjectName("searchIndexing")
+        self.indexing.setWordWrap(True)
+        self.indexing.hide()
         self.facets = FacetTree(self)
         self.model = SearchModel(self)
         self.list = QListView(self)
@@ -169,7 +175,7 @@ class SearchPanel(QWidget):
         split.addWidget(self.stack)
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
-        for w in (self.edit, self.saved, self.status):
+        for w in (self.edit, self.saved, self.status, self.indexing):
             lay.addWidget(w)
         lay.addWidget(split, 1)
         self.open_act = QAction(self.tr("Open"), self)
@@ -187,6 +193,14 @@ class SearchPanel(QWidget):
         self.service = service
         if lib is not None:
             self.saved.set_library(lib)
+
+    def set_index_progress(self, progress: Progress | None) -> None:
+        """Say how far a rebuild of the index is (None: the index is whole)."""
+        if progress is None:
+            self.indexing.hide()
+            return
+        self.indexing.setText(translated("index.partial_results", {"percent": progress.percent}))
+        self.indexing.show()
 
     def focus_search(self) -> None:
         """Show the panel (its dock) and put the cursor in the search box."""
