@@ -229,6 +229,22 @@ def merge_tiny(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
     return [s for s in segments if id(s) not in keep]
 
 
+def add_article(
+    batch: Batch,
+    a: src.ArticleSource,
+    children: dict[int, tuple[list[int], list[int]]],
+    new: bool = False,
+) -> None:
+    """Add an article's document and those of its highlights and notes (children: what
+    src.children_of gave for a run of articles that includes this one)."""
+    batch.add(article_doc(a), new)
+    hls, nts = children.get(a.meta.id, ([], []))
+    for h in src.highlights(batch.conn, hls).values():
+        batch.add(highlight_doc(h), new)
+    for n in src.notes(batch.conn, nts).values():
+        batch.add(note_doc(n), new)
+
+
 def apply(batch: Batch, work: Work, seq_after: Callable[[], int]) -> None:
     """Index the items of work (deleting what is gone or trashed); commits as batches fill."""
     conn = batch.conn
@@ -242,14 +258,8 @@ def apply(batch: Batch, work: Work, seq_after: Callable[[], int]) -> None:
             if not new:
                 batch.delete_article(aid)
             a = found.get(aid)
-            if a is None or a.meta.deleted:
-                continue
-            batch.add(article_doc(a), new)
-            hls, nts = children.get(aid, ([], []))
-            for h in src.highlights(conn, hls).values():
-                batch.add(highlight_doc(h), new)
-            for n in src.notes(conn, nts).values():
-                batch.add(note_doc(n), new)
+            if a is not None and not a.meta.deleted:
+                add_article(batch, a, children, new)
         batch.maybe_commit(seq_after())
     hl_ids = sorted(work.highlights)
     for i in range(0, len(hl_ids), 500):

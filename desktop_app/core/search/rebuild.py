@@ -15,7 +15,7 @@ from whoosh.index import FileIndex
 from whoosh.writing import SegmentWriter
 
 from desktop_app.core.search import indexer, store
-from desktop_app.core.search.indexer import Batch, article_doc, highlight_doc, note_doc
+from desktop_app.core.search.indexer import Batch, note_doc
 from desktop_app.core.storage import search_source as src
 
 
@@ -188,6 +188,9 @@ class Rebuild:
         progress = self._count(cur)
         items = 0
         while True:
+            articles: dict[int, src.ArticleSource] = {}
+            children: dict[int, tuple[list[int], list[int]]] = {}
+            notes: dict[int, src.NoteSource] = {}
             if not cur.notes:
                 ids = src.live_article_ids_after(
                     self.conn, cur.article, cur.last_article, IDS_AT_ONCE
@@ -195,33 +198,31 @@ class Rebuild:
                 if not ids:
                     cur = replace(cur, notes=True)
                     continue
-                found = src.articles(self.conn, ids)
-                for aid in ids:
-                    if batch.docs >= self.chunk_docs:
-                        return cur
-                    if self.stop():
-                        raise Stopped()
-                    a = found.get(aid)
-                    if a is not None and not a.meta.deleted:
-                        _add_article(batch, a)
-                    cur = replace(cur, article=aid)
-                    items += 1
-                    if items % PROGRESS_EVERY == 0:
-                        self._report(Progress(progress.done + items, progress.total))
+                articles = src.articles(self.conn, ids)
+                children = src.children_of(self.conn, ids)
             else:
                 ids = src.free_note_ids_after(self.conn, cur.note, cur.last_note, IDS_AT_ONCE)
                 if not ids:
                     return None
-                found_n = src.notes(self.conn, ids)
-                for nid in ids:
-                    if batch.docs >= self.chunk_docs:
-                        return cur
-                    if self.stop():
-                        raise Stopped()
-                    note = found_n.get(nid)
+                notes = src.notes(self.conn, ids)
+            for item_id in ids:
+                if batch.docs >= self.chunk_docs:
+                    return cur
+                if self.stop():
+                    raise Stopped()
+                if cur.notes:
+                    note = notes.get(item_id)
                     if note is not None:
                         batch.add(note_doc(note))
-                    cur = replace(cur, note=nid)
+                    cur = replace(cur, note=item_id)
+                else:
+                    a = articles.get(item_id)
+                    if a is not None and not a.meta.deleted:
+                        indexer.add_article(batch, a, children)
+                    cur = replace(cur, article=item_id)
+                items += 1
+                if items % PROGRESS_EVERY == 0:
+                    self._report(Progress(progress.done + items, progress.total))
 
 
 STOP_CHECK_EVERY = 4096  # postings written between two looks at stop() during a commit
@@ -250,13 +251,3 @@ def _safe_meta(ix: FileIndex) -> store.Meta | None:
         return store.read_meta(ix)
     except Exception:  # an unreadable index has no cursor to trust
         return None
-
-
-def _add_article(batch: Batch, a: src.ArticleSource) -> None:
-    """Add an article's document and those of its highlights and notes."""
-    batch.add(article_doc(a))
-    hls, nts = src.article_children(batch.conn, a.meta.id)
-    for h in src.highlights(batch.conn, hls).values():
-        batch.add(highlight_doc(h))
-    for n in src.notes(batch.conn, nts).values():
-        batch.add(note_doc(n))

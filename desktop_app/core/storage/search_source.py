@@ -205,21 +205,6 @@ def note_article(conn: sqlite3.Connection, note_id: int) -> int | None:
     return int(r[0]) if r and r[0] is not None else None
 
 
-def article_children(conn: sqlite3.Connection, article_id: int) -> tuple[list[int], list[int]]:
-    """Ids of an article's highlights and of its own notes."""
-    hls = [
-        int(r[0])
-        for r in conn.execute("SELECT id FROM highlights WHERE article_id = ?", (article_id,))
-    ]
-    nts = [
-        int(r[0])
-        for r in conn.execute(
-            "SELECT id FROM notes WHERE article_id = ? AND highlight_id IS NULL", (article_id,)
-        )
-    ]
-    return hls, nts
-
-
 def children_of(
     conn: sqlite3.Connection, article_ids: Sequence[int]
 ) -> dict[int, tuple[list[int], list[int]]]:
@@ -239,21 +224,6 @@ def children_of(
         ):
             out.setdefault(int(r[0]), ([], []))[1].append(int(r[1]))
     return out
-
-
-def live_articles_and_free_notes(conn: sqlite3.Connection) -> tuple[list[int], list[int]]:
-    """Ids of the live (not trashed) articles and of the free notes."""
-    arts = [
-        int(r[0])
-        for r in conn.execute("SELECT id FROM articles WHERE deleted_at IS NULL ORDER BY id")
-    ]
-    nts = [
-        int(r[0])
-        for r in conn.execute(
-            "SELECT id FROM notes WHERE article_id IS NULL AND highlight_id IS NULL ORDER BY id"
-        )
-    ]
-    return arts, nts
 
 
 def live_article_ids_after(
