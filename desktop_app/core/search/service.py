@@ -305,14 +305,9 @@ class SearchService:
     def _db_version(self) -> int | None:
         """The last change_log seq (any change that search shows moves it); None: unknown."""
         try:
-            row = (
-                self._conn()
-                .execute("SELECT seq FROM sqlite_sequence WHERE name = 'change_log'")
-                .fetchone()
-            )
+            return src.max_seq(self._conn())
         except sqlite3.Error:
             return None
-        return int(row[0]) if row else 0
 
     def _cached(self, key: tuple[Any, ...]) -> SearchResult | None:
         with self._lock:
