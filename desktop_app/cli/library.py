@@ -6,7 +6,7 @@ import argparse
 import signal
 import sys
 import threading
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
@@ -129,15 +129,7 @@ def _row(r: ImportResult) -> dict[str, Any]:
     """asdict(r), without its deep copy for the plain results (most of a large import)."""
     if r.error_params or r.remarks:
         return asdict(r)
-    return {
-        "path": r.path,
-        "status": r.status,
-        "article_id": r.article_id,
-        "error": r.error,
-        "error_code": r.error_code,
-        "error_params": {},
-        "remarks": [],
-    }
+    return {f.name: getattr(r, f.name) for f in fields(r)} | {"error_params": {}, "remarks": []}
 
 
 def _counts(results: list[ImportResult]) -> dict[str, int]:
