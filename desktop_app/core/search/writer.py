@@ -65,7 +65,10 @@ class IndexWriter:
         self.folder = store.index_dir(self.library_folder)
         self.lock_timeout = lock_timeout
         self.allow_helper = False
-        self.background = False  # the window's writer (live.attach(background=True))
+        # The window's writer (live.attach(background=True)): a rebuild goes on between other
+        # work and stops when the window closes. A command rebuilds in one go, as it waits
+        # for the index at exit anyway, and hands a large backlog to the helper after it.
+        self.background = False
         self.bulk_threshold = BULK_THRESHOLD
         self.helper_runs = 0
         self.rebuilt_docs = 0  # documents that rebuilds wrote and committed in this process
@@ -281,7 +284,7 @@ class IndexWriter:
             self._dirty = False
         if self._helper_running():
             return self._seq
-        ix = self._open(wait=not (helper and self._rebuilds_in_background()))
+        ix = self._open(wait=not (helper and self.background))
         if ix is None:  # a rebuild runs in the background; it catches up when it ends
             return self._seq
         conn = self._db()
@@ -300,7 +303,7 @@ class IndexWriter:
             raise
         except Exception as exc:  # a broken segment shows up while deleting old documents
             log.warning("search index unreadable (%s); rebuilding", exc)
-            if helper and self._rebuilds_in_background():
+            if helper and self.background:
                 self._start_rebuild(resume=False, background=True)
             else:
                 self._rebuild()
@@ -313,12 +316,6 @@ class IndexWriter:
         return self._seq
 
     # -- rebuilds ---------------------------------------------------------------------------
-    def _rebuilds_in_background(self) -> bool:
-        """True for the window's writer: a rebuild goes on between other work and stops when
-        the window closes. A command rebuilds in one go, as it waits for the index at exit
-        anyway, and hands a large backlog to the helper after it."""
-        return self.background
-
     def _rebuild(self, resume: bool = False, lock_wait: float | None = None) -> int:
         """Rebuild now (a new one unless resume), to the end; the documents written."""
         self._start_rebuild(resume, background=False)
