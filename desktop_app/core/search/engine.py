@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import threading
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -77,20 +78,13 @@ def _weighted_tree(weights: list[float]) -> Any:
     return ls[0][1]
 
 
-def _tree_sum(tree: Any, columns: list[np.ndarray]) -> np.ndarray:
-    """Add the columns in the tree's pairing (a missing match is 0.0, which adds exactly)."""
+def _tree_sum(tree: Any, columns: Sequence[np.ndarray | None]) -> np.ndarray | None:
+    """Add the columns in the tree's pairing (a missing match is 0.0, which adds exactly);
+    None stands for a child that matches nothing in this segment."""
     if isinstance(tree, int):
         return columns[tree]
-    out: np.ndarray = _tree_sum(tree[0], columns) + _tree_sum(tree[1], columns)
-    return out
-
-
-def _tree_sum_sparse(tree: Any, columns: list[np.ndarray | None]) -> np.ndarray | None:
-    """_tree_sum where some children match nothing in this segment (None)."""
-    if isinstance(tree, int):
-        return columns[tree]
-    a = _tree_sum_sparse(tree[0], columns)
-    b = _tree_sum_sparse(tree[1], columns)
+    a = _tree_sum(tree[0], columns)
+    b = _tree_sum(tree[1], columns)
     if a is None:
         return b
     if b is None:
@@ -473,7 +467,7 @@ class _Eval:
             # A tree of UnionMatchers: the pairing decides how the sums are grouped.
             full = [columns[present.index(i)] if i in present else None for i in range(len(subs))]
             tree = _weighted_tree([self.estimate(s) for s in subs])
-            summed = _tree_sum_sparse(tree, full)
+            summed = _tree_sum(tree, full)
             assert summed is not None  # two children or more match
             return docs, summed
         if mtype != wq.Or.ARRAY_MATCHER:
@@ -505,8 +499,9 @@ class _Eval:
         columns = [sc[np.searchsorted(d, docs)] for d, sc in results]
         if len(columns) == 2:
             return docs, columns[0] + columns[1]
-        tree = _weighted_tree([0 - self.estimate(s) for s in subs])
-        return docs, _tree_sum(tree, columns)
+        summed = _tree_sum(_weighted_tree([0 - self.estimate(s) for s in subs]), columns)
+        assert summed is not None  # every column is there
+        return docs, summed
 
     def estimate(self, q: Any) -> int:
         """q.estimate_size(segment reader), remembered for terms."""
@@ -578,7 +573,9 @@ class _Eval:
             keep = self._spans_one_by_one(fmt, values, where, q.slop, len(docs))
         docs = docs[keep]
         columns = [sc[np.searchsorted(d, docs)] for d, sc in results]
-        return docs, _tree_sum(_binary_tree(0, len(columns)), columns)
+        summed = _tree_sum(_binary_tree(0, len(columns)), columns)
+        assert summed is not None  # every column is there
+        return docs, summed
 
     def _spans_one_by_one(
         self, fmt: Any, values: list[list[Any]], where: list[np.ndarray], slop: int, n: int
