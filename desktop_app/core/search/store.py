@@ -7,7 +7,7 @@ import json
 import os
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -152,13 +152,7 @@ def write_meta(
         "version": PARTIAL_VERSION if partial else INDEX_VERSION,
     }
     if cursor is not None:
-        meta["rebuild"] = {
-            "article": cursor.article,
-            "note": cursor.note,
-            "notes": cursor.notes,
-            "last_article": cursor.last_article,
-            "last_note": cursor.last_note,
-        }
+        meta["rebuild"] = asdict(cursor)  # read back field by field in read_meta
     writer.update_document(id=META_ID, kind=KIND_META, meta=meta)
 
 
