@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from desktop_app.core.models import Direction
+from desktop_app.core.text.chartable import CharTable
 from desktop_app.core.text.direction import LRM
 
 # Characters that stay with the Latin word they touch (no space between).
@@ -41,18 +42,8 @@ def _bidi_class(ch: str) -> str:
     return "N"
 
 
-class _ClassTable(dict[int, str]):
-    """str.translate table filled on demand: code point -> its class letter (R, L, D or N).
-
-    A paragraph's classes come from one translate call instead of a Python call per character.
-    """
-
-    def __missing__(self, code: int) -> str:
-        cls = self[code] = _bidi_class(chr(code))
-        return cls
-
-
-_CLASSES = _ClassTable()
+# A paragraph's classes come from one translate call instead of a Python call per character.
+_CLASSES = CharTable(_bidi_class)
 
 
 def _cls(ch: str) -> str:

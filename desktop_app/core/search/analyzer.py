@@ -17,6 +17,7 @@ from whoosh.analysis import Analyzer, Token
 
 from desktop_app.core.search.stemmer import stem
 from desktop_app.core.search.stopwords import STOPWORDS
+from desktop_app.core.text.chartable import CharTable
 from desktop_app.core.text.normalize import normalize
 
 ANALYZER_VERSION = 6
@@ -57,20 +58,13 @@ def _script_pieces(surface: str) -> list[tuple[int, int]]:
     return spans
 
 
-class _NormalizeTable(dict[int, str]):
-    """str.translate table filled on demand: code point -> normalize(that character).
-
-    normalize() works character by character, so translating with this table gives the same
-    result (tests check it) without a Python call per character.
-    """
-
-    def __missing__(self, code: int) -> str:
-        folded = normalize(chr(code)).translate(_NUMBER_SEPARATORS)
-        self[code] = folded
-        return folded
+def _normalize_char(ch: str) -> str:
+    return normalize(ch).translate(_NUMBER_SEPARATORS)
 
 
-_TABLE = _NormalizeTable()
+# normalize() works character by character, so translating with this table gives the same
+# result (tests check it) without a Python call per character.
+_TABLE = CharTable(_normalize_char)
 
 
 def normalize_term(word: str) -> str:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from desktop_app.core.search.analyzer import WORD_RE, arabic_analyzer, normalize_term
 from desktop_app.core.search.query import Marks, prefix_forms
 from desktop_app.core.search.stemmer import EXCEPTIONS
+from desktop_app.core.text.chartable import CharTable
 
 WIDTH = 200
 ELLIPSIS = "…"
@@ -54,28 +55,21 @@ _EXCEPTION_KEY = "لله"  # the stemmer's exceptions (لله -> الله) all c
 _WHITESPACE = re.compile(r"\s")
 
 
-class _FoldTable(dict[int, str]):
-    """str.translate table, filled on demand, that keeps the text's length."""
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        if "\u0300" <= ch <= "\u036f":
-            out = COMPLEX  # composed with the letter before it (NFC) before normalizing
-        elif code < 128:
-            out = ch.lower()
-        else:
-            norm = normalize_term(ch)
-            if len(norm) == 1 and not (norm == " " and not ch.isspace()):
-                out = norm
-            elif not norm or norm == " ":
-                out = VANISH
-            else:
-                out = COMPLEX
-        self[code] = out
-        return out
+def _fold(ch: str) -> str:
+    """One character of the folded text (which keeps the text's length)."""
+    if "\u0300" <= ch <= "\u036f":
+        return COMPLEX  # composed with the letter before it (NFC) before normalizing
+    if ch.isascii():
+        return ch.lower()
+    norm = normalize_term(ch)
+    if len(norm) == 1 and not (norm == " " and not ch.isspace()):
+        return norm
+    if not norm or norm == " ":
+        return VANISH
+    return COMPLEX
 
 
-_FOLD = _FoldTable()
+_FOLD = CharTable(_fold)
 
 
 def _key(term: str) -> str:
@@ -139,7 +133,7 @@ def matches(text: str, marks: Marks) -> list[tuple[int, int, str]]:
     """(start, end, term) of every word of text that the query matched.
 
     The same analysis as the index's, word by word, so offsets point into the original text;
-    only words that can hold a query term are analysed (see _FoldTable).
+    only words that can hold a query term are analysed (see _fold).
     """
     found: list[tuple[int, int, str]] = []
     terms, prefixes = marks.terms, marks.prefixes
