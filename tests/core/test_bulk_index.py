@@ -12,10 +12,10 @@ from whoosh.writing import SegmentWriter
 from desktop_app.core.library import Library
 from desktop_app.core.search import bulk, indexer, live, store
 from desktop_app.core.search.fastwrite import FastWriter, text_postings
-from desktop_app.core.search.service import SearchService
 from desktop_app.core.search.writer import close_all
 from desktop_app.core.storage import search_source as src
 from tests.conftest import make_doc
+from tests.core.test_search_index import total
 
 TEXTS = [
     "قالَ الوَزِيرُ إنّ المفاوضات ستستمر وعلى الجميع الانتظار 📌 حتى ٣٫٥ أيام",
@@ -102,14 +102,6 @@ def test_text_postings_count_positions_past_stopwords() -> None:
     assert weight == 5.0
 
 
-def _total(lib: Library, query: str) -> int:
-    svc = SearchService(lib.folder)
-    try:
-        return svc.search(query).total
-    finally:
-        svc.close()
-
-
 def _indexed(lib: Library) -> None:
     live.attach(lib, background=True, helper=False).flush()
     close_all()
@@ -137,9 +129,9 @@ def test_a_change_to_an_item_in_the_open_batch_waits_for_a_commit(library: Libra
     assert not batch.is_new(aid)  # committed now: the next change replaces its documents
     indexer.apply(batch, later, lambda: upto)
     batch.commit(src.max_seq(conn), final=True)
-    assert _total(library, "secondword") == 1
-    assert _total(library, "firstword") == 0
-    assert hid and _total(library, "ملاحظة") == 1
+    assert total(library, "secondword") == 1
+    assert total(library, "firstword") == 0
+    assert hid and total(library, "ملاحظة") == 1
 
 
 def test_the_helper_indexes_as_articles_arrive_and_misses_nothing(library: Library) -> None:
@@ -162,11 +154,11 @@ def test_the_helper_indexes_as_articles_arrive_and_misses_nothing(library: Libra
     finally:
         helper.finish(timeout=120)
     assert helper.error is None
-    assert (_total(library, "item3"), _total(library, "newword")) == (0, 1)
-    assert (_total(library, "oldword"), _total(library, "freshword")) == (0, 1)
-    assert (_total(library, "item7"), _total(library, "item8")) == (0, 1)
-    assert _total(library, "hlnote") == 1
-    assert _total(library, "الوزير") == 38
+    assert (total(library, "item3"), total(library, "newword")) == (0, 1)
+    assert (total(library, "oldword"), total(library, "freshword")) == (0, 1)
+    assert (total(library, "item7"), total(library, "item8")) == (0, 1)
+    assert total(library, "hlnote") == 1
+    assert total(library, "الوزير") == 38
     writer = live.attach(library, background=True, helper=False)
     try:
         report = writer.check(repair=False)
@@ -205,10 +197,10 @@ def test_the_window_sees_the_helper_commit_and_then_indexes_itself(library: Libr
             time.sleep(0.05)
         assert writer._helper is None
         assert seen and seen[-1] >= done
-        assert _total(library, "الميناء") == 60
+        assert total(library, "الميناء") == 60
         hl = library.add_highlight(1, 0, 4, note="ملاحظة بعد الاستيراد")
         assert writer.flush() >= done and writer.helper_runs == 1
-        assert hl.id and _total(library, "الاستيراد") == 1
+        assert hl.id and total(library, "الاستيراد") == 1
     finally:
         close_all()
 
@@ -222,7 +214,7 @@ def test_close_stops_the_helper_and_the_next_writer_finishes_its_work(library: L
     writer = live.attach(library, background=True, helper=False)
     try:
         writer.flush()
-        assert _total(library, "الميناء") == 300
+        assert total(library, "الميناء") == 300
         assert writer.check(repair=False).ok
     finally:
         close_all()
