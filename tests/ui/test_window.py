@@ -343,3 +343,29 @@ def test_large_library_lists_in_the_background(window, library, qtbot):
     panel.reload_tags()
     qtbot.waitUntil(lambda: window.runner.running == 0, timeout=10000)
     assert panel.tag.itemData(0) is None
+
+
+def test_library_can_list_just_some_articles(window, library, qtbot):
+    lib, ids = library
+    panel = window.library
+    chosen = {ids["harakat"], ids["emoji"], ids["mixed"]}
+    panel.show_only(chosen, "وكالة الأنباء 📰 News")
+    assert set(panel.model.ids) == chosen
+    assert panel.only_bar.isVisibleTo(panel)
+    assert "وكالة الأنباء 📰 News" in panel.only_label.text()
+    # The filter text and the sort still apply inside the chosen articles.
+    panel.filter.setText("القَرَارُ")
+    panel.apply_filter()
+    assert panel.model.ids == [ids["harakat"]]
+    panel.filter.setText("")
+    panel.apply_filter()
+    panel.sort.setCurrentIndex(1)  # title
+    titles = [panel.model.summary(r).title for r in range(panel.model.rowCount())]
+    assert titles == [s.title for s in lib.list_articles(sort="title") if s.id in chosen]
+    # A feed without articles: an empty list, not the hint of an empty library.
+    panel.show_only(set(), "فارغ")
+    assert panel.model.ids == []
+    assert panel.stack.currentWidget() is panel.table
+    panel.show_all()
+    assert len(panel.model.ids) == 5
+    assert not panel.only_bar.isVisibleTo(panel)

@@ -41,6 +41,7 @@ class LibraryModel(QAbstractTableModel):
         self.tag: str | None = None
         self.sort_key = "imported"
         self.trash = False
+        self.only: frozenset[int] | None = None  # list only these ids (a feed's articles)
         self.pages_fetched = 0
 
     # -- query ------------------------------------------------------------------------------
@@ -50,8 +51,12 @@ class LibraryModel(QAbstractTableModel):
         tag: str | None | bool = False,
         sort: str | None = None,
         trash: bool | None = None,
+        only: frozenset[int] | None | bool = False,
     ) -> None:
-        """Change the filter/sort and reload the ids (SQL does the work)."""
+        """Change the filter/sort and reload the ids (SQL does the work).
+
+        only: list just these article ids (None lists every article; False leaves it as is).
+        """
         if text is not None:
             self.text = text
         if tag is not False:
@@ -60,6 +65,8 @@ class LibraryModel(QAbstractTableModel):
             self.sort_key = sort
         if trash is not None:
             self.trash = trash
+        if only is not False:
+            self.only = only if isinstance(only, frozenset) else None
         self.reload()
 
     def reload(self) -> None:
@@ -82,6 +89,8 @@ class LibraryModel(QAbstractTableModel):
         if request != self._request:  # a newer query was asked for meanwhile
             return
         self.loading = False
+        if self.only is not None:
+            ids = [i for i in ids if i in self.only]
         self.beginResetModel()
         self.ids = ids
         self._rows.clear()

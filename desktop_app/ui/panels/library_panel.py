@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -86,6 +88,20 @@ class LibraryPanel(QWidget):
         self.view_mode.addItems([self.tr("Library"), self.tr("Trash")])
         for w in (self.view_mode, self.sort, self.tag):
             row.addWidget(w)
+        # "Articles of <feed>" while the list shows a chosen set of articles, with Show all.
+        self.only_bar = QWidget(self)
+        self.only_bar.setObjectName("libraryOnly")
+        only_row = QHBoxLayout(self.only_bar)
+        only_row.setContentsMargins(0, 0, 0, 0)
+        self.only_label = QLabel(self.only_bar)
+        self.only_label.setObjectName("libraryOnlyLabel")
+        self.only_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.show_all_btn = QPushButton(self.tr("Show all"), self.only_bar)
+        self.show_all_btn.setObjectName("libraryShowAll")
+        self.show_all_btn.clicked.connect(self.show_all)
+        only_row.addWidget(self.only_label, 1)
+        only_row.addWidget(self.show_all_btn)
+        self.only_bar.hide()
         self.table = QTableView(self)
         self.table.setObjectName("libraryTable")
         self.table.setModel(self.model)
@@ -142,6 +158,7 @@ class LibraryPanel(QWidget):
         self.stack.addWidget(self.hint)
         lay.addWidget(self.filter)
         lay.addLayout(row)
+        lay.addWidget(self.only_bar)
         lay.addWidget(self.stack, 1)
         lay.addWidget(self.restore_btn)
         lay.addWidget(self.count)
@@ -165,6 +182,21 @@ class LibraryPanel(QWidget):
 
     def _header_clicked(self, section: int) -> None:
         self.sort.setCurrentIndex(SORTS.index(("title", "source", "date", "highlights")[section]))
+
+    def show_only(self, article_ids: Iterable[int], title: str) -> None:
+        """List just these articles (a feed's), under a line naming them, until Show all."""
+        self.only_label.setText(self.tr("Articles of “%1”").replace("%1", title))
+        self.only_bar.show()
+        self._requery(only=frozenset(article_ids), trash=False)
+        if self.view_mode.currentIndex() != 0:
+            self.view_mode.blockSignals(True)
+            self.view_mode.setCurrentIndex(0)
+            self.view_mode.blockSignals(False)
+
+    def show_all(self) -> None:
+        """Back to every article (the filter, sort and tag stay)."""
+        self.only_bar.hide()
+        self._requery(only=None)
 
     def reload(self, article_ids: set[int] | None = None) -> None:
         """Articles changed: refresh some rows, or everything when ids were added or removed."""
@@ -194,7 +226,8 @@ class LibraryPanel(QWidget):
             return
         n = self.model.rowCount()
         trash = self.model.trash
-        empty_library = n == 0 and not trash and not self.model.text and not self.model.tag
+        m = self.model
+        empty_library = n == 0 and not trash and not m.text and not m.tag and m.only is None
         self.stack.setCurrentWidget(self.hint if empty_library else self.table)
         self.restore_btn.setVisible(trash)
         self.count.setText(
