@@ -119,7 +119,7 @@ def _feed(row: sqlite3.Row, counts: dict[int, tuple[int, int]]) -> Feed:
     )
 
 
-def _parse(fetched: Fetched) -> Any:
+def parse_feed(fetched: Fetched) -> Any:
     """The feed of a response (feedparser's result); raises feeds.not_a_feed."""
     import feedparser
 
@@ -189,7 +189,7 @@ class FeedService:
             raise InvalidInput(code="feeds.exists", id=existing)
         title = ""
         if check:
-            parsed = _parse(fetch(url, accept=FEED_ACCEPT, limits=self.limits))
+            parsed = parse_feed(fetch(url, accept=FEED_ACCEPT, limits=self.limits))
             title = " ".join(str(parsed.feed.get("title") or "").split())
         fields = {
             "url": url,
@@ -296,7 +296,7 @@ class FeedService:
             if fetched.not_modified:
                 self._checked(feed, None)
                 return None
-            parsed = _parse(fetched)
+            parsed = parse_feed(fetched)
         except FetchCancelled:
             return None
         except HamishError as exc:

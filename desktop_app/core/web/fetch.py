@@ -166,7 +166,7 @@ class _HTTPSPool(HTTPSConnectionPool):
     ConnectionCls = _HTTPS
 
 
-def _manager() -> urllib3.PoolManager:
+def new_client() -> urllib3.PoolManager:
     manager = urllib3.PoolManager(num_pools=4, maxsize=1, retries=False)
     manager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
     return manager
@@ -207,7 +207,7 @@ def fetch(
     deadline = started + limits.total_s
     watchdog = _Watchdog(deadline, cancel)
     _local.watchdog = watchdog
-    manager = _manager()
+    manager = new_client()
     try:
         return _fetch(manager, url, etag, last_modified, accept, limits, deadline, watchdog)
     except (HTTPError, OSError) as exc:
