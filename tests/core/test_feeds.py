@@ -237,3 +237,29 @@ def test_the_feeds_commands(tmp_path: Path, web: WebServer) -> None:
     assert len(json.loads(hamish(lib, "list", "--json").stdout)) == 3
     unknown = hamish(lib, "feeds", "refresh", "7")
     assert (unknown.returncode, unknown.stderr) == (1, "hamish: no feed with id 7\n")
+
+
+def test_a_library_from_before_feeds_is_migrated(tmp_path: Path, web: WebServer) -> None:
+    """A library of the schema before (its articles, notes) opens with feeds and web import."""
+    import sqlite3
+
+    from desktop_app.core.storage.db import SCHEMA_VERSION
+    from tests.conftest import ARABIC_PARAGRAPHS, make_doc
+    from tests.core.test_backup import undo_last_migration
+
+    folder = tmp_path / "old"
+    with Library(folder) as lib:
+        aid = lib.add_document(make_doc(ARABIC_PARAGRAPHS, "مقال قديم 📜")).article_id
+    conn = sqlite3.connect(folder / "library.sqlite3")
+    undo_last_migration(conn)
+    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION - 1}")
+    conn.commit()
+    conn.close()
+    with Library(folder) as lib:
+        assert [p.text for p in lib.get_article(aid).paragraphs] == ARABIC_PARAGRAPHS
+        feeds = FeedService(lib)
+        feeds.add(news_site(web).rss_url)
+        assert feeds.refresh()[0].new == 2
+        assert sorted(p.name for p in (folder / "backups").iterdir())[0].startswith(
+            f"before-v{SCHEMA_VERSION}-"
+        )
