@@ -35,6 +35,7 @@ class Session(QObject):
 
     message = Signal(str)
     articleOpened = Signal(int)
+    articleRead = Signal(int)  # opened for the first time (its feeds count one unread less)
     articleClosed = Signal()
 
     def __init__(
@@ -63,6 +64,8 @@ class Session(QObject):
             return None
         self.article_id = article_id
         self.lib.set_setting("gui.last_article", str(article_id))
+        if self.lib.mark_opened(article_id):
+            self.articleRead.emit(article_id)
         self.articleOpened.emit(article_id)
         return article
 
