@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.core.demo import seed_demo
+from desktop_app.core.feeds import Feed, FeedReport, FeedService
 from desktop_app.core.library import Library
 from desktop_app.core.models import ImportResult
 from desktop_app.core.opening import IndexMode, LibraryLocation, open_library
@@ -31,6 +32,28 @@ def import_job(ctx: TaskContext, folder: str, paths: list[str]) -> tuple[list[Im
     finally:
         lib.close()
     return results, ctx.cancelled()
+
+
+def feeds_refresh_job(
+    ctx: TaskContext, folder: str, ids: list[int] | None
+) -> tuple[list[FeedReport], bool]:
+    """Refresh feeds (every feed when ids is None); returns (reports, cancelled)."""
+    lib = _open(folder)
+    try:
+        reports = FeedService(lib).refresh(ids, progress=ctx.progress, cancel=ctx.cancelled)
+    finally:
+        lib.close()
+    return reports, ctx.cancelled()
+
+
+def feed_add_job(ctx: TaskContext, folder: str, url: str, name: str, tag: str) -> Feed:
+    """Add a feed (fetched once to check it and learn its title); raises when it cannot be read."""
+    del ctx
+    lib = _open(folder)
+    try:
+        return FeedService(lib).add(url, name=name, tag=tag)
+    finally:
+        lib.close()
 
 
 def demo_job(ctx: TaskContext, folder: str) -> list[int]:

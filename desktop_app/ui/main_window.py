@@ -42,12 +42,14 @@ from desktop_app.ui.accessibility import name_widgets
 from desktop_app.ui.backup_flow import backup_on_close
 from desktop_app.ui.bus import Bus
 from desktop_app.ui.dialogs.labels_dialog import LabelsDialog
+from desktop_app.ui.feeds_flow import FeedsFlow
 from desktop_app.ui.import_flow import ImportFlow
 from desktop_app.ui.menus import build_actions, build_menus, label_texts
 from desktop_app.ui.messages import error_text, translated
 from desktop_app.ui.models.search_model import SearchRow
 from desktop_app.ui.panels.annotations_panel import AnnotationsPanel
 from desktop_app.ui.panels.briefing_panel import BriefingPanel
+from desktop_app.ui.panels.feeds_panel import FeedsPanel
 from desktop_app.ui.panels.library_panel import LibraryPanel
 from desktop_app.ui.panels.note_editor import NoteEditor
 from desktop_app.ui.panels.notes_list import NotesList
@@ -114,6 +116,8 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(self.bus, self.runner, self.search_service, self)
         self.briefing = BriefingPanel(lib, self.bus, self.runner, self, self.undo_stack)
         self.imports = ImportFlow(self.runner, lib.folder, self)
+        self.feeds = FeedsPanel(lib, self.runner, self)
+        self.feeds_flow = FeedsFlow(self.runner, lib.folder, self)
         # actions and menus
         self.registry = build_actions(self)
         self.add_to_briefing_action = self._briefing_action("action_add_to_briefing")
@@ -128,6 +132,7 @@ class MainWindow(QMainWindow):
         name_widgets(self)
         self._wire()
         self._wire_search_and_briefing()
+        self._wire_feeds()
         self.labels_changed()
         self.reload_free_notes()
         self.set_theme(theme or st.get_str("reader/theme", "system"), store=theme is None)
@@ -161,10 +166,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.reader)
         self.add_panel(self.library, "libraryDock", self.tr("Library"), "left")
         self.add_panel(self.search, "searchDock", self.tr("Search"), "left")
+        self.add_panel(self.feeds, "feedsDock", self.tr("Feeds"), "left")
         self.add_panel(self.annotations, "annotationsDock", self.tr("Annotations"), "right")
         self.add_panel(self.free_notes, "freeNotesDock", self.tr("Free notes"), "right")
         self.add_panel(self.briefing, "briefingDock", self.tr("Briefing"), "right")
         self.tabifyDockWidget(self.docks["libraryDock"], self.docks["searchDock"])
+        self.tabifyDockWidget(self.docks["libraryDock"], self.docks["feedsDock"])
         self.tabifyDockWidget(self.docks["annotationsDock"], self.docks["freeNotesDock"])
         self.tabifyDockWidget(self.docks["annotationsDock"], self.docks["briefingDock"])
         self.docks["libraryDock"].raise_()
@@ -179,7 +186,7 @@ class MainWindow(QMainWindow):
         sb.setObjectName("statusBar")
         sb.addWidget(self.status_label, 1)
         sb.addPermanentWidget(self.index_label)
-        for widget in self.imports.widgets():
+        for widget in (*self.imports.widgets(), *self.feeds_flow.widgets()):
             sb.addPermanentWidget(widget)
 
     # -- composition ------------------------------------------------------------------------
@@ -273,6 +280,24 @@ class MainWindow(QMainWindow):
         ):
             self._offer_to_briefing(notes.list, act, partial(_selected_note, notes))
 
+    def _wire_feeds(self) -> None:
+        feeds, flow = self.feeds, self.feeds_flow
+        feeds.refreshRequested.connect(flow.start)
+        feeds.showArticlesRequested.connect(self.show_feed_articles)
+        feeds.message.connect(self.show_message)
+        flow.message.connect(self.show_message)
+        flow.articlesAdded.connect(self.articles_added)
+        flow.refreshed.connect(feeds.reload)
+        flow.refreshed.connect(lambda: feeds.report_act.setEnabled(flow.last is not None))
+        flow.busyChanged.connect(feeds.set_busy)
+        feeds.set_interval(flow.interval)
+        feeds.auto_act.setChecked(flow.auto)
+        feeds.auto_act.toggled.connect(flow.set_auto)
+        feeds.report_act.triggered.connect(flow.show_report)
+        # Unread counts: an article shown is read; a deleted one no longer counts.
+        self.session.articleRead.connect(feeds.reload)
+        self.bus.articlesChanged.connect(feeds.reload)
+
     def _offer_to_briefing(
         self, view: QAbstractItemView, act: QAction, selected: Callable[[], Refs | None]
     ) -> None:
@@ -315,6 +340,17 @@ class MainWindow(QMainWindow):
             self.reader.scroll_to_highlight(highlight_id)
             self.annotations.select_highlight(highlight_id)
         return True
+
+    def show_feed_articles(self, feed_id: int) -> None:
+        """List a feed's articles in the library panel."""
+        try:
+            feed = self.feeds.service.get(feed_id)
+            ids = self.feeds.service.article_ids(feed_id)
+        except HamishError as exc:
+            self.show_message(error_text(exc))
+            return
+        self.library.show_only(ids, feed.display_name)
+        self._show_dock("libraryDock")
 
     def _article_closed(self) -> None:
         self.reader.clear()
@@ -611,6 +647,7 @@ class MainWindow(QMainWindow):
         self.flush()
         if self.remember:
             self.save_layout()
+        self.feeds_flow.stop()
         self.runner.drain()
         self.library.stop_timers()
         self.reader.stop_timers()
