@@ -48,6 +48,7 @@ def _labels() -> dict[str, str]:
         "focus_annotations": QCoreApplication.translate("Actions", "Go to the annotations"),
         "focus_briefing": QCoreApplication.translate("Actions", "Go to the briefing"),
         "focus_free_notes": QCoreApplication.translate("Actions", "Go to the free notes"),
+        "focus_feeds": QCoreApplication.translate("Actions", "Go to the feeds"),
         "shortcuts": QCoreApplication.translate("Actions", "Keyboard shortcuts"),
         "menu_bar": QCoreApplication.translate("Actions", "Open the menu bar"),
         "about": QCoreApplication.translate("Actions", "About Hamish"),

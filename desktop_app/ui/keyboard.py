@@ -158,13 +158,14 @@ def clashes(window: QWidget) -> list[tuple[str, str, str]]:
 
 
 # -- moving the focus between the panels ------------------------------------------------------
-PANELS = ("library", "reader", "search", "annotations", "briefing", "free_notes")
+PANELS = ("library", "reader", "search", "annotations", "briefing", "free_notes", "feeds")
 DOCKS = {
     "library": "libraryDock",
     "search": "searchDock",
     "annotations": "annotationsDock",
     "briefing": "briefingDock",
     "free_notes": "freeNotesDock",
+    "feeds": "feedsDock",
 }
 
 
@@ -183,6 +184,8 @@ def focus_target(w: MainWindow, panel: str) -> QWidget:
     if panel == "briefing":
         br = w.briefing
         return br.tree if br.tree.isEnabled() else br.combo
+    if panel == "feeds":
+        return w.feeds.list if w.feeds.feeds else w.feeds.add_btn
     return w.free_notes.list
 
 

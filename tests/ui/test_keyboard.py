@@ -155,6 +155,7 @@ def test_focus_shortcuts_move_between_the_panels(qtbot, window, library):
         (Qt.Key.Key_4, window.annotations.list, "annotationsDock"),
         (Qt.Key.Key_5, window.briefing.combo, "briefingDock"),
         (Qt.Key.Key_6, window.free_notes.list, "freeNotesDock"),
+        (Qt.Key.Key_7, window.feeds.add_btn, "feedsDock"),  # no feed yet: add one
     ]
     for key, target, dock in steps:
         qtbot.keyClick(
