@@ -119,6 +119,7 @@ class FeedsPanel(QWidget):
         self.more_btn.setToolTip(self.tr("More"))
         self.more_btn.setAccessibleName(self.tr("More"))
         self.more_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_btn.setStyleSheet("QToolButton::menu-indicator { image: none; }")  # ⋯ says it
         more = QMenu(self.more_btn)
         _fill(more, [self.rename_act, self.remove_act, None, self.auto_act, self.report_act])
         self.more_btn.setMenu(more)
@@ -128,7 +129,8 @@ class FeedsPanel(QWidget):
         self.list.setObjectName("feedsList")
         self.list.setAccessibleName(self.tr("Feeds"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.setUniformItemSizes(True)
+        self.list.setUniformItemSizes(True)  # every row as tall as one with the warning sign
+        self.list.setStyleSheet("QListView::item { padding: 3px; }")
         self.list.itemActivated.connect(lambda item: self._show(item))
         self.list.itemSelectionChanged.connect(self._update_actions)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -324,7 +326,9 @@ class FeedsPanel(QWidget):
                 "%1", feed.display_name
             )
         else:
-            question = self.tr("Remove %n feeds? Their articles stay in the library.", "", len(ids))
+            question = self.tr(
+                "Remove %n feed(s)? Their articles stay in the library.", "", len(ids)
+            )
         answer = QMessageBox.question(
             self,
             self.tr("Remove feeds"),
