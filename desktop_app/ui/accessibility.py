@@ -34,6 +34,9 @@ def name_widgets(w: MainWindow) -> None:
     _name(w.menuBar(), QCoreApplication.translate("Accessibility", "Menu bar"))
     _name(w.statusBar(), QCoreApplication.translate("Accessibility", "Status bar"))
     _name(w.imports.progress, QCoreApplication.translate("Accessibility", "Import progress"))
+    _name(
+        w.feeds_flow.progress, QCoreApplication.translate("Accessibility", "Feeds refresh progress")
+    )
     for bar in w.findChildren(QToolBar):
         # The » button a toolbar shows when its buttons do not fit has neither text nor tip.
         more = bar.findChild(QToolButton, "qt_toolbar_ext_button")

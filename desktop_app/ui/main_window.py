@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(self.bus, self.runner, self.search_service, self)
         self.briefing = BriefingPanel(lib, self.bus, self.runner, self, self.undo_stack)
         self.imports = ImportFlow(self.runner, lib.folder, self)
+        self.shown_feed: int | None = None  # the feed whose articles the library lists
         self.feeds = FeedsPanel(lib, self.runner, self)
         self.feeds_flow = FeedsFlow(self.runner, lib.folder, self)
         # actions and menus
@@ -288,6 +289,7 @@ class MainWindow(QMainWindow):
         flow.message.connect(self.show_message)
         flow.articlesAdded.connect(self.articles_added)
         flow.refreshed.connect(feeds.reload)
+        flow.refreshed.connect(self._feeds_refreshed)
         flow.refreshed.connect(lambda: feeds.report_act.setEnabled(flow.last is not None))
         flow.busyChanged.connect(feeds.set_busy)
         feeds.set_interval(flow.interval)
@@ -349,8 +351,21 @@ class MainWindow(QMainWindow):
         except HamishError as exc:
             self.show_message(error_text(exc))
             return
+        self.shown_feed = feed_id
         self.library.show_only(ids, feed.display_name)
         self._show_dock("libraryDock")
+
+    def _feeds_refreshed(self) -> None:
+        """A feed's articles listed in the library take in those the refresh brought."""
+        fid = self.shown_feed
+        if fid is None or self.library.model.only is None:
+            return
+        try:
+            feed, ids = self.feeds.service.get(fid), self.feeds.service.article_ids(fid)
+        except HamishError:  # the feed was removed meanwhile
+            self.shown_feed = None
+            return
+        self.library.show_only(ids, feed.display_name)
 
     def _article_closed(self) -> None:
         self.reader.clear()

@@ -112,6 +112,32 @@ def test_refresh_in_the_background_takes_each_item_once(feeds_window, qtbot, web
     assert (unread(w, rss), unread(w, atom)) == (2, 2)
 
 
+def test_refresh_takes_the_selected_feeds_or_all(feeds_window, qtbot, web):
+    w, lib, rss, atom = feeds_window
+    panel = w.feeds
+    w.show_feed_articles(atom.id)  # listed in the library before it has any article
+    assert w.library.model.ids == []
+    panel.select(atom.id)
+    requested = len(web.requests)
+    panel.refresh_act.trigger()
+    qtbot.waitUntil(lambda: w.feeds_flow.task is None, timeout=WAIT)
+    fetched = [p.split("?")[0] for p in web.paths()[requested:]]
+    assert fetched[0] == "/feeds/atom.xml" and "/feeds/rss.xml" not in fetched
+    assert sorted(fetched[1:]) == ["/news/elections", "/news/trade"]
+    assert lib.article_count() == 5 + 2
+    assert (unread(w, rss), unread(w, atom)) == (0, 2)
+    # The feed's list in the library took in what the refresh brought.
+    assert set(w.library.model.ids) == {story_id(lib, 1), story_id(lib, 2)}
+    # Nothing selected: every feed.
+    panel.list.clearSelection()
+    requested = len(web.requests)
+    panel.refresh_act.trigger()
+    qtbot.waitUntil(lambda: w.feeds_flow.task is None, timeout=WAIT)
+    assert "/feeds/rss.xml" in web.paths()[requested:]
+    assert lib.article_count() == 5 + 3
+    assert (unread(w, rss), unread(w, atom)) == (2, 2)
+
+
 def site_gone(web: WebServer) -> str:
     return web.url("/news/removed")
 
