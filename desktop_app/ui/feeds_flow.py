@@ -171,7 +171,7 @@ class FeedsFlow(QObject):
             self._offline_said = True
         else:
             self._offline_said = offline
-            self.message.emit(summary(reports, cancelled))
+            self.message.emit(self.summary(reports, cancelled))
             failed = any(r.error or r.failed for r in reports)
             if not self.quiet and (failed or cancelled):
                 self.show_report()
@@ -188,6 +188,18 @@ class FeedsFlow(QObject):
         )
         self.refreshed.emit()
 
+    def summary(self, reports: list[FeedReport], cancelled: bool = False) -> str:
+        """One line for the status bar: "3 new articles, 1 failed."."""
+        new = sum(r.new for r in reports)
+        failed = sum(r.failed for r in reports) + sum(1 for r in reports if r.error)
+        if cancelled:
+            return self.tr("Refresh cancelled: %n new article(s).", "", new)
+        if failed:
+            return self.tr("%n new article(s), %1 failed.", "", new).replace(
+                "%1", format_number(failed)
+            )
+        return self.tr("%n new article(s).", "", new)
+
     def show_report(self) -> ImportReport | None:
         """The last refresh's report: what came in, and each item or feed that failed."""
         if self.last is None:
@@ -200,20 +212,3 @@ class FeedsFlow(QObject):
         self.report.setWindowTitle(QCoreApplication.translate("FeedsFlow", "Feeds refreshed"))
         self.report.show()
         return self.report
-
-
-def summary(reports: list[FeedReport], cancelled: bool = False) -> str:
-    """One line for the status bar: "3 new articles, 1 failed."."""
-    new = sum(r.new for r in reports)
-    failed = sum(r.failed for r in reports) + sum(1 for r in reports if r.error)
-    if cancelled:
-        text = QCoreApplication.translate(
-            "FeedsFlow", "Refresh cancelled: %n new article(s).", "", new
-        )
-    elif failed:
-        text = QCoreApplication.translate(
-            "FeedsFlow", "%n new article(s), %1 failed.", "", new
-        ).replace("%1", format_number(failed))
-    else:
-        text = QCoreApplication.translate("FeedsFlow", "%n new article(s).", "", new)
-    return text
