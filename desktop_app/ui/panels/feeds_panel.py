@@ -6,6 +6,8 @@ The panel lists and edits the feeds; refreshing is the window's FeedsFlow (asked
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -64,10 +66,9 @@ class FeedsPanel(QWidget):
         self.reload()
 
     # -- building ---------------------------------------------------------------------------
-    def _action(self, name: str, text: str, slot: object, checkable: bool = False) -> QAction:
+    def _action(self, name: str, text: str, slot: Callable[[], object]) -> QAction:
         act = QAction(text, self)
         act.setObjectName(name)
-        act.setCheckable(checkable)
         act.triggered.connect(slot)
         return act
 
