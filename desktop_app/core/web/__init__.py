@@ -1,0 +1,1 @@
+"""Capture from the web: pages by their address, feeds, the clipboard."""
