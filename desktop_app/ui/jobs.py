@@ -23,11 +23,16 @@ def _open(folder: str) -> Library:
     return open_for_gui(LibraryLocation(Path(folder)))
 
 
-def import_job(ctx: TaskContext, folder: str, paths: list[str]) -> tuple[list[ImportResult], bool]:
-    """Import files and folders with a connection of the worker's own; returns (results, cancelled)."""
+def import_job(
+    ctx: TaskContext, folder: str, paths: list[str], tags: list[str] | None = None
+) -> tuple[list[ImportResult], bool]:
+    """Import files, folders and web addresses with a connection of the worker's own, each
+    article with the tags given; returns (results, cancelled)."""
     lib = _open(folder)
     try:
-        results = lib.import_paths(paths, progress=ctx.progress, cancel=ctx.cancelled)
+        results = lib.import_paths(
+            paths, progress=ctx.progress, cancel=ctx.cancelled, tags=tuple(tags or ())
+        )
     finally:
         lib.close()
     return results, ctx.cancelled()
