@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.core.demo import seed_demo
 from desktop_app.core.library import Library
-from desktop_app.core.models import ImportResult
+from desktop_app.core.models import ImportedDocument, ImportResult
 from desktop_app.core.opening import IndexMode, LibraryLocation, open_library
 
 if TYPE_CHECKING:
@@ -36,6 +36,30 @@ def import_job(
     finally:
         lib.close()
     return results, ctx.cancelled()
+
+
+def read_clipboard_job(ctx: TaskContext, html: str, text: str, url: str) -> ImportedDocument:
+    """The clipboard's HTML (else its text) as a document (raises ImportFailed with no text)."""
+    del ctx
+    from desktop_app.core.web.clipboard import document_from_clipboard  # lxml: when first used
+
+    return document_from_clipboard(html, text, url)
+
+
+def store_pasted_job(
+    ctx: TaskContext, folder: str, doc: ImportedDocument, html: str, tags: list[str]
+) -> ImportResult:
+    """Store a pasted document, its HTML kept as the original; a duplicate is reported."""
+    del ctx
+    lib = _open(folder)
+    try:
+        if not html.strip():
+            return lib.add_document(doc, tags=tags)
+        return lib.add_document(
+            doc, original=html.encode("utf-8"), original_name="clipboard.html", tags=tags
+        )
+    finally:
+        lib.close()
 
 
 def demo_job(ctx: TaskContext, folder: str) -> list[int]:
