@@ -2,5 +2,8 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from desktop_app.core.version import VERSION as __version__
+
 APP_NAME = "Hamish"
+
+__all__ = ["APP_NAME", "__version__"]

@@ -186,6 +186,27 @@ def step_check(ctx: Context) -> str:
     return f"search index ok: {report.indexed} of {report.articles} articles indexed"
 
 
+def step_web(ctx: Context) -> str:
+    """Read an Arabic RSS feed and pick the importer of a fetched page (no connection made)."""
+    from desktop_app.core.feeds import parse_feed
+    from desktop_app.core.web.fetch import USER_AGENT, Fetched, new_client
+    from desktop_app.core.web.page import suffix_for
+
+    rss = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>أخبار 📰'
+        "</title><item><title>خبرٌ عاجل</title><link>https://example.org/a?utm_source=x</link>"
+        "</item></channel></rss>"
+    ).encode()
+    feed = Fetched("https://example.org/rss", "https://example.org/rss", 200, "", "", rss)
+    parsed = parse_feed(feed)
+    titles = [e.get("title") for e in parsed.entries]
+    _expect(parsed.feed.get("title") == "أخبار 📰" and titles == ["خبرٌ عاجل"], f"feed {titles}")
+    page = Fetched("https://example.org/a", "https://example.org/a", 200, "text/html", "", b"<p>")
+    _expect(suffix_for(page) == ".html", "a page is not sent to the HTML importer")
+    new_client().clear()  # the HTTP client is there
+    return f"RSS read ({parsed.version}); {USER_AGENT}"
+
+
 def step_window(ctx: Context) -> str:
     """Draw the main window offscreen on the Arabic article, with the Arabic interface."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -225,6 +246,7 @@ STEPS: list[tuple[str, Callable[[Context], str]]] = [
     ("briefing", step_briefing),
     ("export", step_export),
     ("check", step_check),
+    ("web", step_web),
     ("window", step_window),
 ]
 

@@ -1941,266 +1941,351 @@ What was saved is safe; the details were written to the log.</source>
     </message>
     <message>
         <location filename="../desktop_app/core/messages.py" line="75"/>
+        <source>not a web address: {url}</source>
+        <translation>ليس عنوان ويب: {url}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="76"/>
+        <source>no answer from {host} within {seconds} s</source>
+        <translation>لم يُجب ‎{host}‎ خلال {seconds} ثانية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="77"/>
+        <source>not found on {host} ({status})</source>
+        <translation>غير موجود على ‎{host}‎ ‏({status})</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="78"/>
+        <source>{host} refused access ({status})</source>
+        <translation>رفض ‎{host}‎ الوصول ‏({status})</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="79"/>
+        <source>{host} answered {status}</source>
+        <translation>أجاب ‎{host}‎ بالرمز {status}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="80"/>
+        <source>too large: {size_mb} MB (the limit is {limit_mb} MB)</source>
+        <translation>أكبر من اللازم: {size_mb} م.ب (الحد {limit_mb} م.ب)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="83"/>
+        <source>too large: over {limit_mb} MB, the download was stopped</source>
+        <translation>أكبر من اللازم: تجاوز {limit_mb} م.ب، فأوقف التنزيل</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="86"/>
+        <source>{host} redirected to a {scheme} address: refused (only http and https)</source>
+        <translation>أعاد ‎{host}‎ التوجيه إلى عنوان ‎{scheme}‎: رُفض (لا يُتبع إلا ‎http‎ و‎https‎)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="89"/>
+        <source>more than {count} redirects</source>
+        <translation>أكثر من {count} إعادات توجيه</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="90"/>
+        <source>not a web page or a PDF: the server sent {type}</source>
+        <translation>ليست صفحة ويب ولا ملف ‎PDF‎: أرسل الخادم ‎{type}‎</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="93"/>
+        <source>cannot reach {host}: no network, or no such site</source>
+        <translation>تعذّر الوصول إلى ‎{host}‎: لا شبكة، أو لا موقع بهذا الاسم</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="96"/>
+        <source>{host} refused the connection</source>
+        <translation>رفض ‎{host}‎ الاتصال</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="97"/>
+        <source>no secure connection to {host}: {reason}</source>
+        <translation>تعذّر الاتصال الآمن بـ‎{host}‎: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="98"/>
+        <source>could not fetch from {host}: {reason}</source>
+        <translation>تعذّر الجلب من ‎{host}‎: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="100"/>
+        <source>not a news feed (RSS or Atom): {reason}</source>
+        <translation>ليست موجز أخبار (‎RSS‎ أو ‎Atom‎): {reason}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="101"/>
+        <source>no feed with id {id}</source>
+        <translation>لا موجز بالرقم {id}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="102"/>
+        <source>this feed is followed already (id {id})</source>
+        <translation>هذا الموجز متابَع من قبل (الرقم {id})</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="104"/>
         <source>the document had tracked changes: imported as accepted (insertions kept: {insertions}, deletions dropped: {deletions})</source>
         <translation>في المستند تغييرات متعقَّبة: استُورد كأنها مقبولة (إضافات أُبقيت: {insertions}، حذوفات أُسقطت: {deletions})</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="80"/>
+        <location filename="../desktop_app/core/messages.py" line="109"/>
         <source>reviewer comments imported as notes: {count}</source>
         <translation>تعليقات المراجعين المستوردة ملاحظاتٍ: {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="83"/>
+        <location filename="../desktop_app/core/messages.py" line="112"/>
         <source>footnotes, endnotes and text boxes imported: {count}</source>
         <translation>الحواشي السفلية والختامية ومربعات النص المستوردة: {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="86"/>
+        <location filename="../desktop_app/core/messages.py" line="115"/>
         <source>the text was wrapped at a fixed width: its lines were joined into paragraphs</source>
         <translation>كان النص مقسّمًا بعرض ثابت: وُصلت أسطره في فقرات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="89"/>
+        <location filename="../desktop_app/core/messages.py" line="118"/>
         <source>lines stored in visual order were put back in reading order: {count}</source>
         <translation>أسطر مخزّنة بالترتيب المرئي أُعيدت إلى ترتيب القراءة: {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="92"/>
+        <location filename="../desktop_app/core/messages.py" line="121"/>
         <source>justified lines were reassembled and their stretching (tatweel) removed: {count}</source>
         <translation>أسطر مضبوطة أُعيد تجميعها وأُزيل مدّها (التطويل): {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="96"/>
+        <location filename="../desktop_app/core/messages.py" line="125"/>
         <source>running headers and footers repeated on every page were left out: {count}</source>
         <translation>رؤوس وتذييلات متكررة في كل صفحة أُسقطت: {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="99"/>
+        <location filename="../desktop_app/core/messages.py" line="128"/>
         <source>this PDF is protected by a password: remove the protection, then import it again</source>
         <translation>ملف PDF هذا محمي بكلمة مرور: أزل الحماية ثم استورده من جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="103"/>
+        <location filename="../desktop_app/core/messages.py" line="132"/>
         <source>this PDF is encrypted with AES, which needs the cryptography package</source>
         <translation>ملف PDF هذا مشفّر بخوارزمية AES، وقراءته تحتاج إلى حزمة cryptography</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="107"/>
+        <location filename="../desktop_app/core/messages.py" line="136"/>
         <source>the library at {folder} was written by a newer Hamish (schema {found}; this one knows {known}): update Hamish to open it</source>
         <translation>المكتبة في {folder} كتبها إصدار أحدث من هامش (المخطط {found}؛ وهذا الإصدار يعرف {known}): حدّث هامش لتفتحها</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="112"/>
+        <location filename="../desktop_app/core/messages.py" line="141"/>
         <source>the library at {folder} is locked by another program: {reason}</source>
         <translation>المكتبة في {folder} مقفلة من برنامج آخر: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="115"/>
+        <location filename="../desktop_app/core/messages.py" line="144"/>
         <source>the library at {folder} cannot be written: {reason}</source>
         <translation>تتعذر الكتابة في المكتبة في {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="118"/>
+        <location filename="../desktop_app/core/messages.py" line="147"/>
         <source>the library at {folder} cannot be opened: {reason}</source>
         <translation>يتعذر فتح المكتبة في {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="121"/>
+        <location filename="../desktop_app/core/messages.py" line="150"/>
         <source>Hamish was stopped before it closed this library (process {pid}); everything saved is kept, and the search index is brought up to date</source>
         <translation>توقّف «هامش» قبل أن يُغلق هذه المكتبة (العملية {pid})؛ كل ما حُفظ باقٍ، ويجري تحديث فهرس البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="126"/>
+        <location filename="../desktop_app/core/messages.py" line="155"/>
         <source>the library at {folder} cannot be opened: its disk is full; free some space and try again</source>
         <translation>يتعذر فتح المكتبة في {folder}: قرصها ممتلئ؛ أفرغ بعض المساحة ثم حاول مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="130"/>
+        <location filename="../desktop_app/core/messages.py" line="159"/>
         <source>the library at {folder} is read-only (a read-only disk or folder): it can be read and searched, not changed</source>
         <translation>المكتبة في {folder} للقراءة فقط (قرص أو مجلد للقراءة فقط): يمكن قراءتها والبحث فيها، لا تغييرها</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="135"/>
+        <location filename="../desktop_app/core/messages.py" line="164"/>
         <source>the library at {folder} is on a read-only disk or folder: copy it to a folder you can write to, or read and search it with the hamish command</source>
         <translation>المكتبة في {folder} على قرص أو مجلد للقراءة فقط: انسخها إلى مجلد يمكن الكتابة فيه، أو اقرأها وابحث فيها بالأمر ‎hamish‎</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="141"/>
+        <location filename="../desktop_app/core/messages.py" line="170"/>
         <source>indexing: {percent}%</source>
         <translation>جارٍ الفهرسة: {percent}٪</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="142"/>
+        <location filename="../desktop_app/core/messages.py" line="171"/>
         <source>indexing: {percent}%; until it ends, results come from the part already indexed</source>
         <translation>جارٍ الفهرسة: {percent}٪؛ وإلى أن تنتهي تأتي النتائج من الجزء المفهرس حتى الآن</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="147"/>
+        <location filename="../desktop_app/core/messages.py" line="176"/>
         <source>the disk is full: nothing was saved in {path}; free some space and try again</source>
         <translation>القرص ممتلئ: لم يُحفظ شيء في {path}؛ أفرغ بعض المساحة ثم حاول مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="151"/>
+        <location filename="../desktop_app/core/messages.py" line="180"/>
         <source>{path} is on a read-only disk or folder: nothing was saved</source>
         <translation>{path} على قرص أو مجلد للقراءة فقط: لم يُحفظ شيء</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="155"/>
+        <location filename="../desktop_app/core/messages.py" line="184"/>
         <source>the library is already at {folder}</source>
         <translation>المكتبة موجودة أصلًا في {folder}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="156"/>
+        <location filename="../desktop_app/core/messages.py" line="185"/>
         <source>{folder} is inside the library, or holds it: choose a folder elsewhere</source>
         <translation>المجلد {folder} داخل المكتبة أو يحتويها: اختر مجلدًا في مكان آخر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="159"/>
+        <location filename="../desktop_app/core/messages.py" line="188"/>
         <source>{folder} is not empty: choose an empty folder</source>
         <translation>المجلد {folder} ليس فارغًا: اختر مجلدًا فارغًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="162"/>
+        <location filename="../desktop_app/core/messages.py" line="191"/>
         <source>{folder} does not hold a Hamish library</source>
         <translation>المجلد {folder} لا يحتوي مكتبة هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="165"/>
+        <location filename="../desktop_app/core/messages.py" line="194"/>
         <source>the library at {folder} is damaged: {reason}</source>
         <translation>المكتبة في {folder} تالفة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="168"/>
+        <location filename="../desktop_app/core/messages.py" line="197"/>
         <source>the library could not be copied: {reason}</source>
         <translation>تعذّر نسخ المكتبة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="171"/>
+        <location filename="../desktop_app/core/messages.py" line="200"/>
         <source>the copy of the library did not match the original: {reason}</source>
         <translation>نسخة المكتبة لا تطابق الأصل: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="174"/>
+        <location filename="../desktop_app/core/messages.py" line="203"/>
         <source>the move was cancelled</source>
         <translation>أُلغي النقل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="176"/>
+        <location filename="../desktop_app/core/messages.py" line="205"/>
         <source>no such backup: {path}</source>
         <translation>لا توجد نسخة احتياطية كهذه: {path}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="177"/>
+        <location filename="../desktop_app/core/messages.py" line="206"/>
         <source>cannot write the backup to {path}: {reason}</source>
         <translation>تعذّرت كتابة النسخة الاحتياطية في {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="180"/>
+        <location filename="../desktop_app/core/messages.py" line="209"/>
         <source>cancelled: nothing was written and nothing was changed</source>
         <translation>أُلغي: لم يُكتب شيء ولم يتغيّر شيء</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="183"/>
+        <location filename="../desktop_app/core/messages.py" line="212"/>
         <source>{name} is not a zip archive, or it is truncated</source>
         <translation>{name} ليس أرشيف ‎zip‎، أو أنه مبتور</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="186"/>
+        <location filename="../desktop_app/core/messages.py" line="215"/>
         <source>{name} is truncated: {member} is cut short</source>
         <translation>{name} مبتور: {member} ناقص</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="187"/>
+        <location filename="../desktop_app/core/messages.py" line="216"/>
         <source>{name} is not a Hamish backup (it has no manifest.json)</source>
         <translation>{name} ليس نسخة احتياطية من هامش (لا يحوي ‎manifest.json‎)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="190"/>
+        <location filename="../desktop_app/core/messages.py" line="219"/>
         <source>the manifest of {name} is not valid: {reason}</source>
         <translation>بيان {name} غير صالح: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="193"/>
+        <location filename="../desktop_app/core/messages.py" line="222"/>
         <source>{name} was written by a newer Hamish (archive format {found}; this one reads {known})</source>
         <translation>كُتب {name} بإصدار أحدث من هامش (صيغة الأرشيف {found}، وهذا الإصدار يقرأ {known})</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="197"/>
+        <location filename="../desktop_app/core/messages.py" line="226"/>
         <source>{name} is refused: the member {member} would be written outside the library</source>
         <translation>رُفض {name}: العنصر {member} سيُكتب خارج المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="200"/>
+        <location filename="../desktop_app/core/messages.py" line="229"/>
         <source>{name} is refused: the member {member} is a symbolic link</source>
         <translation>رُفض {name}: العنصر {member} رابط رمزي</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="203"/>
+        <location filename="../desktop_app/core/messages.py" line="232"/>
         <source>{name} is refused: unexpected member {member}</source>
         <translation>رُفض {name}: عنصر غير متوقع {member}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="206"/>
+        <location filename="../desktop_app/core/messages.py" line="235"/>
         <source>{name} is refused: it holds a search index ({member}); the index is rebuilt, never restored</source>
         <translation>رُفض {name}: يحوي فهرس بحث ({member})؛ الفهرس يُعاد بناؤه ولا يُستعاد أبدًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="210"/>
+        <location filename="../desktop_app/core/messages.py" line="239"/>
         <source>{name} is refused: {member} is in it twice</source>
         <translation>رُفض {name}: العنصر {member} موجود فيه مرتين</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="213"/>
+        <location filename="../desktop_app/core/messages.py" line="242"/>
         <source>{name} is incomplete: {member}, listed in its manifest, is missing</source>
         <translation>{name} ناقص: العنصر {member} المذكور في بيانه غير موجود</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="216"/>
+        <location filename="../desktop_app/core/messages.py" line="245"/>
         <source>{name} is refused: {member} is encrypted or compressed in an unknown way</source>
         <translation>رُفض {name}: العنصر {member} مشفّر أو مضغوط بطريقة غير معروفة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="219"/>
+        <location filename="../desktop_app/core/messages.py" line="248"/>
         <source>{name} is refused: {member} inflates beyond its declared size of {size} bytes (damaged, or a zip bomb)</source>
         <translation>رُفض {name}: العنصر {member} يتمدد إلى أكثر من حجمه المعلن البالغ {size} بايت (تالف، أو قنبلة ‎zip‎)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="224"/>
+        <location filename="../desktop_app/core/messages.py" line="253"/>
         <source>{name} is damaged: {member} has {actual} bytes, its manifest says {declared}</source>
         <translation>{name} تالف: حجم {member} هو {actual} بايت، وبيانه يقول {declared}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="227"/>
+        <location filename="../desktop_app/core/messages.py" line="256"/>
         <source>{name} is damaged: {member} does not match its checksum</source>
         <translation>{name} تالف: {member} لا يطابق مجموعه الاختباري</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="230"/>
+        <location filename="../desktop_app/core/messages.py" line="259"/>
         <source>not enough free space at {folder}: {need_mb} MB needed, {free_mb} MB free</source>
         <translation>لا توجد مساحة كافية في {folder}: المطلوب {need_mb} ميغابايت، والمتاح {free_mb} ميغابايت</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="233"/>
+        <location filename="../desktop_app/core/messages.py" line="262"/>
         <source>the database in {name} is damaged: {reason}</source>
         <translation>قاعدة البيانات في {name} تالفة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="236"/>
+        <location filename="../desktop_app/core/messages.py" line="265"/>
         <source>{name} is not a Hamish library database</source>
         <translation>{name} ليس قاعدة بيانات مكتبة من هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="239"/>
+        <location filename="../desktop_app/core/messages.py" line="268"/>
         <source>{name} was written by a newer Hamish (schema {found}; this one knows {known}): update Hamish to restore it</source>
         <translation>كُتب {name} بإصدار أحدث من هامش (المخطط {found}، وهذا الإصدار يعرف {known}): حدّث هامش لاستعادته</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="244"/>
+        <location filename="../desktop_app/core/messages.py" line="273"/>
         <source>{folder} is not empty and holds no Hamish library: choose an empty folder</source>
         <translation>المجلد {folder} ليس فارغًا ولا يحوي مكتبة هامش: اختر مجلدًا فارغًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="247"/>
+        <location filename="../desktop_app/core/messages.py" line="276"/>
         <source>the restore failed: {reason}; the library is as it was</source>
         <translation>فشلت الاستعادة: {reason}؛ المكتبة كما كانت</translation>
     </message>

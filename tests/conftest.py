@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,9 +31,32 @@ settings.load_profile(
     os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
 )
 
+
+def _loopback_only(event: str, args: tuple[object, ...]) -> None:
+    """No test reaches an address outside the loopback range: connecting to one, or looking up
+    a name other than localhost, fails in the test that tries it (sockets of this process)."""
+    if event == "socket.connect":
+        address = args[1]
+        if isinstance(address, tuple) and address and isinstance(address[0], str):
+            host = address[0]
+            if not (host.startswith("127.") or host in ("::1", "localhost")):
+                raise OSError(f"tests use the loopback only, not {host}")
+    elif event == "socket.getaddrinfo":
+        host = args[0]
+        if isinstance(host, bytes):
+            host = host.decode("ascii", "replace")
+        if isinstance(host, str) and not (
+            host.startswith("127.") or host in ("::1", "localhost", "")
+        ):
+            raise OSError(f"tests use the loopback only, not {host}")
+
+
+sys.addaudithook(_loopback_only)
+
 from desktop_app.core.library import Library  # noqa: E402
 from desktop_app.core.models import ImportedDocument  # noqa: E402
 from desktop_app.core.text.paragraphs import build_paragraphs  # noqa: E402
+from tests.webserver import web  # noqa: E402, F401 - the loopback web server fixture
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "ant-20k.jsonl.gz"
 

@@ -34,6 +34,7 @@ def location(args: argparse.Namespace) -> LibraryLocation:
 # `check` takes the index's writer lock even with --no-repair.
 WRITING = {"import", "annotate", "note", "demo", "restore", "reindex", "check"}
 WRITING_BRIEFING = {"create", "add"}
+WRITING_FEEDS = {"add", "rename", "remove", "refresh"}
 
 
 def writes(args: argparse.Namespace) -> bool:
@@ -41,6 +42,8 @@ def writes(args: argparse.Namespace) -> bool:
     command = getattr(args, "command", None)
     if command == "briefing":
         return getattr(args, "briefing_command", None) in WRITING_BRIEFING
+    if command == "feeds":
+        return getattr(args, "feeds_command", None) in WRITING_FEEDS
     return command in WRITING
 
 

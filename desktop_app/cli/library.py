@@ -12,16 +12,22 @@ from typing import Any
 
 from desktop_app.cli.common import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, common, emit, open_for
 from desktop_app.core.demo import seed_demo
-from desktop_app.core.importers import expand_paths
+from desktop_app.core.importers import expand_items
 from desktop_app.core.library import Library
 from desktop_app.core.messages import render
 from desktop_app.core.models import ImportResult
+from desktop_app.core.web.address import is_address
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the library subcommands."""
-    p = common(sub.add_parser("import", help="import files and folders (recursively)"))
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p = common(
+        sub.add_parser(
+            "import",
+            help="import files, folders (recursively) and web pages by their http(s) address",
+        )
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH|URL")
     p.add_argument(
         "--tag", action="append", default=[], metavar="TAG", help="tag every imported article"
     )
@@ -63,9 +69,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Import PATHs; exit 1 when any file failed."""
+    """Import PATHs and URLs; exit 1 when any failed."""
     lib = open_for(args)
-    paths = [Path(p) for p in args.paths]
+    paths: list[Path | str] = [p if is_address(p) else Path(p) for p in args.paths]
     show_progress = not args.json and sys.stderr.isatty()
 
     def progress(done: int, total: int, path: str) -> None:
@@ -99,7 +105,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if show_progress:
         print(file=sys.stderr)
     if interrupted:
-        return _interrupted(args, results, len(list(expand_paths(paths))))
+        return _interrupted(args, results, len(list(expand_items(paths))))
     rows = [_row(r) for r in results]
 
     def text() -> str:

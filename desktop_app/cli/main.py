@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from desktop_app import __version__
-from desktop_app.cli import backup, briefing, gui, library, search, selftest
+from desktop_app.cli import backup, briefing, feeds, gui, library, search, selftest
 from desktop_app.cli.common import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
@@ -25,7 +25,7 @@ from desktop_app.core.logs import route_to_library
 from desktop_app.core.private import make_private
 
 # Each module has register(subparsers); its handlers take (args) and return an exit code.
-COMMAND_MODULES = (library, backup, search, briefing, selftest, gui)
+COMMAND_MODULES = (library, feeds, backup, search, briefing, selftest, gui)
 
 
 def build_parser() -> argparse.ArgumentParser:

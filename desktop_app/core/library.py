@@ -22,7 +22,7 @@ from desktop_app.core.errors import (
     StorageError,
     storage_error,
 )
-from desktop_app.core.importers import check_size, expand_paths
+from desktop_app.core.importers import check_size, expand_items
 from desktop_app.core.importers.worker import Parser
 from desktop_app.core.models import (
     Article,
@@ -49,6 +49,7 @@ from desktop_app.core.storage.db import (
 )
 from desktop_app.core.text.normalize import find_all_folded
 from desktop_app.core.text.paragraphs import build_paragraphs
+from desktop_app.core.web.address import canonical
 
 Listener = Callable[[Changes], None]
 _COLOR = re.compile(r"#[0-9a-f]{6}")
@@ -81,6 +82,12 @@ def _remove(path: Path) -> None:
         path.parent.rmdir()
     except OSError:  # the folder holds other originals, or the disk refuses
         pass
+
+
+def _parser_failure(path: str, exc: Exception) -> ImportResult:
+    """A parser library's own error, reported in one line."""
+    reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
+    return ImportResult.failure(path, ImportFailed(code="import.parser_error", reason=reason))
 
 
 class Library:
@@ -150,13 +157,15 @@ class Library:
         tags: Sequence[str] = (),
         results: list[ImportResult] | None = None,
     ) -> list[ImportResult]:
-        """Import files and folders (recursively); a failed file never stops the others.
+        """Import files, folders (recursively) and web addresses; a failure never stops the rest.
 
-        Files are parsed in one worker process (see importers.worker), stored here one
-        transaction each. Each result is appended to `results` (when given) as soon as its file
-        is done, so that a caller interrupted (KeyboardInterrupt) still has the finished ones.
+        `paths` may mix paths and http(s) addresses (strings; core.web fetches them, on this
+        request only). Files and pages are parsed in one worker process (see importers.worker),
+        stored here one transaction each. Each result is appended to `results` (when given) as
+        soon as its item is done, so that a caller interrupted (KeyboardInterrupt) still has the
+        finished ones.
         """
-        files = list(expand_paths([Path(p) for p in paths]))
+        files = list(expand_items(paths))
         out: list[ImportResult] = results if results is not None else []
         with Parser() as parser:
             for i, path in enumerate(files):
@@ -174,7 +183,7 @@ class Library:
                     progress(i + 1, len(files), str(path))
         return out
 
-    def import_file(self, path: Path, tags: Sequence[str] = ()) -> ImportResult:
+    def import_file(self, path: Path | str, tags: Sequence[str] = ()) -> ImportResult:
         """Import one file; errors become a failed ImportResult with a one-line reason."""
         with Parser() as parser:
             result = self._import_one(path, tags, parser)
@@ -183,11 +192,13 @@ class Library:
 
     def _import_one(
         self,
-        path: Path,
+        path: Path | str,
         tags: Sequence[str],
         parser: Parser,
         cancel: CancelFn | None = None,
     ) -> ImportResult | None:
+        if isinstance(path, str):
+            return self.import_address(path, parser, tags, cancel)
         try:
             try:
                 st = path.stat()  # one system call for existence, kind and size
@@ -215,10 +226,46 @@ class Library:
                 str(path), ImportFailed(code="import.cannot_read", reason=reason)
             )
         except Exception as exc:  # a parser library's own error: report it, keep going
-            reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
-            return ImportResult.failure(
-                str(path), ImportFailed(code="import.parser_error", reason=reason)
+            return _parser_failure(str(path), exc)
+
+    def import_address(
+        self,
+        address: str,
+        parser: Parser,
+        tags: Sequence[str] = (),
+        cancel: CancelFn | None = None,
+    ) -> ImportResult | None:
+        """Fetch a page and import it; None when cancel() stopped it.
+
+        An address whose canonical form an article already has is reported as that duplicate
+        without being fetched; after the fetch, the page's own canonical address and its text
+        are checked too. Failures are results (one line, a `web.*` code), never exceptions.
+        """
+        from desktop_app.core.web.page import fetch_page, with_address
+
+        try:
+            existing = sql_art.find_by_canonical(self.conn, canonical(address))
+            if existing is not None:
+                return ImportResult(address, "duplicate", existing, None)
+            page = fetch_page(address, cancel)
+            if page is None:
+                return None
+            doc = parser.parse(page.data, page.name, cancel)
+            if doc is None:
+                return None
+            return self.add_document(
+                with_address(doc, page),
+                original=page.fetched.data,
+                original_name=page.name,
+                path=address,
+                tags=tags,
             )
+        except StorageError:
+            raise
+        except HamishError as exc:
+            return ImportResult.failure(address, exc)
+        except Exception as exc:  # a parser library's own error: report it, keep going
+            return _parser_failure(address, exc)
 
     def add_document(
         self,
@@ -233,7 +280,10 @@ class Library:
         if not paragraphs:
             return ImportResult.failure(path, ImportFailed(code="import.no_text"))
         digest = content_hash(paragraphs)
-        existing = sql_art.find_by_hash(self.conn, digest)
+        key = canonical(doc.canonical_url)  # "" for what is no absolute http(s) address
+        existing = sql_art.find_by_canonical(self.conn, key)
+        if existing is None:
+            existing = sql_art.find_by_hash(self.conn, digest)
         if existing is not None:
             return ImportResult(path, "duplicate", existing, None)
         sha = ""
@@ -247,6 +297,7 @@ class Library:
             "source": doc.source,
             "author": doc.author,
             "url": doc.url,
+            "canonical_url": key,
             "published": doc.published,
             "language": doc.language,
             "format": doc.format,
@@ -433,6 +484,18 @@ class Library:
         """Remember where the reader was (code-point offset); not a change others redraw for."""
         with transaction(self.conn):
             sql_art.update_article(self.conn, article_id, {"reading_position": int(position)})
+
+    def mark_opened(self, article_id: int) -> bool:
+        """Remember that the article has been opened (a feed counts the others as unread).
+
+        Only the first opening writes; True when this call did. Not a change others redraw for.
+        """
+        with transaction(self.conn):
+            cur = self.conn.execute(
+                "UPDATE articles SET opened_at = ? WHERE id = ? AND opened_at IS NULL",
+                (now_iso(), article_id),
+            )
+        return cur.rowcount > 0
 
     def delete_article(self, article_id: int) -> Changes:
         """Move an article to the trash (restorable)."""

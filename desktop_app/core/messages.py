@@ -71,6 +71,35 @@ MESSAGES: dict[str, str] = {
     "import.pdf_unreadable": QT_TRANSLATE_NOOP(
         "Messages", "the text layer cannot be read: run OCR on it first"
     ),
+    # fetching a page by its address (core.web.fetch)
+    "web.bad_address": QT_TRANSLATE_NOOP("Messages", "not a web address: {url}"),
+    "web.timeout": QT_TRANSLATE_NOOP("Messages", "no answer from {host} within {seconds} s"),
+    "web.not_found": QT_TRANSLATE_NOOP("Messages", "not found on {host} ({status})"),
+    "web.forbidden": QT_TRANSLATE_NOOP("Messages", "{host} refused access ({status})"),
+    "web.http_error": QT_TRANSLATE_NOOP("Messages", "{host} answered {status}"),
+    "web.too_large": QT_TRANSLATE_NOOP(
+        "Messages", "too large: {size_mb} MB (the limit is {limit_mb} MB)"
+    ),
+    "web.too_large_stream": QT_TRANSLATE_NOOP(
+        "Messages", "too large: over {limit_mb} MB, the download was stopped"
+    ),
+    "web.bad_redirect": QT_TRANSLATE_NOOP(
+        "Messages", "{host} redirected to a {scheme} address: refused (only http and https)"
+    ),
+    "web.too_many_redirects": QT_TRANSLATE_NOOP("Messages", "more than {count} redirects"),
+    "web.unsupported_type": QT_TRANSLATE_NOOP(
+        "Messages", "not a web page or a PDF: the server sent {type}"
+    ),
+    "web.no_network": QT_TRANSLATE_NOOP(
+        "Messages", "cannot reach {host}: no network, or no such site"
+    ),
+    "web.refused": QT_TRANSLATE_NOOP("Messages", "{host} refused the connection"),
+    "web.tls": QT_TRANSLATE_NOOP("Messages", "no secure connection to {host}: {reason}"),
+    "web.failed": QT_TRANSLATE_NOOP("Messages", "could not fetch from {host}: {reason}"),
+    # news feeds (core.feeds)
+    "feeds.not_a_feed": QT_TRANSLATE_NOOP("Messages", "not a news feed (RSS or Atom): {reason}"),
+    "feeds.no_such_feed": QT_TRANSLATE_NOOP("Messages", "no feed with id {id}"),
+    "feeds.exists": QT_TRANSLATE_NOOP("Messages", "this feed is followed already (id {id})"),
     # what the import report says about a document that did import
     "import.remark_revisions": QT_TRANSLATE_NOOP(
         "Messages",

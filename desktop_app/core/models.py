@@ -60,6 +60,7 @@ class ImportedDocument:
     published: str = ""  # ISO date, YYYY-MM-DD (or YYYY-MM / YYYY), or ""
     language: str = ""  # ISO 639-1 code, "" when unknown
     format: str = ""  # txt, md, html, docx, pdf
+    canonical_url: str = ""  # the key of a page taken from the web (core.web.address.canonical)
     encoding: str = ""  # for text formats: the encoding the bytes were decoded with
     tags: tuple[str, ...] = ()
     remarks: tuple[Remark, ...] = ()

@@ -247,7 +247,7 @@ def test_an_older_schema_in_an_archive_is_migrated(source: Library, tmp_path: Pa
     rezip(
         out,
         out,
-        db_edit=lambda db: _set_version(db, SCHEMA_VERSION - 1, drop_saved=True),
+        db_edit=lambda db: _set_version(db, SCHEMA_VERSION - 1, undo_last=True),
         manifest_edit=lambda m: m.update(schema_version=SCHEMA_VERSION - 1),
     )
     target = tmp_path / "new"
@@ -314,10 +314,19 @@ def rezip(
     return dst
 
 
-def _set_version(db: Path, version: int, drop_saved: bool = False) -> None:
+def undo_last_migration(conn: sqlite3.Connection) -> None:
+    """Take a database back to the schema before the last migration (feeds, web addresses)."""
+    conn.executescript(
+        "DROP TABLE feed_items; DROP TABLE feeds; DROP INDEX articles_canonical;"
+        " ALTER TABLE articles DROP COLUMN canonical_url;"
+        " ALTER TABLE articles DROP COLUMN opened_at;"
+    )
+
+
+def _set_version(db: Path, version: int, undo_last: bool = False) -> None:
     conn = sqlite3.connect(db)
-    if drop_saved:
-        conn.execute("DROP TABLE saved_searches")
+    if undo_last:
+        undo_last_migration(conn)
     conn.execute(f"PRAGMA user_version={version}")
     conn.commit()
     conn.close()

@@ -105,6 +105,7 @@ def test_main_commands_make_no_network_connection(tmp_path: Path, watched: Path)
             for ext in (".docx", ".md", ".html", ".pdf")
         ],
         ("selftest",),
+        ("feeds", "list", "--library", lib),  # feeds are read on request only
         ("gui", "--library", lib, "--open", "1", "--screenshot", str(tmp_path / "w.png")),
     ]
     for step in steps:

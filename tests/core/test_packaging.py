@@ -223,3 +223,14 @@ def test_normal_command_line_use_prints_nothing_on_stderr(tmp_path: Path) -> Non
     bid = hamish("briefing", "create", "--title", "موجز", "--highlights", str(hid)).strip()
     hamish("briefing", "export", bid, "--out", str(tmp_path / "b.docx"))
     assert json.loads(hamish("check", "--json"))["ok"] is True
+
+
+def test_the_version_is_pyprojects() -> None:
+    """The user agent and `hamish --version` say the version the package is built as."""
+    import tomllib
+
+    from desktop_app import __version__
+
+    root = Path(__file__).resolve().parents[2]
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert __version__ == project["version"]

@@ -7,7 +7,7 @@ Import dialog (its file filter) all read it. A new format is one module and one 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, cast
@@ -125,3 +125,14 @@ def expand_paths(paths: list[Path]) -> Iterator[Path]:
                     yield child
         else:
             yield path
+
+
+def expand_items(items: Iterable[Path | str]) -> Iterator[Path | str]:
+    """What an import takes, in order: web addresses as given (strings), paths expanded."""
+    from desktop_app.core.web.address import is_address
+
+    for item in items:
+        if isinstance(item, str) and is_address(item):
+            yield item.strip()
+        else:
+            yield from expand_paths([Path(item)])

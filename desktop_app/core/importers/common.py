@@ -106,6 +106,7 @@ class DocumentMeta(TypedDict, total=False):
     source: str
     author: str
     url: str
+    canonical_url: str
     published: str
     encoding: str
     tags: tuple[str, ...]

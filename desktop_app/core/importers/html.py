@@ -385,6 +385,14 @@ def _meta_content(root: etree._Element, names: tuple[str, ...]) -> str:
     return next((found[n] for n in names if n in found), "")
 
 
+def _canonical_link(root: etree._Element) -> str:
+    """The href of <link rel="canonical">, as written (relative addresses too)."""
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            return str(link.get("href")).strip()
+    return ""
+
+
 def _drop_author_urls(root: etree._Element) -> None:
     """Remove author <meta> elements holding a URL, path or handle, not a name.
 
@@ -759,6 +767,7 @@ def parse(data: bytes, name: str) -> ImportedDocument:
         root, date_config={"extensive_search": False, "original_date": True}
     )
     linked = _LinkedData(root)
+    declared = _canonical_link(root) or _meta_content(root, ("og:url",))
     og_title = _meta_content(root, ("og:title", "twitter:title"))
     title_el = root.find(".//title")
     page_title = _norm(title_el.text_content()) if title_el is not None else ""
@@ -805,4 +814,5 @@ def parse(data: bytes, name: str) -> ImportedDocument:
         source=site_name or stripped_site,
         url=url,
         published=published,
+        canonical_url=declared,
     )

@@ -24,6 +24,16 @@ def find_by_hash(conn: sqlite3.Connection, content_hash: str) -> int | None:
     return int(row[0]) if row else None
 
 
+def find_by_canonical(conn: sqlite3.Connection, canonical_url: str) -> int | None:
+    """Id of the article taken from this (canonical) address, or None."""
+    if not canonical_url:
+        return None
+    row = conn.execute(
+        "SELECT id FROM articles WHERE canonical_url = ? ORDER BY id LIMIT 1", (canonical_url,)
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
 def insert_article(conn: sqlite3.Connection, fields: dict[str, Any]) -> int:
     """Insert an article row and return its id."""
     return insert_row(conn, "articles", fields)

@@ -173,5 +173,44 @@ CREATE TABLE saved_searches(
 );
 """
 
+# Pages by their address and news feeds. canonical_url is the key of an article taken from the
+# web (core.web.address.canonical), opened_at the first time the window showed an article (a
+# feed's unread count). feed_items remembers every item a feed listed, by its guid, link and
+# a digest of its content, so that an item is fetched once, whichever feed lists it.
+MIGRATION_4 = """
+ALTER TABLE articles ADD COLUMN canonical_url TEXT NOT NULL DEFAULT '';
+ALTER TABLE articles ADD COLUMN opened_at TEXT;
+CREATE INDEX articles_canonical ON articles(canonical_url) WHERE canonical_url != '';
+CREATE TABLE feeds(
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  tag TEXT NOT NULL DEFAULT '',
+  etag TEXT NOT NULL DEFAULT '',
+  last_modified TEXT NOT NULL DEFAULT '',
+  checked_at TEXT,
+  error TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL
+);
+CREATE TABLE feed_items(
+  id INTEGER PRIMARY KEY,
+  feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+  guid TEXT NOT NULL DEFAULT '',
+  link TEXT NOT NULL DEFAULT '',
+  digest TEXT NOT NULL DEFAULT '',
+  article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+  status TEXT NOT NULL CHECK (status IN ('imported', 'duplicate', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 1,
+  error TEXT NOT NULL DEFAULT '',
+  seen_at TEXT NOT NULL
+);
+CREATE INDEX feed_items_feed ON feed_items(feed_id);
+CREATE INDEX feed_items_guid ON feed_items(guid) WHERE guid != '';
+CREATE INDEX feed_items_link ON feed_items(link) WHERE link != '';
+CREATE INDEX feed_items_digest ON feed_items(digest) WHERE digest != '';
+CREATE INDEX feed_items_article ON feed_items(article_id);
+"""
+
 # Each entry turns schema version N-1 into N. Index 0 -> version 1.
-MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3]
+MIGRATIONS: list[str] = [MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4]
