@@ -113,7 +113,8 @@ def test_a_whole_page_gives_its_headline_without_the_site_and_its_site_name() ->
     page = (
         '<html lang="ar"><head><title>الوزير يعلن خطة المياه - جريدة الهامش</title>'
         '<meta property="og:site_name" content="جريدة الهامش">'
-        '<base href="https://news.example.net/a/1"></head><body>'
+        '<base href="https://news.example.net/a/1">'
+        '<link rel="canonical" href="https://news.example.net/a/1"></head><body>'
         "<nav><a href='/'>الرئيسية</a> <a href='/s'>رياضة</a></nav>"
         "<h1>الوزير يعلن خطة المياه</h1>"
         f"<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[2]}</p></body></html>"
@@ -122,6 +123,7 @@ def test_a_whole_page_gives_its_headline_without_the_site_and_its_site_name() ->
     assert doc.title == "الوزير يعلن خطة المياه"
     assert doc.source == "جريدة الهامش"
     assert doc.url == "https://news.example.net/a/1"  # the <base href>
+    assert doc.canonical_url == ""  # a selection is a duplicate by its text, not its address
     assert [p.text for p in doc.paragraphs] == [PARAGRAPHS[0], PARAGRAPHS[2]]
 
 

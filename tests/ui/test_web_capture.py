@@ -10,8 +10,13 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.ui.dialogs.address_dialog import AddressDialog, address_lines
+from desktop_app.ui.dialogs.import_report import ImportReport
 from desktop_app.ui.dialogs.paste_dialog import PasteDialog
 from desktop_app.ui.web_capture import dropped_items
+from tests.web_pages import SITE, STORIES, article_page
+from tests.webserver import WebServer
+
+STORY = STORIES[0]
 
 HEADLINE = "الوزير يعلن خطة المياه 💧"
 PARAGRAPHS = [
@@ -231,3 +236,73 @@ def test_a_drop_of_nothing_importable_is_refused(window) -> None:
     mime.setText("نص عادي")
     assert drop_on(window, mime) == (False, False)
     assert window.imports.task is None
+
+
+# -- addresses on the loopback server ----------------------------------------------------------
+def imported(window, qtbot) -> list:  # type: ignore[no-untyped-def]
+    """Wait for the window's import to end; its results."""
+    qtbot.waitUntil(
+        lambda: window.imports.task is None and window.imports.last is not None, timeout=20000
+    )
+    results, cancelled = window.imports.last
+    assert not cancelled
+    return results
+
+
+def close_reports() -> None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, ImportReport):
+            widget.close()
+
+
+def test_import_from_address_brings_an_arabic_page(window, qtbot, web: WebServer) -> None:
+    lib = window.lib
+    address = web.page(STORY.path, article_page(STORY))
+    gone = web.url("/news/gone")  # 404
+    put_on_clipboard("", address)
+    window.registry["import_address"].trigger()
+    dialog = window.web.dialog
+    assert isinstance(dialog, AddressDialog) and dialog.isVisible()
+    assert dialog.edit.toPlainText() == address  # taken from the clipboard
+    dialog.edit.setPlainText(f"{address}\nليس عنوانًا\n{gone}")
+    dialog.tags_edit.setText("مياه، Water 💧")
+    assert dialog.ok_button.isEnabled() and "2" in dialog.problems.text()
+    dialog.ok_button.click()
+    results = imported(window, qtbot)
+    assert [(r.path, r.status) for r in results] == [(address, "imported"), (gone, "failed")]
+    assert results[1].error_code == "web.not_found"
+    art = lib.get_article(results[0].article_id)
+    assert art.url == address and art.title == STORY.title and art.source == SITE
+    assert [p.text for p in art.paragraphs] == list(STORY.paragraphs)
+    assert sorted(art.tags) == sorted(["مياه", "Water 💧"])
+    assert window.imports.progress.format() == "%v of %m"
+    qtbot.waitUntil(lambda: art.id in window.library.model.ids, timeout=5000)
+    reports = [w for w in QApplication.topLevelWidgets() if isinstance(w, ImportReport)]
+    assert reports and any(w.isVisible() for w in reports)  # the 404 is reported
+    close_reports()
+
+
+def test_a_link_dropped_from_a_browser_is_imported(window, qtbot, web: WebServer) -> None:
+    lib = window.lib
+    address = web.page(STORY.path, article_page(STORY))
+    mime = QMimeData()  # what a browser gives for a dragged link
+    mime.setUrls([QUrl(address)])
+    mime.setText(address)
+    mime.setHtml(f'<a href="{address}">{STORY.title}</a>')
+    assert drop_on(window, mime) == (True, True)
+    [result] = imported(window, qtbot)
+    assert result.status == "imported", result.error
+    art = lib.get_article(result.article_id)
+    assert art.url == address and [p.text for p in art.paragraphs] == list(STORY.paragraphs)
+    assert web.paths() == [STORY.path]
+
+
+def test_an_address_dropped_as_plain_text_is_imported(window, qtbot, web: WebServer) -> None:
+    story = STORIES[1]
+    address = web.page(story.path, article_page(story))
+    mime = QMimeData()
+    mime.setText(f"  {address}\n")
+    assert drop_on(window, mime) == (True, True)
+    [result] = imported(window, qtbot)
+    assert result.status == "imported", result.error
+    assert window.lib.get_article(result.article_id).title == story.title

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import replace
-from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -25,6 +24,7 @@ from desktop_app.core.importers.common import check_text, opening_words
 from desktop_app.core.importers.encoding import strip_controls
 from desktop_app.core.models import ImportedDocument, ParagraphKind
 from desktop_app.core.text.paragraphs import build_paragraphs, clean_line
+from desktop_app.core.web.address import is_address, site_name
 
 Block = tuple[str, ParagraphKind, int]
 
@@ -84,27 +84,16 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
 def web_address(text: str) -> str:
-    """The text as an http/https address with a host ("" when it is not one)."""
+    """The text as an http/https address with a host, in one piece ("" when it is not one)."""
     candidate = text.strip()
-    if not candidate or any(c.isspace() for c in candidate):
-        return ""
-    try:
-        parts = urlsplit(candidate)
-    except ValueError:
-        return ""
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    if not is_address(candidate) or any(c.isspace() for c in candidate):
         return ""
     return candidate
 
 
 def site_host(url: str) -> str:
     """The host name of an address without `www.` (an internationalised name in its letters)."""
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:
-        return ""
-    if host.startswith("www."):
-        host = host[4:]
+    host = site_name(url)
     try:
         return host.encode("ascii").decode("idna") if "xn--" in host else host
     except UnicodeError:
@@ -244,7 +233,10 @@ def _from_html(markup: str, source_url: str) -> ImportedDocument | None:
     if not title:
         title = opening_words(" ".join(p.text for p in paragraphs[:3]))
     url = source_url or cf_source or _base_href(root) or web_address(meta.url)
-    return replace(meta, paragraphs=paragraphs, title=title, url=url, encoding="utf-8")
+    # a selection is not the page: it is a duplicate by its text only, never by the address
+    return replace(
+        meta, paragraphs=paragraphs, title=title, url=url, encoding="utf-8", canonical_url=""
+    )
 
 
 def document_from_clipboard(html: str, text: str, source_url: str = "") -> ImportedDocument:
