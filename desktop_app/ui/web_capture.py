@@ -18,6 +18,7 @@ from desktop_app.core.models import ImportedDocument, ImportResult
 from desktop_app.core.web.clipboard import (
     SOURCE_FORMATS,
     WINDOWS_HTML_FORMAT,
+    first_address,
     source_address,
     web_address,
 )
@@ -27,10 +28,12 @@ from desktop_app.ui.dialogs.paste_dialog import PasteDialog
 from desktop_app.ui.import_flow import ImportFlow
 from desktop_app.ui.tasks import Task, TaskRunner
 
+MOZ_URL = "text/x-moz-url"
+
 
 def dropped_items(mime: QMimeData) -> list[str]:
-    """What a drop brings to import: local files and http/https links (a browser's link, its
-    text/uri-list, or a plain text that is one address)."""
+    """What a drop brings to import: local files and http/https links (a browser's link as
+    text/uri-list or Firefox's text/x-moz-url, or a plain text that is one address)."""
     items: list[str] = []
     for url in mime.urls():
         if url.isLocalFile():
@@ -39,6 +42,10 @@ def dropped_items(mime: QMimeData) -> list[str]:
             address = url.toString()
             if web_address(address):
                 items.append(address)
+    if not items and mime.hasFormat(MOZ_URL):  # Firefox's link: "address\ntitle" in UTF-16
+        address = first_address(bytes(mime.data(MOZ_URL).data()))
+        if address:
+            items.append(address)
     if not items and mime.hasText():
         text = mime.text().strip()
         if web_address(text):

@@ -118,15 +118,18 @@ def split_cf_html(raw: str) -> tuple[str, str]:
     return raw[header.end() :], web_address(found.group(1)) if found else ""
 
 
+def first_address(data: bytes) -> str:
+    """The address on the first line of a browser's URL format (UTF-8 or UTF-16), or ""."""
+    lines = _decoded(data).replace("\x00", "").splitlines()
+    return web_address(lines[0]) if lines else ""
+
+
 def source_address(formats: Mapping[str, bytes]) -> str:
     """The address of the page a selection was copied from, from the clipboard's other formats."""
     for name in SOURCE_FORMATS:
-        data = formats.get(name)
-        if data:
-            lines = _decoded(data).replace("\x00", "").splitlines()
-            address = web_address(lines[0]) if lines else ""
-            if address:
-                return address
+        address = first_address(formats.get(name) or b"")
+        if address:
+            return address
     windows = formats.get(WINDOWS_HTML_FORMAT)
     if windows:
         return split_cf_html(_decoded(windows))[1]
