@@ -7,10 +7,10 @@ import html
 import pytest
 
 from desktop_app.core.errors import ImportFailed
+from desktop_app.core.web.address import site_name
 from desktop_app.core.web.clipboard import (
     WINDOWS_HTML_FORMAT,
     document_from_clipboard,
-    site_host,
     source_address,
     split_cf_html,
 )
@@ -174,8 +174,8 @@ def test_source_formats_of_firefox_and_chromium() -> None:
     assert source_address({"text/plain": b"https://example.org"}) == ""
 
 
-def test_site_host() -> None:
-    assert site_host("https://www.aljazeera.net/news/x") == "aljazeera.net"
-    assert site_host("http://WWW.Example.ORG:8080/") == "example.org"
-    assert site_host("https://xn--mgbh0fb.xn--kgbechtv/") == "مثال.إختبار"
-    assert site_host("http://127.0.0.1:8000/a") == "127.0.0.1"
+def test_site_name() -> None:
+    assert site_name("https://www.aljazeera.net/news/x") == "aljazeera.net"
+    assert site_name("http://WWW.Example.ORG:8080/") == "example.org"
+    assert site_name("https://xn--mgbh0fb.xn--kgbechtv/") == "مثال.إختبار"
+    assert site_name("http://127.0.0.1:8000/a") == "127.0.0.1"

@@ -91,15 +91,6 @@ def web_address(text: str) -> str:
     return candidate
 
 
-def site_host(url: str) -> str:
-    """The host name of an address without `www.` (an internationalised name in its letters)."""
-    host = site_name(url)
-    try:
-        return host.encode("ascii").decode("idna") if "xn--" in host else host
-    except UnicodeError:
-        return host
-
-
 def _decoded(data: bytes) -> str:
     """Clipboard bytes as text: UTF-16 when they say so (Firefox's formats), else UTF-8."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
@@ -258,5 +249,5 @@ def document_from_clipboard(html: str, text: str, source_url: str = "") -> Impor
         raise ImportFailed(code="import.no_text")
     check_text(doc.paragraphs)
     if not doc.source and doc.url:
-        doc = replace(doc, source=site_host(doc.url))
+        doc = replace(doc, source=site_name(doc.url))
     return doc
