@@ -2077,282 +2077,287 @@ What was saved is safe; the details were written to the log.</source>
         <translation>تعذّر الجلب من ‎{host}‎: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="100"/>
+        <location filename="../desktop_app/core/messages.py" line="99"/>
+        <source>the clipboard holds no text to make an article of</source>
+        <translation>لا نص في الحافظة يُصنع منه مقال</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="103"/>
         <source>not a news feed (RSS or Atom): {reason}</source>
         <translation>ليست موجز أخبار (‎RSS‎ أو ‎Atom‎): {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="101"/>
+        <location filename="../desktop_app/core/messages.py" line="104"/>
         <source>no feed with id {id}</source>
         <translation>لا موجز بالرقم {id}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="102"/>
+        <location filename="../desktop_app/core/messages.py" line="105"/>
         <source>this feed is followed already (id {id})</source>
         <translation>هذا الموجز متابَع من قبل (الرقم {id})</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="104"/>
+        <location filename="../desktop_app/core/messages.py" line="107"/>
         <source>the document had tracked changes: imported as accepted (insertions kept: {insertions}, deletions dropped: {deletions})</source>
         <translation>في المستند تغييرات متعقَّبة: استُورد كأنها مقبولة (إضافات أُبقيت: {insertions}، حذوفات أُسقطت: {deletions})</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="109"/>
+        <location filename="../desktop_app/core/messages.py" line="112"/>
         <source>reviewer comments imported as notes: {count}</source>
         <translation>تعليقات المراجعين المستوردة ملاحظاتٍ: {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="112"/>
+        <location filename="../desktop_app/core/messages.py" line="115"/>
         <source>footnotes, endnotes and text boxes imported: {count}</source>
         <translation>الحواشي السفلية والختامية ومربعات النص المستوردة: {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="115"/>
+        <location filename="../desktop_app/core/messages.py" line="118"/>
         <source>the text was wrapped at a fixed width: its lines were joined into paragraphs</source>
         <translation>كان النص مقسّمًا بعرض ثابت: وُصلت أسطره في فقرات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="118"/>
+        <location filename="../desktop_app/core/messages.py" line="121"/>
         <source>lines stored in visual order were put back in reading order: {count}</source>
         <translation>أسطر مخزّنة بالترتيب المرئي أُعيدت إلى ترتيب القراءة: {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="121"/>
+        <location filename="../desktop_app/core/messages.py" line="124"/>
         <source>justified lines were reassembled and their stretching (tatweel) removed: {count}</source>
         <translation>أسطر مضبوطة أُعيد تجميعها وأُزيل مدّها (التطويل): {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="125"/>
+        <location filename="../desktop_app/core/messages.py" line="128"/>
         <source>running headers and footers repeated on every page were left out: {count}</source>
         <translation>رؤوس وتذييلات متكررة في كل صفحة أُسقطت: {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="128"/>
+        <location filename="../desktop_app/core/messages.py" line="131"/>
         <source>this PDF is protected by a password: remove the protection, then import it again</source>
         <translation>ملف PDF هذا محمي بكلمة مرور: أزل الحماية ثم استورده من جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="132"/>
+        <location filename="../desktop_app/core/messages.py" line="135"/>
         <source>this PDF is encrypted with AES, which needs the cryptography package</source>
         <translation>ملف PDF هذا مشفّر بخوارزمية AES، وقراءته تحتاج إلى حزمة cryptography</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="136"/>
+        <location filename="../desktop_app/core/messages.py" line="139"/>
         <source>the library at {folder} was written by a newer Hamish (schema {found}; this one knows {known}): update Hamish to open it</source>
         <translation>المكتبة في {folder} كتبها إصدار أحدث من هامش (المخطط {found}؛ وهذا الإصدار يعرف {known}): حدّث هامش لتفتحها</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="141"/>
+        <location filename="../desktop_app/core/messages.py" line="144"/>
         <source>the library at {folder} is locked by another program: {reason}</source>
         <translation>المكتبة في {folder} مقفلة من برنامج آخر: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="144"/>
+        <location filename="../desktop_app/core/messages.py" line="147"/>
         <source>the library at {folder} cannot be written: {reason}</source>
         <translation>تتعذر الكتابة في المكتبة في {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="147"/>
+        <location filename="../desktop_app/core/messages.py" line="150"/>
         <source>the library at {folder} cannot be opened: {reason}</source>
         <translation>يتعذر فتح المكتبة في {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="150"/>
+        <location filename="../desktop_app/core/messages.py" line="153"/>
         <source>Hamish was stopped before it closed this library (process {pid}); everything saved is kept, and the search index is brought up to date</source>
         <translation>توقّف «هامش» قبل أن يُغلق هذه المكتبة (العملية {pid})؛ كل ما حُفظ باقٍ، ويجري تحديث فهرس البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="155"/>
+        <location filename="../desktop_app/core/messages.py" line="158"/>
         <source>the library at {folder} cannot be opened: its disk is full; free some space and try again</source>
         <translation>يتعذر فتح المكتبة في {folder}: قرصها ممتلئ؛ أفرغ بعض المساحة ثم حاول مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="159"/>
+        <location filename="../desktop_app/core/messages.py" line="162"/>
         <source>the library at {folder} is read-only (a read-only disk or folder): it can be read and searched, not changed</source>
         <translation>المكتبة في {folder} للقراءة فقط (قرص أو مجلد للقراءة فقط): يمكن قراءتها والبحث فيها، لا تغييرها</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="164"/>
+        <location filename="../desktop_app/core/messages.py" line="167"/>
         <source>the library at {folder} is on a read-only disk or folder: copy it to a folder you can write to, or read and search it with the hamish command</source>
         <translation>المكتبة في {folder} على قرص أو مجلد للقراءة فقط: انسخها إلى مجلد يمكن الكتابة فيه، أو اقرأها وابحث فيها بالأمر ‎hamish‎</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="170"/>
+        <location filename="../desktop_app/core/messages.py" line="173"/>
         <source>indexing: {percent}%</source>
         <translation>جارٍ الفهرسة: {percent}٪</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="171"/>
+        <location filename="../desktop_app/core/messages.py" line="174"/>
         <source>indexing: {percent}%; until it ends, results come from the part already indexed</source>
         <translation>جارٍ الفهرسة: {percent}٪؛ وإلى أن تنتهي تأتي النتائج من الجزء المفهرس حتى الآن</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="176"/>
+        <location filename="../desktop_app/core/messages.py" line="179"/>
         <source>the disk is full: nothing was saved in {path}; free some space and try again</source>
         <translation>القرص ممتلئ: لم يُحفظ شيء في {path}؛ أفرغ بعض المساحة ثم حاول مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="180"/>
+        <location filename="../desktop_app/core/messages.py" line="183"/>
         <source>{path} is on a read-only disk or folder: nothing was saved</source>
         <translation>{path} على قرص أو مجلد للقراءة فقط: لم يُحفظ شيء</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="184"/>
+        <location filename="../desktop_app/core/messages.py" line="187"/>
         <source>the library is already at {folder}</source>
         <translation>المكتبة موجودة أصلًا في {folder}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="185"/>
+        <location filename="../desktop_app/core/messages.py" line="188"/>
         <source>{folder} is inside the library, or holds it: choose a folder elsewhere</source>
         <translation>المجلد {folder} داخل المكتبة أو يحتويها: اختر مجلدًا في مكان آخر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="188"/>
+        <location filename="../desktop_app/core/messages.py" line="191"/>
         <source>{folder} is not empty: choose an empty folder</source>
         <translation>المجلد {folder} ليس فارغًا: اختر مجلدًا فارغًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="191"/>
+        <location filename="../desktop_app/core/messages.py" line="194"/>
         <source>{folder} does not hold a Hamish library</source>
         <translation>المجلد {folder} لا يحتوي مكتبة هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="194"/>
+        <location filename="../desktop_app/core/messages.py" line="197"/>
         <source>the library at {folder} is damaged: {reason}</source>
         <translation>المكتبة في {folder} تالفة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="197"/>
+        <location filename="../desktop_app/core/messages.py" line="200"/>
         <source>the library could not be copied: {reason}</source>
         <translation>تعذّر نسخ المكتبة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="200"/>
+        <location filename="../desktop_app/core/messages.py" line="203"/>
         <source>the copy of the library did not match the original: {reason}</source>
         <translation>نسخة المكتبة لا تطابق الأصل: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="203"/>
+        <location filename="../desktop_app/core/messages.py" line="206"/>
         <source>the move was cancelled</source>
         <translation>أُلغي النقل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="205"/>
+        <location filename="../desktop_app/core/messages.py" line="208"/>
         <source>no such backup: {path}</source>
         <translation>لا توجد نسخة احتياطية كهذه: {path}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="206"/>
+        <location filename="../desktop_app/core/messages.py" line="209"/>
         <source>cannot write the backup to {path}: {reason}</source>
         <translation>تعذّرت كتابة النسخة الاحتياطية في {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="209"/>
+        <location filename="../desktop_app/core/messages.py" line="212"/>
         <source>cancelled: nothing was written and nothing was changed</source>
         <translation>أُلغي: لم يُكتب شيء ولم يتغيّر شيء</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="212"/>
+        <location filename="../desktop_app/core/messages.py" line="215"/>
         <source>{name} is not a zip archive, or it is truncated</source>
         <translation>{name} ليس أرشيف ‎zip‎، أو أنه مبتور</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="215"/>
+        <location filename="../desktop_app/core/messages.py" line="218"/>
         <source>{name} is truncated: {member} is cut short</source>
         <translation>{name} مبتور: {member} ناقص</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="216"/>
+        <location filename="../desktop_app/core/messages.py" line="219"/>
         <source>{name} is not a Hamish backup (it has no manifest.json)</source>
         <translation>{name} ليس نسخة احتياطية من هامش (لا يحوي ‎manifest.json‎)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="219"/>
+        <location filename="../desktop_app/core/messages.py" line="222"/>
         <source>the manifest of {name} is not valid: {reason}</source>
         <translation>بيان {name} غير صالح: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="222"/>
+        <location filename="../desktop_app/core/messages.py" line="225"/>
         <source>{name} was written by a newer Hamish (archive format {found}; this one reads {known})</source>
         <translation>كُتب {name} بإصدار أحدث من هامش (صيغة الأرشيف {found}، وهذا الإصدار يقرأ {known})</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="226"/>
+        <location filename="../desktop_app/core/messages.py" line="229"/>
         <source>{name} is refused: the member {member} would be written outside the library</source>
         <translation>رُفض {name}: العنصر {member} سيُكتب خارج المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="229"/>
+        <location filename="../desktop_app/core/messages.py" line="232"/>
         <source>{name} is refused: the member {member} is a symbolic link</source>
         <translation>رُفض {name}: العنصر {member} رابط رمزي</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="232"/>
+        <location filename="../desktop_app/core/messages.py" line="235"/>
         <source>{name} is refused: unexpected member {member}</source>
         <translation>رُفض {name}: عنصر غير متوقع {member}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="235"/>
+        <location filename="../desktop_app/core/messages.py" line="238"/>
         <source>{name} is refused: it holds a search index ({member}); the index is rebuilt, never restored</source>
         <translation>رُفض {name}: يحوي فهرس بحث ({member})؛ الفهرس يُعاد بناؤه ولا يُستعاد أبدًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="239"/>
+        <location filename="../desktop_app/core/messages.py" line="242"/>
         <source>{name} is refused: {member} is in it twice</source>
         <translation>رُفض {name}: العنصر {member} موجود فيه مرتين</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="242"/>
+        <location filename="../desktop_app/core/messages.py" line="245"/>
         <source>{name} is incomplete: {member}, listed in its manifest, is missing</source>
         <translation>{name} ناقص: العنصر {member} المذكور في بيانه غير موجود</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="245"/>
+        <location filename="../desktop_app/core/messages.py" line="248"/>
         <source>{name} is refused: {member} is encrypted or compressed in an unknown way</source>
         <translation>رُفض {name}: العنصر {member} مشفّر أو مضغوط بطريقة غير معروفة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="248"/>
+        <location filename="../desktop_app/core/messages.py" line="251"/>
         <source>{name} is refused: {member} inflates beyond its declared size of {size} bytes (damaged, or a zip bomb)</source>
         <translation>رُفض {name}: العنصر {member} يتمدد إلى أكثر من حجمه المعلن البالغ {size} بايت (تالف، أو قنبلة ‎zip‎)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="253"/>
+        <location filename="../desktop_app/core/messages.py" line="256"/>
         <source>{name} is damaged: {member} has {actual} bytes, its manifest says {declared}</source>
         <translation>{name} تالف: حجم {member} هو {actual} بايت، وبيانه يقول {declared}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="256"/>
+        <location filename="../desktop_app/core/messages.py" line="259"/>
         <source>{name} is damaged: {member} does not match its checksum</source>
         <translation>{name} تالف: {member} لا يطابق مجموعه الاختباري</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="259"/>
+        <location filename="../desktop_app/core/messages.py" line="262"/>
         <source>not enough free space at {folder}: {need_mb} MB needed, {free_mb} MB free</source>
         <translation>لا توجد مساحة كافية في {folder}: المطلوب {need_mb} ميغابايت، والمتاح {free_mb} ميغابايت</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="262"/>
+        <location filename="../desktop_app/core/messages.py" line="265"/>
         <source>the database in {name} is damaged: {reason}</source>
         <translation>قاعدة البيانات في {name} تالفة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="265"/>
+        <location filename="../desktop_app/core/messages.py" line="268"/>
         <source>{name} is not a Hamish library database</source>
         <translation>{name} ليس قاعدة بيانات مكتبة من هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="268"/>
+        <location filename="../desktop_app/core/messages.py" line="271"/>
         <source>{name} was written by a newer Hamish (schema {found}; this one knows {known}): update Hamish to restore it</source>
         <translation>كُتب {name} بإصدار أحدث من هامش (المخطط {found}، وهذا الإصدار يعرف {known}): حدّث هامش لاستعادته</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="273"/>
+        <location filename="../desktop_app/core/messages.py" line="276"/>
         <source>{folder} is not empty and holds no Hamish library: choose an empty folder</source>
         <translation>المجلد {folder} ليس فارغًا ولا يحوي مكتبة هامش: اختر مجلدًا فارغًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="276"/>
+        <location filename="../desktop_app/core/messages.py" line="279"/>
         <source>the restore failed: {reason}; the library is as it was</source>
         <translation>فشلت الاستعادة: {reason}؛ المكتبة كما كانت</translation>
     </message>

@@ -157,7 +157,8 @@ def test_plain_text_without_a_title_line_takes_its_opening_words() -> None:
 def test_nothing_to_paste_is_refused(markup: str, text: str) -> None:
     with pytest.raises(ImportFailed) as caught:
         document_from_clipboard(markup, text)
-    assert caught.value.code == "import.no_text"
+    assert caught.value.code == "clipboard.no_text"
+    assert str(caught.value) == "the clipboard holds no text to make an article of"
 
 
 def test_an_address_other_than_http_is_not_kept() -> None:

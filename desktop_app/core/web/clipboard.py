@@ -236,7 +236,7 @@ def _from_html(markup: str, source_url: str) -> ImportedDocument | None:
 def document_from_clipboard(html: str, text: str, source_url: str = "") -> ImportedDocument:
     """The clipboard's HTML (else its text) as a document, with the page's address and site.
 
-    Raises ImportFailed(code="import.no_text") when neither holds any text.
+    Raises ImportFailed(code="clipboard.no_text") when neither holds any text.
     """
     source_url = web_address(source_url)
     doc = _from_html(html, source_url) if html.strip() else None
@@ -246,7 +246,7 @@ def document_from_clipboard(html: str, text: str, source_url: str = "") -> Impor
         if doc is not None:
             doc = replace(doc, url=source_url)
     if doc is None or not doc.paragraphs:
-        raise ImportFailed(code="import.no_text")
+        raise ImportFailed(code="clipboard.no_text")
     check_text(doc.paragraphs)
     if not doc.source and doc.url:
         doc = replace(doc, source=site_name(doc.url))
