@@ -324,22 +324,7 @@ def test_without_a_network_one_line_and_nothing_written(tmp_path: Path) -> None:
     before = (
         sqlite3.connect(lib / "library.sqlite3").execute("SELECT COUNT(*) FROM articles").fetchone()
     )
-    env = dict(os.environ, HAMISH_LIBRARY=str(lib))
-    run = subprocess.run(
-        [
-            UNSHARE or "unshare",
-            "-n",
-            sys.executable,
-            "-m",
-            "desktop_app",
-            "import",
-            "https://www.aljazeera.net/news/2026/12/6/story",
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    run = offline(lib, "import", "https://www.aljazeera.net/news/2026/12/6/story")
     assert run.returncode == 1
     assert run.stdout.splitlines() == [
         "failed            https://www.aljazeera.net/news/2026/12/6/story: cannot reach"
