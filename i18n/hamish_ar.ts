@@ -267,178 +267,245 @@
     </message>
     <message>
         <location filename="../desktop_app/ui/actions.py" line="20"/>
+        <source>Import from address…</source>
+        <translation>استيراد من عنوان…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="21"/>
+        <source>Paste as new article</source>
+        <translation>لصق كمقال جديد</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="22"/>
         <source>Add the demo articles</source>
         <translation>إضافة المقالات التجريبية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="21"/>
+        <location filename="../desktop_app/ui/actions.py" line="23"/>
         <source>Back up library…</source>
         <translation>نسخ المكتبة احتياطيًا…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="22"/>
+        <location filename="../desktop_app/ui/actions.py" line="24"/>
         <source>Restore from backup…</source>
         <translation>الاستعادة من نسخة احتياطية…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="23"/>
+        <location filename="../desktop_app/ui/actions.py" line="25"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="24"/>
+        <location filename="../desktop_app/ui/actions.py" line="26"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="25"/>
+        <location filename="../desktop_app/ui/actions.py" line="27"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="26"/>
+        <location filename="../desktop_app/ui/actions.py" line="28"/>
         <source>Find in the article…</source>
         <translation>بحث في المقال…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="27"/>
+        <location filename="../desktop_app/ui/actions.py" line="29"/>
         <source>Find the next match</source>
         <translation>النتيجة التالية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="28"/>
+        <location filename="../desktop_app/ui/actions.py" line="30"/>
         <source>Find the previous match</source>
         <translation>النتيجة السابقة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="29"/>
+        <location filename="../desktop_app/ui/actions.py" line="31"/>
         <source>Highlight the selection</source>
         <translation>تظليل النص المحدد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="30"/>
+        <location filename="../desktop_app/ui/actions.py" line="32"/>
         <source>Delete the selected highlight</source>
         <translation>حذف التظليل المحدد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="31"/>
+        <location filename="../desktop_app/ui/actions.py" line="33"/>
         <source>Rename the labels…</source>
         <translation>إعادة تسمية التصنيفات…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="32"/>
+        <location filename="../desktop_app/ui/actions.py" line="34"/>
         <source>Larger text</source>
         <translation>تكبير النص</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="33"/>
+        <location filename="../desktop_app/ui/actions.py" line="35"/>
         <source>Smaller text</source>
         <translation>تصغير النص</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="34"/>
+        <location filename="../desktop_app/ui/actions.py" line="36"/>
         <source>Default text size</source>
         <translation>حجم النص الافتراضي</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="35"/>
+        <location filename="../desktop_app/ui/actions.py" line="37"/>
         <source>More line spacing</source>
         <translation>زيادة تباعد الأسطر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="36"/>
+        <location filename="../desktop_app/ui/actions.py" line="38"/>
         <source>Less line spacing</source>
         <translation>تقليل تباعد الأسطر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="37"/>
+        <location filename="../desktop_app/ui/actions.py" line="39"/>
         <source>Follow the system</source>
         <translation>حسب النظام</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="38"/>
+        <location filename="../desktop_app/ui/actions.py" line="40"/>
         <source>Light</source>
         <translation>فاتح</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="39"/>
+        <location filename="../desktop_app/ui/actions.py" line="41"/>
         <source>Dark</source>
         <translation>داكن</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="40"/>
+        <location filename="../desktop_app/ui/actions.py" line="42"/>
         <source>Sepia</source>
         <translation>بني فاتح</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="41"/>
+        <location filename="../desktop_app/ui/actions.py" line="43"/>
         <source>Move the article to the trash</source>
         <translation>نقل المقال إلى المهملات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="42"/>
+        <location filename="../desktop_app/ui/actions.py" line="44"/>
         <source>Edit the tags…</source>
         <translation>تعديل الوسوم…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="43"/>
+        <location filename="../desktop_app/ui/actions.py" line="45"/>
         <source>New free note</source>
         <translation>ملاحظة حرة جديدة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="44"/>
+        <location filename="../desktop_app/ui/actions.py" line="46"/>
         <source>New note on the article</source>
         <translation>ملاحظة جديدة على المقال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="45"/>
+        <location filename="../desktop_app/ui/actions.py" line="47"/>
         <source>Go to the library</source>
         <translation>الانتقال إلى المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="46"/>
+        <location filename="../desktop_app/ui/actions.py" line="48"/>
         <source>Go to the article</source>
         <translation>الانتقال إلى المقال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="47"/>
+        <location filename="../desktop_app/ui/actions.py" line="49"/>
         <source>Go to the search</source>
         <translation>الانتقال إلى البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="48"/>
+        <location filename="../desktop_app/ui/actions.py" line="50"/>
         <source>Go to the annotations</source>
         <translation>الانتقال إلى التعليقات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="49"/>
+        <location filename="../desktop_app/ui/actions.py" line="51"/>
         <source>Go to the briefing</source>
         <translation>الانتقال إلى الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="50"/>
+        <location filename="../desktop_app/ui/actions.py" line="52"/>
         <source>Go to the free notes</source>
         <translation>الانتقال إلى الملاحظات الحرة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="51"/>
+        <location filename="../desktop_app/ui/actions.py" line="53"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="52"/>
+        <location filename="../desktop_app/ui/actions.py" line="54"/>
         <source>Open the menu bar</source>
         <translation>فتح شريط القوائم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="53"/>
+        <location filename="../desktop_app/ui/actions.py" line="55"/>
         <source>About Hamish</source>
         <translation>عن هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="54"/>
+        <location filename="../desktop_app/ui/actions.py" line="56"/>
         <source>Preferences…</source>
         <translation>التفضيلات…</translation>
+    </message>
+</context>
+<context>
+    <name>AddressDialog</name>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/address_dialog.py" line="60"/>
+        <source>Import from address</source>
+        <translation>استيراد من عنوان</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/address_dialog.py" line="63"/>
+        <source>Web pages or PDF documents, one address a line:</source>
+        <translation>صفحات ويب أو مستندات ‎PDF‎، عنوان في كل سطر:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/address_dialog.py" line="78"/>
+        <source>Optional, separated by commas</source>
+        <translation>اختيارية، تفصل بينها فواصل</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/address_dialog.py" line="79"/>
+        <source>&amp;Tags:</source>
+        <translation>ال&amp;وسوم:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/address_dialog.py" line="84"/>
+        <source>&amp;Import</source>
+        <translation>ا&amp;ستيراد</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/dialogs/address_dialog.py" line="108"/>
+        <source>%n line(s) not an http or https address, left out: %1</source>
+        <translation>
+            <numerusform>لا سطر يُستبعد: %1</numerusform>
+            <numerusform>سطر واحد ليس عنوان ‎http‎ أو ‎https‎ فيُستبعد: %1</numerusform>
+            <numerusform>سطران ليسا عنوانَي ‎http‎ أو ‎https‎ فيُستبعدان: %1</numerusform>
+            <numerusform>%Ln أسطر ليست عناوين ‎http‎ أو ‎https‎ فتُستبعد: %1</numerusform>
+            <numerusform>%Ln سطرًا ليست عناوين ‎http‎ أو ‎https‎ فتُستبعد: %1</numerusform>
+            <numerusform>%Ln سطر ليست عناوين ‎http‎ أو ‎https‎ فتُستبعد: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/address_dialog.py" line="112"/>
+        <source>Type or paste an address that starts with https://</source>
+        <translation>اكتب عنوانًا يبدأ بـ ‎https://‎ أو الصقه</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/dialogs/address_dialog.py" line="114"/>
+        <source>%n address(es) to import.</source>
+        <translation>
+            <numerusform>لا عناوين للاستيراد.</numerusform>
+            <numerusform>عنوان واحد للاستيراد.</numerusform>
+            <numerusform>عنوانان للاستيراد.</numerusform>
+            <numerusform>%Ln عناوين للاستيراد.</numerusform>
+            <numerusform>%Ln عنوانًا للاستيراد.</numerusform>
+            <numerusform>%Ln عنوان للاستيراد.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1086,11 +1153,6 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="48"/>
-        <source>%v of %m files</source>
-        <translation>الملف %v من %m</translation>
-    </message>
-    <message>
         <location filename="../desktop_app/ui/import_flow.py" line="49"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
@@ -1111,27 +1173,32 @@ What was saved is safe; the details were written to the log.</source>
         <translation>كل الملفات (*)</translation>
     </message>
     <message>
+        <location filename="../desktop_app/ui/import_flow.py" line="48"/>
+        <source>%v of %m</source>
+        <translation>%v من %m</translation>
+    </message>
+    <message>
         <location filename="../desktop_app/ui/import_flow.py" line="73"/>
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="82"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="83"/>
         <source>An import is already running.</source>
         <translation>هناك عملية استيراد جارية بالفعل.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="89"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="90"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="105"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="107"/>
         <source>Cancelling the import…</source>
         <translation>جارٍ إلغاء الاستيراد…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/import_flow.py" line="121"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="123"/>
         <source>%n article(s) imported.</source>
         <translation>
             <numerusform>لم يُستورد أي مقال.</numerusform>
@@ -1143,7 +1210,7 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="129"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="131"/>
         <source>The import failed: %1</source>
         <translation>فشل الاستيراد: %1</translation>
     </message>
@@ -1641,53 +1708,53 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="88"/>
-        <location filename="../desktop_app/ui/main_window.py" line="323"/>
+        <location filename="../desktop_app/ui/main_window.py" line="89"/>
+        <location filename="../desktop_app/ui/main_window.py" line="328"/>
         <source>Hamish</source>
         <translation>هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="162"/>
+        <location filename="../desktop_app/ui/main_window.py" line="164"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="163"/>
+        <location filename="../desktop_app/ui/main_window.py" line="165"/>
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="164"/>
+        <location filename="../desktop_app/ui/main_window.py" line="166"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="165"/>
+        <location filename="../desktop_app/ui/main_window.py" line="167"/>
         <source>Free notes</source>
         <translation>ملاحظات حرة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="166"/>
+        <location filename="../desktop_app/ui/main_window.py" line="168"/>
         <source>Briefing</source>
         <translation>الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="156"/>
+        <location filename="../desktop_app/ui/main_window.py" line="158"/>
         <source>Search is not available: %1</source>
         <translation>البحث غير متاح: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="288"/>
+        <location filename="../desktop_app/ui/main_window.py" line="293"/>
         <source>Add to Briefing</source>
         <translation>إضافة إلى الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="310"/>
+        <location filename="../desktop_app/ui/main_window.py" line="315"/>
         <source>%1 — Hamish</source>
         <translation>%1 — هامش</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/main_window.py" line="312"/>
+        <location filename="../desktop_app/ui/main_window.py" line="317"/>
         <source>%n highlight(s) in this article.</source>
         <translation>
             <numerusform>لا تظليلات في هذا المقال.</numerusform>
@@ -1699,42 +1766,42 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="381"/>
+        <location filename="../desktop_app/ui/main_window.py" line="386"/>
         <source>Select some text of the article first.</source>
         <translation>حدّد جزءًا من نص المقال أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="408"/>
+        <location filename="../desktop_app/ui/main_window.py" line="413"/>
         <source>Select some text or a highlight first.</source>
         <translation>حدّد نصًا أو تظليلًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="416"/>
+        <location filename="../desktop_app/ui/main_window.py" line="421"/>
         <source>New briefing from the search</source>
         <translation>موجز جديد من البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="417"/>
+        <location filename="../desktop_app/ui/main_window.py" line="422"/>
         <source>Title of the briefing:</source>
         <translation>عنوان الموجز:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="474"/>
+        <location filename="../desktop_app/ui/main_window.py" line="479"/>
         <source>Tags</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="475"/>
+        <location filename="../desktop_app/ui/main_window.py" line="480"/>
         <source>Tags of “%1”, separated by commas:</source>
         <translation>وسوم «%1»، مفصولة بفواصل:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="515"/>
+        <location filename="../desktop_app/ui/main_window.py" line="520"/>
         <source>About Hamish</source>
         <translation>عن هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="516"/>
+        <location filename="../desktop_app/ui/main_window.py" line="521"/>
         <source>Hamish (هامش) is a reading and notes application for analysts.</source>
         <translation>هامش تطبيق للقراءة وتدوين الملاحظات للمحللين.</translation>
     </message>
@@ -1742,82 +1809,82 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="84"/>
+        <location filename="../desktop_app/ui/menus.py" line="86"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="87"/>
+        <location filename="../desktop_app/ui/menus.py" line="89"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="140"/>
+        <location filename="../desktop_app/ui/menus.py" line="142"/>
         <source>Highlight as “%1”</source>
         <translation>تظليل بتصنيف «%1»</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="143"/>
+        <location filename="../desktop_app/ui/menus.py" line="145"/>
         <source>Highlight as “%1” (key %2)</source>
         <translation>تظليل بتصنيف «%1» (المفتاح %2)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="159"/>
+        <location filename="../desktop_app/ui/menus.py" line="161"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="173"/>
+        <location filename="../desktop_app/ui/menus.py" line="176"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="178"/>
+        <location filename="../desktop_app/ui/menus.py" line="192"/>
         <source>&amp;Highlight</source>
         <translation>&amp;تظليل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="183"/>
+        <location filename="../desktop_app/ui/menus.py" line="197"/>
         <source>&amp;Article</source>
         <translation>&amp;مقال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="187"/>
+        <location filename="../desktop_app/ui/menus.py" line="201"/>
         <source>&amp;Briefing</source>
         <translation>ال&amp;موجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="188"/>
+        <location filename="../desktop_app/ui/menus.py" line="202"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="190"/>
+        <location filename="../desktop_app/ui/menus.py" line="204"/>
         <source>Reading theme</source>
         <translation>سمة القراءة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="192"/>
+        <location filename="../desktop_app/ui/menus.py" line="206"/>
         <source>Panels</source>
         <translation>اللوحات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="193"/>
+        <location filename="../desktop_app/ui/menus.py" line="207"/>
         <source>&amp;Go</source>
         <translation>ا&amp;نتقال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="194"/>
+        <location filename="../desktop_app/ui/menus.py" line="208"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="226"/>
+        <location filename="../desktop_app/ui/menus.py" line="240"/>
         <source>Export the briefing</source>
         <translation>تصدير الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/menus.py" line="233"/>
+        <location filename="../desktop_app/ui/menus.py" line="247"/>
         <source>Main toolbar</source>
         <translation>شريط الأدوات الرئيسي</translation>
     </message>
@@ -1941,266 +2008,356 @@ What was saved is safe; the details were written to the log.</source>
     </message>
     <message>
         <location filename="../desktop_app/core/messages.py" line="75"/>
+        <source>not a web address: {url}</source>
+        <translation>ليس عنوان ويب: {url}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="76"/>
+        <source>no answer from {host} within {seconds} s</source>
+        <translation>لم يُجب ‎{host}‎ خلال {seconds} ثانية</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="77"/>
+        <source>not found on {host} ({status})</source>
+        <translation>غير موجود على ‎{host}‎ ‏({status})</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="78"/>
+        <source>{host} refused access ({status})</source>
+        <translation>رفض ‎{host}‎ الوصول ‏({status})</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="79"/>
+        <source>{host} answered {status}</source>
+        <translation>أجاب ‎{host}‎ بالرمز {status}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="80"/>
+        <source>too large: {size_mb} MB (the limit is {limit_mb} MB)</source>
+        <translation>أكبر من اللازم: {size_mb} م.ب (الحد {limit_mb} م.ب)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="83"/>
+        <source>too large: over {limit_mb} MB, the download was stopped</source>
+        <translation>أكبر من اللازم: تجاوز {limit_mb} م.ب، فأوقف التنزيل</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="86"/>
+        <source>{host} redirected to a {scheme} address: refused (only http and https)</source>
+        <translation>أعاد ‎{host}‎ التوجيه إلى عنوان ‎{scheme}‎: رُفض (لا يُتبع إلا ‎http‎ و‎https‎)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="89"/>
+        <source>more than {count} redirects</source>
+        <translation>أكثر من {count} إعادات توجيه</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="90"/>
+        <source>not a web page or a PDF: the server sent {type}</source>
+        <translation>ليست صفحة ويب ولا ملف ‎PDF‎: أرسل الخادم ‎{type}‎</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="93"/>
+        <source>cannot reach {host}: no network, or no such site</source>
+        <translation>تعذّر الوصول إلى ‎{host}‎: لا شبكة، أو لا موقع بهذا الاسم</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="96"/>
+        <source>{host} refused the connection</source>
+        <translation>رفض ‎{host}‎ الاتصال</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="97"/>
+        <source>no secure connection to {host}: {reason}</source>
+        <translation>تعذّر الاتصال الآمن بـ‎{host}‎: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="98"/>
+        <source>could not fetch from {host}: {reason}</source>
+        <translation>تعذّر الجلب من ‎{host}‎: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="99"/>
+        <source>the clipboard holds no text to make an article of</source>
+        <translation>لا نص في الحافظة يُصنع منه مقال</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="103"/>
+        <source>not a news feed (RSS or Atom): {reason}</source>
+        <translation>ليست موجز أخبار (‎RSS‎ أو ‎Atom‎): {reason}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="104"/>
+        <source>no feed with id {id}</source>
+        <translation>لا موجز بالرقم {id}</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="105"/>
+        <source>this feed is followed already (id {id})</source>
+        <translation>هذا الموجز متابَع من قبل (الرقم {id})</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/core/messages.py" line="107"/>
         <source>the document had tracked changes: imported as accepted (insertions kept: {insertions}, deletions dropped: {deletions})</source>
         <translation>في المستند تغييرات متعقَّبة: استُورد كأنها مقبولة (إضافات أُبقيت: {insertions}، حذوفات أُسقطت: {deletions})</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="80"/>
+        <location filename="../desktop_app/core/messages.py" line="112"/>
         <source>reviewer comments imported as notes: {count}</source>
         <translation>تعليقات المراجعين المستوردة ملاحظاتٍ: {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="83"/>
+        <location filename="../desktop_app/core/messages.py" line="115"/>
         <source>footnotes, endnotes and text boxes imported: {count}</source>
         <translation>الحواشي السفلية والختامية ومربعات النص المستوردة: {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="86"/>
+        <location filename="../desktop_app/core/messages.py" line="118"/>
         <source>the text was wrapped at a fixed width: its lines were joined into paragraphs</source>
         <translation>كان النص مقسّمًا بعرض ثابت: وُصلت أسطره في فقرات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="89"/>
+        <location filename="../desktop_app/core/messages.py" line="121"/>
         <source>lines stored in visual order were put back in reading order: {count}</source>
         <translation>أسطر مخزّنة بالترتيب المرئي أُعيدت إلى ترتيب القراءة: {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="92"/>
+        <location filename="../desktop_app/core/messages.py" line="124"/>
         <source>justified lines were reassembled and their stretching (tatweel) removed: {count}</source>
         <translation>أسطر مضبوطة أُعيد تجميعها وأُزيل مدّها (التطويل): {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="96"/>
+        <location filename="../desktop_app/core/messages.py" line="128"/>
         <source>running headers and footers repeated on every page were left out: {count}</source>
         <translation>رؤوس وتذييلات متكررة في كل صفحة أُسقطت: {count}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="99"/>
+        <location filename="../desktop_app/core/messages.py" line="131"/>
         <source>this PDF is protected by a password: remove the protection, then import it again</source>
         <translation>ملف PDF هذا محمي بكلمة مرور: أزل الحماية ثم استورده من جديد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="103"/>
+        <location filename="../desktop_app/core/messages.py" line="135"/>
         <source>this PDF is encrypted with AES, which needs the cryptography package</source>
         <translation>ملف PDF هذا مشفّر بخوارزمية AES، وقراءته تحتاج إلى حزمة cryptography</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="107"/>
+        <location filename="../desktop_app/core/messages.py" line="139"/>
         <source>the library at {folder} was written by a newer Hamish (schema {found}; this one knows {known}): update Hamish to open it</source>
         <translation>المكتبة في {folder} كتبها إصدار أحدث من هامش (المخطط {found}؛ وهذا الإصدار يعرف {known}): حدّث هامش لتفتحها</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="112"/>
+        <location filename="../desktop_app/core/messages.py" line="144"/>
         <source>the library at {folder} is locked by another program: {reason}</source>
         <translation>المكتبة في {folder} مقفلة من برنامج آخر: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="115"/>
+        <location filename="../desktop_app/core/messages.py" line="147"/>
         <source>the library at {folder} cannot be written: {reason}</source>
         <translation>تتعذر الكتابة في المكتبة في {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="118"/>
+        <location filename="../desktop_app/core/messages.py" line="150"/>
         <source>the library at {folder} cannot be opened: {reason}</source>
         <translation>يتعذر فتح المكتبة في {folder}: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="121"/>
+        <location filename="../desktop_app/core/messages.py" line="153"/>
         <source>Hamish was stopped before it closed this library (process {pid}); everything saved is kept, and the search index is brought up to date</source>
         <translation>توقّف «هامش» قبل أن يُغلق هذه المكتبة (العملية {pid})؛ كل ما حُفظ باقٍ، ويجري تحديث فهرس البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="126"/>
+        <location filename="../desktop_app/core/messages.py" line="158"/>
         <source>the library at {folder} cannot be opened: its disk is full; free some space and try again</source>
         <translation>يتعذر فتح المكتبة في {folder}: قرصها ممتلئ؛ أفرغ بعض المساحة ثم حاول مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="130"/>
+        <location filename="../desktop_app/core/messages.py" line="162"/>
         <source>the library at {folder} is read-only (a read-only disk or folder): it can be read and searched, not changed</source>
         <translation>المكتبة في {folder} للقراءة فقط (قرص أو مجلد للقراءة فقط): يمكن قراءتها والبحث فيها، لا تغييرها</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="135"/>
+        <location filename="../desktop_app/core/messages.py" line="167"/>
         <source>the library at {folder} is on a read-only disk or folder: copy it to a folder you can write to, or read and search it with the hamish command</source>
         <translation>المكتبة في {folder} على قرص أو مجلد للقراءة فقط: انسخها إلى مجلد يمكن الكتابة فيه، أو اقرأها وابحث فيها بالأمر ‎hamish‎</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="141"/>
+        <location filename="../desktop_app/core/messages.py" line="173"/>
         <source>indexing: {percent}%</source>
         <translation>جارٍ الفهرسة: {percent}٪</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="142"/>
+        <location filename="../desktop_app/core/messages.py" line="174"/>
         <source>indexing: {percent}%; until it ends, results come from the part already indexed</source>
         <translation>جارٍ الفهرسة: {percent}٪؛ وإلى أن تنتهي تأتي النتائج من الجزء المفهرس حتى الآن</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="147"/>
+        <location filename="../desktop_app/core/messages.py" line="179"/>
         <source>the disk is full: nothing was saved in {path}; free some space and try again</source>
         <translation>القرص ممتلئ: لم يُحفظ شيء في {path}؛ أفرغ بعض المساحة ثم حاول مرة أخرى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="151"/>
+        <location filename="../desktop_app/core/messages.py" line="183"/>
         <source>{path} is on a read-only disk or folder: nothing was saved</source>
         <translation>{path} على قرص أو مجلد للقراءة فقط: لم يُحفظ شيء</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="155"/>
+        <location filename="../desktop_app/core/messages.py" line="187"/>
         <source>the library is already at {folder}</source>
         <translation>المكتبة موجودة أصلًا في {folder}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="156"/>
+        <location filename="../desktop_app/core/messages.py" line="188"/>
         <source>{folder} is inside the library, or holds it: choose a folder elsewhere</source>
         <translation>المجلد {folder} داخل المكتبة أو يحتويها: اختر مجلدًا في مكان آخر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="159"/>
+        <location filename="../desktop_app/core/messages.py" line="191"/>
         <source>{folder} is not empty: choose an empty folder</source>
         <translation>المجلد {folder} ليس فارغًا: اختر مجلدًا فارغًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="162"/>
+        <location filename="../desktop_app/core/messages.py" line="194"/>
         <source>{folder} does not hold a Hamish library</source>
         <translation>المجلد {folder} لا يحتوي مكتبة هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="165"/>
+        <location filename="../desktop_app/core/messages.py" line="197"/>
         <source>the library at {folder} is damaged: {reason}</source>
         <translation>المكتبة في {folder} تالفة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="168"/>
+        <location filename="../desktop_app/core/messages.py" line="200"/>
         <source>the library could not be copied: {reason}</source>
         <translation>تعذّر نسخ المكتبة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="171"/>
+        <location filename="../desktop_app/core/messages.py" line="203"/>
         <source>the copy of the library did not match the original: {reason}</source>
         <translation>نسخة المكتبة لا تطابق الأصل: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="174"/>
+        <location filename="../desktop_app/core/messages.py" line="206"/>
         <source>the move was cancelled</source>
         <translation>أُلغي النقل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="176"/>
+        <location filename="../desktop_app/core/messages.py" line="208"/>
         <source>no such backup: {path}</source>
         <translation>لا توجد نسخة احتياطية كهذه: {path}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="177"/>
+        <location filename="../desktop_app/core/messages.py" line="209"/>
         <source>cannot write the backup to {path}: {reason}</source>
         <translation>تعذّرت كتابة النسخة الاحتياطية في {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="180"/>
+        <location filename="../desktop_app/core/messages.py" line="212"/>
         <source>cancelled: nothing was written and nothing was changed</source>
         <translation>أُلغي: لم يُكتب شيء ولم يتغيّر شيء</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="183"/>
+        <location filename="../desktop_app/core/messages.py" line="215"/>
         <source>{name} is not a zip archive, or it is truncated</source>
         <translation>{name} ليس أرشيف ‎zip‎، أو أنه مبتور</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="186"/>
+        <location filename="../desktop_app/core/messages.py" line="218"/>
         <source>{name} is truncated: {member} is cut short</source>
         <translation>{name} مبتور: {member} ناقص</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="187"/>
+        <location filename="../desktop_app/core/messages.py" line="219"/>
         <source>{name} is not a Hamish backup (it has no manifest.json)</source>
         <translation>{name} ليس نسخة احتياطية من هامش (لا يحوي ‎manifest.json‎)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="190"/>
+        <location filename="../desktop_app/core/messages.py" line="222"/>
         <source>the manifest of {name} is not valid: {reason}</source>
         <translation>بيان {name} غير صالح: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="193"/>
+        <location filename="../desktop_app/core/messages.py" line="225"/>
         <source>{name} was written by a newer Hamish (archive format {found}; this one reads {known})</source>
         <translation>كُتب {name} بإصدار أحدث من هامش (صيغة الأرشيف {found}، وهذا الإصدار يقرأ {known})</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="197"/>
+        <location filename="../desktop_app/core/messages.py" line="229"/>
         <source>{name} is refused: the member {member} would be written outside the library</source>
         <translation>رُفض {name}: العنصر {member} سيُكتب خارج المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="200"/>
+        <location filename="../desktop_app/core/messages.py" line="232"/>
         <source>{name} is refused: the member {member} is a symbolic link</source>
         <translation>رُفض {name}: العنصر {member} رابط رمزي</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="203"/>
+        <location filename="../desktop_app/core/messages.py" line="235"/>
         <source>{name} is refused: unexpected member {member}</source>
         <translation>رُفض {name}: عنصر غير متوقع {member}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="206"/>
+        <location filename="../desktop_app/core/messages.py" line="238"/>
         <source>{name} is refused: it holds a search index ({member}); the index is rebuilt, never restored</source>
         <translation>رُفض {name}: يحوي فهرس بحث ({member})؛ الفهرس يُعاد بناؤه ولا يُستعاد أبدًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="210"/>
+        <location filename="../desktop_app/core/messages.py" line="242"/>
         <source>{name} is refused: {member} is in it twice</source>
         <translation>رُفض {name}: العنصر {member} موجود فيه مرتين</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="213"/>
+        <location filename="../desktop_app/core/messages.py" line="245"/>
         <source>{name} is incomplete: {member}, listed in its manifest, is missing</source>
         <translation>{name} ناقص: العنصر {member} المذكور في بيانه غير موجود</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="216"/>
+        <location filename="../desktop_app/core/messages.py" line="248"/>
         <source>{name} is refused: {member} is encrypted or compressed in an unknown way</source>
         <translation>رُفض {name}: العنصر {member} مشفّر أو مضغوط بطريقة غير معروفة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="219"/>
+        <location filename="../desktop_app/core/messages.py" line="251"/>
         <source>{name} is refused: {member} inflates beyond its declared size of {size} bytes (damaged, or a zip bomb)</source>
         <translation>رُفض {name}: العنصر {member} يتمدد إلى أكثر من حجمه المعلن البالغ {size} بايت (تالف، أو قنبلة ‎zip‎)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="224"/>
+        <location filename="../desktop_app/core/messages.py" line="256"/>
         <source>{name} is damaged: {member} has {actual} bytes, its manifest says {declared}</source>
         <translation>{name} تالف: حجم {member} هو {actual} بايت، وبيانه يقول {declared}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="227"/>
+        <location filename="../desktop_app/core/messages.py" line="259"/>
         <source>{name} is damaged: {member} does not match its checksum</source>
         <translation>{name} تالف: {member} لا يطابق مجموعه الاختباري</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="230"/>
+        <location filename="../desktop_app/core/messages.py" line="262"/>
         <source>not enough free space at {folder}: {need_mb} MB needed, {free_mb} MB free</source>
         <translation>لا توجد مساحة كافية في {folder}: المطلوب {need_mb} ميغابايت، والمتاح {free_mb} ميغابايت</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="233"/>
+        <location filename="../desktop_app/core/messages.py" line="265"/>
         <source>the database in {name} is damaged: {reason}</source>
         <translation>قاعدة البيانات في {name} تالفة: {reason}</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="236"/>
+        <location filename="../desktop_app/core/messages.py" line="268"/>
         <source>{name} is not a Hamish library database</source>
         <translation>{name} ليس قاعدة بيانات مكتبة من هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="239"/>
+        <location filename="../desktop_app/core/messages.py" line="271"/>
         <source>{name} was written by a newer Hamish (schema {found}; this one knows {known}): update Hamish to restore it</source>
         <translation>كُتب {name} بإصدار أحدث من هامش (المخطط {found}، وهذا الإصدار يعرف {known}): حدّث هامش لاستعادته</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="244"/>
+        <location filename="../desktop_app/core/messages.py" line="276"/>
         <source>{folder} is not empty and holds no Hamish library: choose an empty folder</source>
         <translation>المجلد {folder} ليس فارغًا ولا يحوي مكتبة هامش: اختر مجلدًا فارغًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/core/messages.py" line="247"/>
+        <location filename="../desktop_app/core/messages.py" line="279"/>
         <source>the restore failed: {reason}; the library is as it was</source>
         <translation>فشلت الاستعادة: {reason}؛ المكتبة كما كانت</translation>
     </message>
@@ -2227,6 +2384,66 @@ What was saved is safe; the details were written to the log.</source>
         <location filename="../desktop_app/ui/panels/notes_list.py" line="112"/>
         <source>(empty note)</source>
         <translation>(ملاحظة فارغة)</translation>
+    </message>
+</context>
+<context>
+    <name>PasteDialog</name>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/paste_dialog.py" line="44"/>
+        <source>Paste as new article</source>
+        <translation>لصق كمقال جديد</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/paste_dialog.py" line="49"/>
+        <source>&amp;Title:</source>
+        <translation>ال&amp;عنوان:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/paste_dialog.py" line="51"/>
+        <source>&amp;Source:</source>
+        <translation>ال&amp;مصدر:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/paste_dialog.py" line="55"/>
+        <source>The address of the page, if known</source>
+        <translation>عنوان الصفحة إن كان معروفًا</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/paste_dialog.py" line="56"/>
+        <source>&amp;Address:</source>
+        <translation>عنوان ال&amp;صفحة:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/dialogs/paste_dialog.py" line="61"/>
+        <source>%n paragraph(s)</source>
+        <translation>
+            <numerusform>لا فقرات</numerusform>
+            <numerusform>فقرة واحدة</numerusform>
+            <numerusform>فقرتان</numerusform>
+            <numerusform>%Ln فقرات</numerusform>
+            <numerusform>%Ln فقرة</numerusform>
+            <numerusform>%Ln فقرة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/paste_dialog.py" line="66"/>
+        <source>Optional, separated by commas</source>
+        <translation>اختيارية، تفصل بينها فواصل</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/paste_dialog.py" line="67"/>
+        <source>Ta&amp;gs:</source>
+        <translation>الو&amp;سوم:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/paste_dialog.py" line="72"/>
+        <source>&amp;Add to the library</source>
+        <translation>أ&amp;ضف إلى المكتبة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/paste_dialog.py" line="94"/>
+        <source>Not an http or https address</source>
+        <translation>ليس عنوان ‎http‎ أو ‎https‎</translation>
     </message>
 </context>
 <context>
@@ -2879,6 +3096,34 @@ What was saved is safe; the details were written to the log.</source>
         <location filename="../desktop_app/ui/undo.py" line="113"/>
         <source>Move the article to the trash</source>
         <translation>نقل المقال إلى المهملات</translation>
+    </message>
+</context>
+<context>
+    <name>WebCapture</name>
+    <message>
+        <location filename="../desktop_app/ui/web_capture.py" line="112"/>
+        <source>The clipboard holds no text to paste.</source>
+        <translation>لا نص في الحافظة للصقه.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/web_capture.py" line="131"/>
+        <source>Adding the pasted article…</source>
+        <translation>جارٍ إضافة المقال الملصوق…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/web_capture.py" line="152"/>
+        <source>This article is already in the library: it is shown.</source>
+        <translation>هذا المقال موجود في المكتبة، وهو معروض الآن.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/web_capture.py" line="154"/>
+        <source>The pasted article was added to the library.</source>
+        <translation>أُضيف المقال الملصوق إلى المكتبة.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/web_capture.py" line="158"/>
+        <source>Nothing was pasted: %1</source>
+        <translation>لم يُلصق شيء: %1</translation>
     </message>
 </context>
 <context>

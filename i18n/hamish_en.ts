@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AddressDialog</name>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/dialogs/address_dialog.py" line="108"/>
+        <source>%n line(s) not an http or https address, left out: %1</source>
+        <translation>
+            <numerusform>%Ln line not an http or https address, left out: %1</numerusform>
+            <numerusform>%Ln lines not an http or https address, left out: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/dialogs/address_dialog.py" line="114"/>
+        <source>%n address(es) to import.</source>
+        <translation>
+            <numerusform>%Ln address to import.</numerusform>
+            <numerusform>%Ln addresses to import.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BriefingPanel</name>
     <message numerus="yes">
         <location filename="../desktop_app/ui/panels/briefing_panel.py" line="275"/>
@@ -34,7 +53,7 @@
 <context>
     <name>ImportFlow</name>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/import_flow.py" line="121"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="123"/>
         <source>%n article(s) imported.</source>
         <translation>
             <numerusform>%Ln article imported.</numerusform>
@@ -121,11 +140,22 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/main_window.py" line="312"/>
+        <location filename="../desktop_app/ui/main_window.py" line="317"/>
         <source>%n highlight(s) in this article.</source>
         <translation>
             <numerusform>%Ln highlight in this article.</numerusform>
             <numerusform>%Ln highlights in this article.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PasteDialog</name>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/dialogs/paste_dialog.py" line="61"/>
+        <source>%n paragraph(s)</source>
+        <translation>
+            <numerusform>%Ln paragraph</numerusform>
+            <numerusform>%Ln paragraphs</numerusform>
         </translation>
     </message>
 </context>

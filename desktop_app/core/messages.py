@@ -96,6 +96,9 @@ MESSAGES: dict[str, str] = {
     "web.refused": QT_TRANSLATE_NOOP("Messages", "{host} refused the connection"),
     "web.tls": QT_TRANSLATE_NOOP("Messages", "no secure connection to {host}: {reason}"),
     "web.failed": QT_TRANSLATE_NOOP("Messages", "could not fetch from {host}: {reason}"),
+    "clipboard.no_text": QT_TRANSLATE_NOOP(
+        "Messages", "the clipboard holds no text to make an article of"
+    ),
     # news feeds (core.feeds)
     "feeds.not_a_feed": QT_TRANSLATE_NOOP("Messages", "not a news feed (RSS or Atom): {reason}"),
     "feeds.no_such_feed": QT_TRANSLATE_NOOP("Messages", "no feed with id {id}"),

@@ -17,6 +17,8 @@ def _labels() -> dict[str, str]:
     return {
         "import_files": QCoreApplication.translate("Actions", "Import files…"),
         "import_folder": QCoreApplication.translate("Actions", "Import a folder…"),
+        "import_address": QCoreApplication.translate("Actions", "Import from address…"),
+        "paste_article": QCoreApplication.translate("Actions", "Paste as new article"),
         "add_demo": QCoreApplication.translate("Actions", "Add the demo articles"),
         "backup_library": QCoreApplication.translate("Actions", "Back up library…"),
         "restore_library": QCoreApplication.translate("Actions", "Restore from backup…"),

@@ -45,7 +45,7 @@ class ImportFlow(QObject):
         self.progress = QProgressBar(parent)
         self.progress.setObjectName("importProgress")
         self.progress.setMaximumWidth(220)
-        self.progress.setFormat(QCoreApplication.translate("ImportFlow", "%v of %m files"))
+        self.progress.setFormat(QCoreApplication.translate("ImportFlow", "%v of %m"))
         self.cancel_btn = QPushButton(QCoreApplication.translate("ImportFlow", "Cancel"), parent)
         self.cancel_btn.setObjectName("cancelImport")
         self.cancel_btn.clicked.connect(self.cancel)
@@ -75,8 +75,9 @@ class ImportFlow(QObject):
         if folder:
             self.start([folder])
 
-    def start(self, paths: list[str]) -> Task | None:
-        """Import in the background with a progress bar and Cancel."""
+    def start(self, paths: list[str], tags: list[str] | None = None) -> Task | None:
+        """Import files, folders and web addresses in the background (progress bar and Cancel),
+        each article with the tags given."""
         if self.task is not None:
             self.message.emit(
                 QCoreApplication.translate("ImportFlow", "An import is already running.")
@@ -91,6 +92,7 @@ class ImportFlow(QObject):
             jobs.import_job,
             str(self.folder),
             [str(p) for p in paths],
+            list(tags or ()),
             on_done=self._done,
             on_error=self._failed,
             on_progress=self._progress,
@@ -98,7 +100,7 @@ class ImportFlow(QObject):
         return self.task
 
     def cancel(self) -> None:
-        """Stop the running import after the current file."""
+        """Stop the running import after the current file or address."""
         if self.task is not None:
             self.task.cancel()
             self.cancel_btn.setEnabled(False)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from desktop_app.core.demo import seed_demo
 from desktop_app.core.feeds import Feed, FeedReport, FeedService
 from desktop_app.core.library import Library
-from desktop_app.core.models import ImportResult
+from desktop_app.core.models import ImportedDocument, ImportResult
 from desktop_app.core.opening import IndexMode, LibraryLocation, open_library
 
 if TYPE_CHECKING:
@@ -24,11 +24,16 @@ def _open(folder: str) -> Library:
     return open_for_gui(LibraryLocation(Path(folder)))
 
 
-def import_job(ctx: TaskContext, folder: str, paths: list[str]) -> tuple[list[ImportResult], bool]:
-    """Import files and folders with a connection of the worker's own; returns (results, cancelled)."""
+def import_job(
+    ctx: TaskContext, folder: str, paths: list[str], tags: list[str] | None = None
+) -> tuple[list[ImportResult], bool]:
+    """Import files, folders and web addresses with a connection of the worker's own, each
+    article with the tags given; returns (results, cancelled)."""
     lib = _open(folder)
     try:
-        results = lib.import_paths(paths, progress=ctx.progress, cancel=ctx.cancelled)
+        results = lib.import_paths(
+            paths, progress=ctx.progress, cancel=ctx.cancelled, tags=tuple(tags or ())
+        )
     finally:
         lib.close()
     return results, ctx.cancelled()
@@ -52,6 +57,30 @@ def feed_add_job(ctx: TaskContext, folder: str, url: str, name: str, tag: str) -
     lib = _open(folder)
     try:
         return FeedService(lib).add(url, name=name, tag=tag)
+    finally:
+        lib.close()
+
+
+def read_clipboard_job(ctx: TaskContext, html: str, text: str, url: str) -> ImportedDocument:
+    """The clipboard's HTML (else its text) as a document (raises ImportFailed with no text)."""
+    del ctx
+    from desktop_app.core.web.clipboard import document_from_clipboard  # lxml: when first used
+
+    return document_from_clipboard(html, text, url)
+
+
+def store_pasted_job(
+    ctx: TaskContext, folder: str, doc: ImportedDocument, html: str, tags: list[str]
+) -> ImportResult:
+    """Store a pasted document, its HTML kept as the original; a duplicate is reported."""
+    del ctx
+    lib = _open(folder)
+    try:
+        if not html.strip():
+            return lib.add_document(doc, tags=tags)
+        return lib.add_document(
+            doc, original=html.encode("utf-8"), original_name="clipboard.html", tags=tags
+        )
     finally:
         lib.close()
 

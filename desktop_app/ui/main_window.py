@@ -60,6 +60,7 @@ from desktop_app.ui.ref_mime import RefDragStarter, Refs, install_ref_drag
 from desktop_app.ui.session import Session
 from desktop_app.ui.tasks import Task, TaskRunner
 from desktop_app.ui.theme import load_theme
+from desktop_app.ui.web_capture import WebCapture, dropped_items
 
 SIDES = {
     "left": Qt.DockWidgetArea.LeftDockWidgetArea,
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(self.bus, self.runner, self.search_service, self)
         self.briefing = BriefingPanel(lib, self.bus, self.runner, self, self.undo_stack)
         self.imports = ImportFlow(self.runner, lib.folder, self)
+        self.web = WebCapture(self.runner, lib.folder, self.imports, self)
         self.shown_feed: int | None = None  # the feed whose articles the library lists
         self.feeds = FeedsPanel(lib, self.runner, self)
         self.feeds_flow = FeedsFlow(self.runner, lib.folder, self)
@@ -223,6 +225,9 @@ class MainWindow(QMainWindow):
         lib_p.openArticleRequested.connect(lambda aid: bus.openArticleRequested.emit(aid, -1))
         self.imports.message.connect(self.show_message)
         self.imports.articlesAdded.connect(self.articles_added)
+        self.web.message.connect(self.show_message)
+        self.web.articlesAdded.connect(self.articles_added)
+        self.web.openRequested.connect(lambda aid: bus.openArticleRequested.emit(aid, -1))
         lib_p.importRequested.connect(self.import_files)
         lib_p.demoRequested.connect(self.add_demo)
         lib_p.deleteRequested.connect(ses.delete_article)
@@ -616,14 +621,12 @@ class MainWindow(QMainWindow):
         self.imports.add_demo()
 
     def dragEnterEvent(self, e: QDragEnterEvent) -> None:  # noqa: N802
-        if e.mimeData().hasUrls():
+        if dropped_items(e.mimeData()):  # files, or links from a browser
             e.acceptProposedAction()
 
     def dropEvent(self, e: QDropEvent) -> None:  # noqa: N802
-        paths = [u.toLocalFile() for u in e.mimeData().urls() if u.isLocalFile()]
-        if paths:
+        if self.web.drop(e.mimeData()):
             e.acceptProposedAction()
-            self.start_import(paths)
 
     # -- layout memory and closing ----------------------------------------------------------
     def _splitters(self) -> list[QSplitter]:

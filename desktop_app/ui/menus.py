@@ -41,6 +41,8 @@ def build_actions(w: MainWindow) -> Actions:
     sk = QKeySequence.StandardKey
     a.add("import_files", w.import_files, sk.Open)
     a.add("import_folder", w.import_folder)
+    a.add("import_address", w.web.import_from_address, "Ctrl+L")
+    a.add("paste_article", w.web.paste_as_article, "Ctrl+Shift+V")
     a.add("add_demo", w.add_demo)
     a.add("backup_library", w.back_up_library)
     a.add("restore_library", w.restore_library)
@@ -161,6 +163,7 @@ def build_menus(w: MainWindow) -> None:
         [
             "import_files",
             "import_folder",
+            "import_address",
             "add_demo",
             None,
             "backup_library",
@@ -172,7 +175,18 @@ def build_menus(w: MainWindow) -> None:
     _fill(
         mb.addMenu(QCoreApplication.translate("Menus", "&Edit")),
         a,
-        ["undo", "redo", None, "find", "find_next", "find_previous", None, "preferences"],
+        [
+            "undo",
+            "redo",
+            None,
+            "paste_article",
+            None,
+            "find",
+            "find_next",
+            "find_previous",
+            None,
+            "preferences",
+        ],
     )
     _fill(
         mb.addMenu(QCoreApplication.translate("Menus", "&Highlight")),

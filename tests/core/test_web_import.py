@@ -6,6 +6,7 @@ links, a footer) and the article that comes out is compared word for word with w
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -277,6 +278,43 @@ def _can_unshare() -> bool:
     return subprocess.run([UNSHARE, "-n", "true"], capture_output=True).returncode == 0
 
 
+def offline(library: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`hamish ARGS` in a network namespace of its own: no interface up, no name server."""
+    env = dict(os.environ, HAMISH_LIBRARY=str(library))
+    return subprocess.run(
+        [UNSHARE or "unshare", "-n", sys.executable, "-m", "desktop_app", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.skipif(not _can_unshare(), reason="needs `unshare -n` (root on Linux)")
+def test_feeds_without_a_network(tmp_path: Path, web: WebServer) -> None:
+    from tests.web_pages import news_site
+
+    lib = tmp_path / "lib"
+    site = news_site(web)
+    assert hamish(lib, "feeds", "add", site.rss_url).returncode == 0
+    db = lib / "library.sqlite3"
+    before = sqlite3.connect(db).execute("SELECT COUNT(*) FROM feed_items").fetchone()
+    run = offline(lib, "feeds", "refresh", "--json")
+    assert run.returncode == 1
+    assert json.loads(run.stdout) == [
+        {"feed_id": 1, "title": "الصباح: آخر الأخبار", "new": 0, "duplicates": 0, "failed": 0,
+         "error": "cannot reach 127.0.0.1: no network, or no such site"},
+    ]  # fmt: skip
+    added = offline(lib, "feeds", "add", "https://www.bbc.com/arabic/index.xml")
+    assert (added.returncode, added.stdout) == (1, "")
+    assert added.stderr == "hamish: cannot reach www.bbc.com: no network, or no such site\n"
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT COUNT(*) FROM feed_items").fetchone() == before
+    assert conn.execute("SELECT COUNT(*) FROM feeds").fetchone() == (1,)
+    listed = offline(lib, "feeds", "list")  # reading the list needs no network
+    assert "last refresh failed: cannot reach 127.0.0.1" in listed.stdout
+
+
 @pytest.mark.skipif(not _can_unshare(), reason="needs `unshare -n` (root on Linux)")
 def test_without_a_network_one_line_and_nothing_written(tmp_path: Path) -> None:
     """In a network namespace of its own (no interface up, no name server), as on a laptop
@@ -286,22 +324,7 @@ def test_without_a_network_one_line_and_nothing_written(tmp_path: Path) -> None:
     before = (
         sqlite3.connect(lib / "library.sqlite3").execute("SELECT COUNT(*) FROM articles").fetchone()
     )
-    env = dict(os.environ, HAMISH_LIBRARY=str(lib))
-    run = subprocess.run(
-        [
-            UNSHARE or "unshare",
-            "-n",
-            sys.executable,
-            "-m",
-            "desktop_app",
-            "import",
-            "https://www.aljazeera.net/news/2026/12/6/story",
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    run = offline(lib, "import", "https://www.aljazeera.net/news/2026/12/6/story")
     assert run.returncode == 1
     assert run.stdout.splitlines() == [
         "failed            https://www.aljazeera.net/news/2026/12/6/story: cannot reach"

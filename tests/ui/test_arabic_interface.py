@@ -284,9 +284,12 @@ def test_every_dialog_of_the_window(arabic_window, qtbot) -> None:
         inspect_modal(w.briefing.new_briefing, qtbot, data),
         inspect_modal(w.back_up_library, qtbot, data),
         inspect_modal(w.restore_library, qtbot, data),
+        inspect_modal(w.web.import_from_address, qtbot, data),
     ]
+    QApplication.clipboard().setText("قال الوزير إن الخطة تبدأ في العام المقبل 💧.")
+    opened.append(inspect_modal(w.web.paste_as_article, qtbot, data))
     assert {"PreferencesDialog", "LabelsDialog", "QMessageBox", "QInputDialog"} <= set(opened)
-    assert {"BackupDialog", "RestoreDialog"} <= set(opened)
+    assert {"BackupDialog", "RestoreDialog", "AddressDialog", "PasteDialog"} <= set(opened)
 
 
 def test_briefing_and_saved_search_dialogs(arabic_window, qtbot) -> None:

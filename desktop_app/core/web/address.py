@@ -52,12 +52,19 @@ def canonical(url: str, base: str = "") -> str:
 
 
 def site_name(url: str) -> str:
-    """The host of an address without "www." (the source of a page that names no site)."""
+    """The host of an address without "www." (the source of a page that names no site); an
+    internationalised name in its own letters (xn--mgbh0fb... is مثال)."""
     try:
         host = (urlsplit(url).hostname or "").lower().rstrip(".")
     except ValueError:
         return ""
-    return host[4:] if host.startswith("www.") else host
+    host = host[4:] if host.startswith("www.") else host
+    if "xn--" in host:
+        try:
+            return host.encode("ascii").decode("idna")
+        except UnicodeError:
+            pass
+    return host
 
 
 def file_name(url: str, suffix: str) -> str:
