@@ -74,6 +74,9 @@ def story_id(lib, n: int) -> int:  # type: ignore[no-untyped-def]
 def test_refresh_in_the_background_takes_each_item_once(feeds_window, qtbot, web):
     w, lib, rss, atom = feeds_window
     panel, flow = w.feeds, w.feeds_flow
+    dock = w.docks["feedsDock"]
+    assert dock.widget() is panel and panel.objectName() == "feedsPanel"
+    assert dock.toggleViewAction() in w.panels_menu.actions()  # View › Panels
     assert panel.list.count() == 2
     assert panel.item_of(rss.id).text() == isolated(RSS_TITLE)  # nothing unread yet
     before = lib.article_count()
