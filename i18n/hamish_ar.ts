@@ -24,231 +24,236 @@
         <translation>تقدّم الاستيراد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="41"/>
-        <location filename="../desktop_app/ui/accessibility.py" line="42"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="38"/>
+        <source>Feeds refresh progress</source>
+        <translation>تقدّم تحديث الخلاصات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/accessibility.py" line="44"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="45"/>
         <source>More buttons</source>
         <translation>أزرار أخرى</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="47"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="50"/>
         <source>Reader</source>
         <translation>القارئ</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="50"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="53"/>
         <source>Article text</source>
         <translation>نص المقال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="51"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="54"/>
         <source>The open article. Select text with the mouse, or with Shift and the arrow keys; H highlights the selection, 1 to 6 with a label.</source>
         <translation>المقال المفتوح. حدّد النص بالفأرة، أو بمفتاح Shift مع مفاتيح الأسهم؛ المفتاح H يظلّل التحديد، والمفاتيح من 1 إلى 6 تظلّله بتصنيف.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="59"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="62"/>
         <source>Tags of the article</source>
         <translation>وسوم المقال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="60"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="63"/>
         <source>Separated by commas.</source>
         <translation>مفصولة بفواصل.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="62"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="65"/>
         <source>Find bar</source>
         <translation>شريط البحث في المقال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="65"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="68"/>
         <source>Find in the article</source>
         <translation>البحث في المقال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="66"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="69"/>
         <source>Ignores harakat and hamza forms.</source>
         <translation>يتجاهل الحركات وصور الهمزة.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="68"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="71"/>
         <source>Matches found</source>
         <translation>النتائج الموجودة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="73"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="76"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="76"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="79"/>
         <source>Filter the library</source>
         <translation>تصفية المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="77"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="80"/>
         <source>By title, source or author.</source>
         <translation>حسب العنوان أو المصدر أو الكاتب.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="80"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="83"/>
         <source>Show the library or the trash</source>
         <translation>عرض المكتبة أو المهملات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="82"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="85"/>
         <source>Sort the articles by</source>
         <translation>ترتيب المقالات حسب</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="83"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="86"/>
         <source>Show the articles with the tag</source>
         <translation>عرض المقالات ذات الوسم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="86"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="89"/>
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="87"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="90"/>
         <source>Enter opens the selected article; Delete moves it to the trash.</source>
         <translation>المفتاح Enter يفتح المقال المحدد، والمفتاح Delete ينقله إلى المهملات.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="95"/>
         <location filename="../desktop_app/ui/accessibility.py" line="98"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="101"/>
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="99"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="102"/>
         <source>Words, &quot;a phrase&quot;, AND, OR, NOT; every form of an Arabic word is found.</source>
         <translation>كلمات، &quot;عبارة&quot;، AND، OR، NOT؛ ويُعثر على كل صيغ الكلمة العربية.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="104"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="107"/>
         <source>Saved searches</source>
         <translation>عمليات البحث المحفوظة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="107"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="110"/>
         <source>Search filters</source>
         <translation>مرشحات البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="108"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="111"/>
         <source>Space checks or unchecks a value.</source>
         <translation>مفتاح المسافة يحدد القيمة أو يلغي تحديدها.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="112"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="115"/>
         <source>Search results</source>
         <translation>نتائج البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="113"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="116"/>
         <source>Enter opens the result in the article; the menu key adds it to the briefing.</source>
         <translation>المفتاح Enter يفتح النتيجة في المقال، ومفتاح القائمة يضيفها إلى الموجز.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="122"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="125"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="124"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="127"/>
         <source>Highlights and notes of the article</source>
         <translation>تظليلات المقال وملاحظاته</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="128"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="131"/>
         <source>Highlights of the article</source>
         <translation>تظليلات المقال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="129"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="132"/>
         <source>Enter goes to the highlight in the article.</source>
         <translation>المفتاح Enter ينتقل إلى التظليل في المقال.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="131"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="134"/>
         <source>Label of the highlight</source>
         <translation>تصنيف التظليل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="134"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="137"/>
         <source>Note on the highlight</source>
         <translation>ملاحظة على التظليل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="135"/>
-        <location filename="../desktop_app/ui/accessibility.py" line="141"/>
-        <location filename="../desktop_app/ui/accessibility.py" line="147"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="138"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="144"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="150"/>
         <source>Saved as you type.</source>
         <translation>تُحفظ أثناء الكتابة.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="137"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="140"/>
         <source>Notes on the article</source>
         <translation>ملاحظات على المقال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="140"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="143"/>
         <source>Note on the article</source>
         <translation>ملاحظة على المقال</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="143"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="146"/>
         <source>Free notes</source>
         <translation>ملاحظات حرة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="146"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="149"/>
         <source>Free note</source>
         <translation>ملاحظة حرة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="153"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="156"/>
         <source>Briefing</source>
         <translation>الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="154"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="157"/>
         <source>Briefing shown</source>
         <translation>الموجز المعروض</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="157"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="160"/>
         <source>Contents of the briefing</source>
         <translation>محتوى الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="158"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="161"/>
         <source>Delete removes the entry; Ctrl+Shift+Up and Down move it.</source>
         <translation>المفتاح Delete يزيل البند، والمفتاحان Ctrl+Shift+Up وDown ينقلانه.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="162"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="165"/>
         <source>Preview of the briefing</source>
         <translation>معاينة الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="164"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="167"/>
         <source>Contents and details of the briefing</source>
         <translation>محتوى الموجز وبياناته</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="166"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="169"/>
         <source>Language of the briefing</source>
         <translation>لغة الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="168"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="171"/>
         <source>Briefing actions</source>
         <translation>أوامر الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/accessibility.py" line="170"/>
+        <location filename="../desktop_app/ui/accessibility.py" line="173"/>
         <source>Entries of the briefing</source>
         <translation>بنود الموجز</translation>
     </message>
@@ -432,23 +437,71 @@
     </message>
     <message>
         <location filename="../desktop_app/ui/actions.py" line="53"/>
+        <source>Go to the feeds</source>
+        <translation>الانتقال إلى الخلاصات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/actions.py" line="54"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="54"/>
+        <location filename="../desktop_app/ui/actions.py" line="55"/>
         <source>Open the menu bar</source>
         <translation>فتح شريط القوائم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="55"/>
+        <location filename="../desktop_app/ui/actions.py" line="56"/>
         <source>About Hamish</source>
         <translation>عن هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/actions.py" line="56"/>
+        <location filename="../desktop_app/ui/actions.py" line="57"/>
         <source>Preferences…</source>
         <translation>التفضيلات…</translation>
+    </message>
+</context>
+<context>
+    <name>AddFeedDialog</name>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/feed_dialog.py" line="27"/>
+        <source>Add a feed</source>
+        <translation>إضافة خلاصة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/feed_dialog.py" line="37"/>
+        <source>The feed&apos;s own title</source>
+        <translation>عنوان الخلاصة الأصلي</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/feed_dialog.py" line="40"/>
+        <source>None</source>
+        <translation>بلا وسم</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/feed_dialog.py" line="44"/>
+        <source>&amp;Address of the RSS or Atom feed:</source>
+        <translation>&amp;عنوان خلاصة ‎RSS‎ أو ‎Atom‎:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/feed_dialog.py" line="45"/>
+        <source>&amp;Name:</source>
+        <translation>الا&amp;سم:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/feed_dialog.py" line="46"/>
+        <source>&amp;Tag of its articles:</source>
+        <translation>و&amp;سم مقالاتها:</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/feed_dialog.py" line="58"/>
+        <source>Add</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/dialogs/feed_dialog.py" line="77"/>
+        <source>Reading the feed…</source>
+        <translation>جارٍ قراءة الخلاصة…</translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1164,222 @@ What was saved is safe; the details were written to the log.</source>
     </message>
 </context>
 <context>
+    <name>FeedsFlow</name>
+    <message>
+        <location filename="../desktop_app/ui/feeds_flow.py" line="62"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/feeds_flow.py" line="116"/>
+        <source>The feeds are already being refreshed.</source>
+        <translation>الخلاصات قيد التحديث بالفعل.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/feeds_flow.py" line="127"/>
+        <source>Refreshing the feeds…</source>
+        <translation>جارٍ تحديث الخلاصات…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/feeds_flow.py" line="145"/>
+        <source>Cancelling the refresh of the feeds…</source>
+        <translation>جارٍ إلغاء تحديث الخلاصات…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/feeds_flow.py" line="167"/>
+        <source>No network: the feeds were not refreshed.</source>
+        <translation>لا شبكة: لم تُحدَّث الخلاصات.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/feeds_flow.py" line="185"/>
+        <source>The refresh of the feeds failed: %1</source>
+        <translation>تعذّر تحديث الخلاصات: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/feeds_flow.py" line="196"/>
+        <source>Refresh cancelled: %n new article(s).</source>
+        <translation>
+            <numerusform>أُلغي التحديث: لا مقالات جديدة.</numerusform>
+            <numerusform>أُلغي التحديث: مقال جديد واحد.</numerusform>
+            <numerusform>أُلغي التحديث: مقالان جديدان.</numerusform>
+            <numerusform>أُلغي التحديث: %Ln مقالات جديدة.</numerusform>
+            <numerusform>أُلغي التحديث: %Ln مقالًا جديدًا.</numerusform>
+            <numerusform>أُلغي التحديث: %Ln مقال جديد.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/feeds_flow.py" line="198"/>
+        <source>%n new article(s), %1 failed.</source>
+        <translation>
+            <numerusform>لا مقالات جديدة، وتعذّر جلب %1.</numerusform>
+            <numerusform>مقال جديد واحد، وتعذّر جلب %1.</numerusform>
+            <numerusform>مقالان جديدان، وتعذّر جلب %1.</numerusform>
+            <numerusform>%Ln مقالات جديدة، وتعذّر جلب %1.</numerusform>
+            <numerusform>%Ln مقالًا جديدًا، وتعذّر جلب %1.</numerusform>
+            <numerusform>%Ln مقال جديد، وتعذّر جلب %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/feeds_flow.py" line="201"/>
+        <source>%n new article(s).</source>
+        <translation>
+            <numerusform>لا مقالات جديدة.</numerusform>
+            <numerusform>مقال جديد واحد.</numerusform>
+            <numerusform>مقالان جديدان.</numerusform>
+            <numerusform>%Ln مقالات جديدة.</numerusform>
+            <numerusform>%Ln مقالًا جديدًا.</numerusform>
+            <numerusform>%Ln مقال جديد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/feeds_flow.py" line="212"/>
+        <source>Feeds refreshed</source>
+        <translation>حُدِّثت الخلاصات</translation>
+    </message>
+</context>
+<context>
+    <name>FeedsPanel</name>
+    <message>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="76"/>
+        <source>Add…</source>
+        <translation>إضافة…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="77"/>
+        <source>Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="79"/>
+        <source>Refresh the selected feeds (every feed when none is selected)</source>
+        <translation>تحديث الخلاصات المحددة (أو كلها إن لم تُحدَّد أي خلاصة)</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="82"/>
+        <source>Refresh all</source>
+        <translation>تحديث الكل</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="84"/>
+        <source>Rename…</source>
+        <translation>إعادة تسمية…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="86"/>
+        <source>Remove…</source>
+        <translation>إزالة…</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="89"/>
+        <source>Show its articles</source>
+        <translation>عرض مقالاتها</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="95"/>
+        <source>Report of the last refresh</source>
+        <translation>تقرير آخر تحديث</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="101"/>
+        <source>Refresh every %n minute(s)</source>
+        <translation>
+            <numerusform>التحديث كل %Ln دقيقة</numerusform>
+            <numerusform>التحديث كل دقيقة</numerusform>
+            <numerusform>التحديث كل دقيقتين</numerusform>
+            <numerusform>التحديث كل %Ln دقائق</numerusform>
+            <numerusform>التحديث كل %Ln دقيقة</numerusform>
+            <numerusform>التحديث كل %Ln دقيقة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="120"/>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="121"/>
+        <source>More</source>
+        <translation>المزيد</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="131"/>
+        <source>Feeds</source>
+        <translation>الخلاصات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="143"/>
+        <source>No feeds yet. Add an outlet&apos;s RSS or Atom address with Add….</source>
+        <translation>لا خلاصات بعد. أضف عنوان خلاصة ‎RSS‎ أو ‎Atom‎ لأحد المصادر بزر «إضافة…».</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="176"/>
+        <source>%1 (%n)</source>
+        <translation>
+            <numerusform>%1 (%Ln)</numerusform>
+            <numerusform>%1 (%Ln)</numerusform>
+            <numerusform>%1 (%Ln)</numerusform>
+            <numerusform>%1 (%Ln)</numerusform>
+            <numerusform>%1 (%Ln)</numerusform>
+            <numerusform>%1 (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="181"/>
+        <source>%n unread article(s)</source>
+        <translation>
+            <numerusform>لا مقالات غير مقروءة</numerusform>
+            <numerusform>مقال واحد غير مقروء</numerusform>
+            <numerusform>مقالان غير مقروءين</numerusform>
+            <numerusform>%Ln مقالات غير مقروءة</numerusform>
+            <numerusform>%Ln مقالًا غير مقروء</numerusform>
+            <numerusform>%Ln مقال غير مقروء</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="184"/>
+        <source>The last refresh failed: %1</source>
+        <translation>تعذّر آخر تحديث: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="286"/>
+        <source>The feed “%1” was added; Refresh fetches its articles.</source>
+        <translation>أُضيفت الخلاصة «%1»؛ يجلب «تحديث» مقالاتها.</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="297"/>
+        <source>The feed could not be added: %1</source>
+        <translation>تعذّرت إضافة الخلاصة: %1</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="307"/>
+        <source>Rename the feed</source>
+        <translation>إعادة تسمية الخلاصة</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="308"/>
+        <source>Name of the feed (empty: its own title):</source>
+        <translation>اسم الخلاصة (فارغًا: عنوانها الأصلي):</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="326"/>
+        <source>Remove the feed “%1”? Its articles stay in the library.</source>
+        <translation>إزالة الخلاصة «%1»؟ تبقى مقالاتها في المكتبة.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="331"/>
+        <source>Remove %n feed(s)? Their articles stay in the library.</source>
+        <translation>
+            <numerusform>إزالة %Ln خلاصة؟ تبقى مقالاتها في المكتبة.</numerusform>
+            <numerusform>إزالة خلاصة واحدة؟ تبقى مقالاتها في المكتبة.</numerusform>
+            <numerusform>إزالة خلاصتين؟ تبقى مقالاتهما في المكتبة.</numerusform>
+            <numerusform>إزالة %Ln خلاصات؟ تبقى مقالاتها في المكتبة.</numerusform>
+            <numerusform>إزالة %Ln خلاصة؟ تبقى مقالاتها في المكتبة.</numerusform>
+            <numerusform>إزالة %Ln خلاصة؟ تبقى مقالاتها في المكتبة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="335"/>
+        <source>Remove feeds</source>
+        <translation>إزالة الخلاصات</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../desktop_app/ui/reader/find_bar.py" line="36"/>
@@ -1434,27 +1703,27 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../desktop_app/ui/models/library_model.py" line="137"/>
+        <location filename="../desktop_app/ui/models/library_model.py" line="146"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/models/library_model.py" line="137"/>
+        <location filename="../desktop_app/ui/models/library_model.py" line="146"/>
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/models/library_model.py" line="137"/>
+        <location filename="../desktop_app/ui/models/library_model.py" line="146"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/models/library_model.py" line="137"/>
+        <location filename="../desktop_app/ui/models/library_model.py" line="146"/>
         <source>Highlights</source>
         <translation>التظليلات</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/models/library_model.py" line="174"/>
+        <location filename="../desktop_app/ui/models/library_model.py" line="183"/>
         <source>%n highlight(s)</source>
         <translation>
             <numerusform>لا تظليلات</numerusform>
@@ -1584,72 +1853,82 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="70"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="72"/>
         <source>Filter by title, source or author</source>
         <translation>تصفية حسب العنوان أو المصدر أو الكاتب</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="75"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="77"/>
         <source>Newest first</source>
         <translation>الأحدث أولًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="76"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="78"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="77"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="79"/>
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="78"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="80"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="79"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="81"/>
         <source>Most highlighted</source>
         <translation>الأكثر تظليلًا</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="86"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="88"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="86"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="88"/>
         <source>Trash</source>
         <translation>المهملات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="115"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="99"/>
+        <source>Show all</source>
+        <translation>عرض الكل</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="131"/>
         <source>Restore the selected article</source>
         <translation>استعادة المقال المحدد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="124"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="140"/>
         <source>The library is empty. Import files or folders, or drop them on the window.</source>
         <translation>المكتبة فارغة. استورد ملفات أو مجلدات، أو أفلتها على النافذة.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="129"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="145"/>
         <source>Import…</source>
         <translation>استيراد…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="132"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="148"/>
         <source>Add the demo articles</source>
         <translation>إضافة المقالات التجريبية</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="185"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="188"/>
+        <source>Articles of “%1”</source>
+        <translation>مقالات «%1»</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="217"/>
         <source>All tags</source>
         <translation>كل الوسوم</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="187"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="219"/>
         <source>%1 (%n)</source>
         <translation>
             <numerusform>%1 (%Ln)</numerusform>
@@ -1661,7 +1940,7 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="201"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="234"/>
         <source>%n article(s) in the trash</source>
         <translation>
             <numerusform>لا مقالات في المهملات</numerusform>
@@ -1673,7 +1952,7 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="203"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="236"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>لا مقالات</numerusform>
@@ -1685,22 +1964,22 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="235"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="268"/>
         <source>Restore</source>
         <translation>استعادة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="239"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="272"/>
         <source>Open</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="241"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="274"/>
         <source>Edit tags…</source>
         <translation>تعديل الوسوم…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="243"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="276"/>
         <source>Move to the trash</source>
         <translation>نقل إلى المهملات</translation>
     </message>
@@ -1708,53 +1987,58 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="89"/>
-        <location filename="../desktop_app/ui/main_window.py" line="328"/>
+        <location filename="../desktop_app/ui/main_window.py" line="91"/>
+        <location filename="../desktop_app/ui/main_window.py" line="379"/>
         <source>Hamish</source>
         <translation>هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="164"/>
+        <location filename="../desktop_app/ui/main_window.py" line="170"/>
         <source>Library</source>
         <translation>المكتبة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="165"/>
+        <location filename="../desktop_app/ui/main_window.py" line="171"/>
         <source>Search</source>
         <translation>البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="166"/>
+        <location filename="../desktop_app/ui/main_window.py" line="173"/>
         <source>Annotations</source>
         <translation>التعليقات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="167"/>
+        <location filename="../desktop_app/ui/main_window.py" line="174"/>
         <source>Free notes</source>
         <translation>ملاحظات حرة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="168"/>
+        <location filename="../desktop_app/ui/main_window.py" line="175"/>
         <source>Briefing</source>
         <translation>الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="158"/>
+        <location filename="../desktop_app/ui/main_window.py" line="164"/>
         <source>Search is not available: %1</source>
         <translation>البحث غير متاح: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="293"/>
+        <location filename="../desktop_app/ui/main_window.py" line="172"/>
+        <source>Feeds</source>
+        <translation>الخلاصات</translation>
+    </message>
+    <message>
+        <location filename="../desktop_app/ui/main_window.py" line="320"/>
         <source>Add to Briefing</source>
         <translation>إضافة إلى الموجز</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="315"/>
+        <location filename="../desktop_app/ui/main_window.py" line="342"/>
         <source>%1 — Hamish</source>
         <translation>%1 — هامش</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/main_window.py" line="317"/>
+        <location filename="../desktop_app/ui/main_window.py" line="344"/>
         <source>%n highlight(s) in this article.</source>
         <translation>
             <numerusform>لا تظليلات في هذا المقال.</numerusform>
@@ -1766,42 +2050,42 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="386"/>
+        <location filename="../desktop_app/ui/main_window.py" line="437"/>
         <source>Select some text of the article first.</source>
         <translation>حدّد جزءًا من نص المقال أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="413"/>
+        <location filename="../desktop_app/ui/main_window.py" line="464"/>
         <source>Select some text or a highlight first.</source>
         <translation>حدّد نصًا أو تظليلًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="421"/>
+        <location filename="../desktop_app/ui/main_window.py" line="472"/>
         <source>New briefing from the search</source>
         <translation>موجز جديد من البحث</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="422"/>
+        <location filename="../desktop_app/ui/main_window.py" line="473"/>
         <source>Title of the briefing:</source>
         <translation>عنوان الموجز:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="479"/>
+        <location filename="../desktop_app/ui/main_window.py" line="530"/>
         <source>Tags</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="480"/>
+        <location filename="../desktop_app/ui/main_window.py" line="531"/>
         <source>Tags of “%1”, separated by commas:</source>
         <translation>وسوم «%1»، مفصولة بفواصل:</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="520"/>
+        <location filename="../desktop_app/ui/main_window.py" line="571"/>
         <source>About Hamish</source>
         <translation>عن هامش</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/main_window.py" line="521"/>
+        <location filename="../desktop_app/ui/main_window.py" line="572"/>
         <source>Hamish (هامش) is a reading and notes application for analysts.</source>
         <translation>هامش تطبيق للقراءة وتدوين الملاحظات للمحللين.</translation>
     </message>
@@ -2707,7 +2991,7 @@ What was saved is safe; the details were written to the log.</source>
         <translation>الوسوم، مفصولة بفواصل</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/keyboard.py" line="196"/>
+        <location filename="../desktop_app/ui/keyboard.py" line="199"/>
         <location filename="../desktop_app/ui/reader/view.py" line="74"/>
         <source>Open an article from the library to read it here.</source>
         <translation>افتح مقالًا من المكتبة لقراءته هنا.</translation>
@@ -2997,17 +3281,17 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../desktop_app/ui/session.py" line="79"/>
+        <location filename="../desktop_app/ui/session.py" line="82"/>
         <source>The article was moved to the trash; Undo brings it back.</source>
         <translation>نُقل المقال إلى المهملات؛ يعيده أمر التراجع.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/session.py" line="105"/>
+        <location filename="../desktop_app/ui/session.py" line="108"/>
         <source>Select some text of the article first.</source>
         <translation>حدّد جزءًا من نص المقال أولًا.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/session.py" line="136"/>
+        <location filename="../desktop_app/ui/session.py" line="139"/>
         <source>The note&apos;s highlight was gone; the text was kept as a free note.</source>
         <translation>لم يعد تظليل الملاحظة موجودًا؛ فحُفظ نصها ملاحظةً حرة.</translation>
     </message>

@@ -40,6 +40,68 @@
     </message>
 </context>
 <context>
+    <name>FeedsFlow</name>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/feeds_flow.py" line="196"/>
+        <source>Refresh cancelled: %n new article(s).</source>
+        <translation>
+            <numerusform>Refresh cancelled: %Ln new article.</numerusform>
+            <numerusform>Refresh cancelled: %Ln new articles.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/feeds_flow.py" line="198"/>
+        <source>%n new article(s), %1 failed.</source>
+        <translation>
+            <numerusform>%Ln new article, %1 failed.</numerusform>
+            <numerusform>%Ln new articles, %1 failed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/feeds_flow.py" line="201"/>
+        <source>%n new article(s).</source>
+        <translation>
+            <numerusform>%Ln new article.</numerusform>
+            <numerusform>%Ln new articles.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FeedsPanel</name>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="101"/>
+        <source>Refresh every %n minute(s)</source>
+        <translation>
+            <numerusform>Refresh every minute</numerusform>
+            <numerusform>Refresh every %Ln minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="176"/>
+        <source>%1 (%n)</source>
+        <translation>
+            <numerusform>%1 (%Ln)</numerusform>
+            <numerusform>%1 (%Ln)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="181"/>
+        <source>%n unread article(s)</source>
+        <translation>
+            <numerusform>%Ln unread article</numerusform>
+            <numerusform>%Ln unread articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="331"/>
+        <source>Remove %n feed(s)? Their articles stay in the library.</source>
+        <translation>
+            <numerusform>Remove %Ln feed? Its articles stay in the library.</numerusform>
+            <numerusform>Remove %Ln feeds? Their articles stay in the library.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message numerus="yes">
         <location filename="../desktop_app/ui/reader/find_bar.py" line="137"/>
@@ -91,7 +153,7 @@
 <context>
     <name>LibraryModel</name>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/models/library_model.py" line="174"/>
+        <location filename="../desktop_app/ui/models/library_model.py" line="183"/>
         <source>%n highlight(s)</source>
         <translation>
             <numerusform>%Ln highlight</numerusform>
@@ -113,7 +175,7 @@
 <context>
     <name>LibraryPanel</name>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="187"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="219"/>
         <source>%1 (%n)</source>
         <translation>
             <numerusform>%1 (%Ln)</numerusform>
@@ -121,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="201"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="234"/>
         <source>%n article(s) in the trash</source>
         <translation>
             <numerusform>%Ln article in the trash</numerusform>
@@ -129,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/library_panel.py" line="203"/>
+        <location filename="../desktop_app/ui/panels/library_panel.py" line="236"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%Ln article</numerusform>
@@ -140,7 +202,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/main_window.py" line="317"/>
+        <location filename="../desktop_app/ui/main_window.py" line="344"/>
         <source>%n highlight(s) in this article.</source>
         <translation>
             <numerusform>%Ln highlight in this article.</numerusform>

@@ -19,6 +19,7 @@ cancelled refresh reads the whole feed again next time.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -60,6 +61,8 @@ class Feed:
     articles: int = 0  # its articles not in the trash
     last_checked: str = ""  # when a refresh last read it (ISO time)
     last_error: str = ""  # why the last refresh could not read it ("" when it could)
+    last_error_code: str = ""  # its message code (core.messages), for the window's language
+    last_error_params: dict[str, object] = field(default_factory=dict, compare=False)
 
     @property
     def display_name(self) -> str:
@@ -116,6 +119,8 @@ def _feed(row: sqlite3.Row, counts: dict[int, tuple[int, int]]) -> Feed:
         articles=articles,
         last_checked=row["checked_at"] or "",
         last_error=row["error"],
+        last_error_code=row["error_code"],
+        last_error_params=json.loads(row["error_params"] or "{}"),
     )
 
 
@@ -303,10 +308,14 @@ class FeedService:
             report.error = str(exc).splitlines()[0]
             report.error_code = exc.code
             report.error_params = dict(exc.params)
+            fields = {
+                "checked_at": now_iso(),
+                "error": report.error,
+                "error_code": exc.code,
+                "error_params": json.dumps(report.error_params, ensure_ascii=False, default=str),
+            }
             with transaction(self.conn):
-                sql.update_feed(
-                    self.conn, feed.id, {"checked_at": now_iso(), "error": report.error}
-                )
+                sql.update_feed(self.conn, feed.id, fields)
             return None
         title = " ".join(str(parsed.feed.get("title") or "").split())
         if title:
@@ -318,7 +327,12 @@ class FeedService:
 
     def _checked(self, feed: Feed, fetched: Fetched | None) -> None:
         """Record a read of the feed; its validators only when all its items were gone through."""
-        fields: dict[str, Any] = {"checked_at": now_iso(), "error": ""}
+        fields: dict[str, Any] = {
+            "checked_at": now_iso(),
+            "error": "",
+            "error_code": "",
+            "error_params": "{}",
+        }
         if fetched is not None:
             fields |= {"etag": fetched.etag, "last_modified": fetched.last_modified}
         with transaction(self.conn):

@@ -173,7 +173,17 @@ def test_a_feed_that_cannot_be_read_is_reported_and_the_others_go_on(
     assert reports[0].error == "not found on 127.0.0.1 (404)"
     assert reports[0].error_code == "web.not_found"
     assert (reports[1].new, reports[1].error) == (2, None)
-    assert feeds.get(gone.id).last_error == "not found on 127.0.0.1 (404)"
+    failed = feeds.get(gone.id)
+    assert failed.last_error == "not found on 127.0.0.1 (404)"
+    # by code too, so that the window says it in its own language
+    assert (failed.last_error_code, failed.last_error_params) == (
+        "web.not_found",
+        {"status": 404, "host": "127.0.0.1"},
+    )
+    news_site(web)  # the feed is back
+    assert feeds.refresh([gone.id])[0].error is None
+    back = feeds.get(gone.id)
+    assert (back.last_error, back.last_error_code, back.last_error_params) == ("", "", {})
 
 
 @pytest.mark.parametrize("version", ["0.91", "1.0"])

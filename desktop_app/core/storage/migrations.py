@@ -191,6 +191,8 @@ CREATE TABLE feeds(
   last_modified TEXT NOT NULL DEFAULT '',
   checked_at TEXT,
   error TEXT NOT NULL DEFAULT '',
+  error_code TEXT NOT NULL DEFAULT '',
+  error_params TEXT NOT NULL DEFAULT '{}',
   created_at TEXT NOT NULL
 );
 CREATE TABLE feed_items(

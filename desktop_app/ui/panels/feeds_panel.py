@@ -30,7 +30,7 @@ from desktop_app.core.feeds import Feed, FeedService
 from desktop_app.core.library import Library
 from desktop_app.ui import jobs
 from desktop_app.ui.dialogs.feed_dialog import AddFeedDialog
-from desktop_app.ui.messages import error_text, isolated
+from desktop_app.ui.messages import error_text, isolated, translated
 from desktop_app.ui.tasks import TaskRunner
 
 FeedIdRole = Qt.ItemDataRole.UserRole + 1
@@ -181,7 +181,8 @@ class FeedsPanel(QWidget):
         tip.append(self.tr("%n unread article(s)", "", feed.unread))
         if feed.last_error:
             item.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-            tip.append(self.tr("The last refresh failed: %1").replace("%1", feed.last_error))
+            reason = translated(feed.last_error_code, feed.last_error_params, feed.last_error)
+            tip.append(self.tr("The last refresh failed: %1").replace("%1", reason))
         item.setToolTip("\n".join(tip))
         if feed.unread:
             font = item.font()
