@@ -1332,37 +1332,37 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="184"/>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="185"/>
         <source>The last refresh failed: %1</source>
         <translation>تعذّر آخر تحديث: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="286"/>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="287"/>
         <source>The feed “%1” was added; Refresh fetches its articles.</source>
         <translation>أُضيفت الخلاصة «%1»؛ يجلب «تحديث» مقالاتها.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="297"/>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="298"/>
         <source>The feed could not be added: %1</source>
         <translation>تعذّرت إضافة الخلاصة: %1</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="307"/>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="308"/>
         <source>Rename the feed</source>
         <translation>إعادة تسمية الخلاصة</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="308"/>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="309"/>
         <source>Name of the feed (empty: its own title):</source>
         <translation>اسم الخلاصة (فارغًا: عنوانها الأصلي):</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="326"/>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="327"/>
         <source>Remove the feed “%1”? Its articles stay in the library.</source>
         <translation>إزالة الخلاصة «%1»؟ تبقى مقالاتها في المكتبة.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="331"/>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="332"/>
         <source>Remove %n feed(s)? Their articles stay in the library.</source>
         <translation>
             <numerusform>إزالة %Ln خلاصة؟ تبقى مقالاتها في المكتبة.</numerusform>
@@ -1374,7 +1374,7 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="335"/>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="336"/>
         <source>Remove feeds</source>
         <translation>إزالة الخلاصات</translation>
     </message>

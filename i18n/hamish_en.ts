@@ -72,7 +72,7 @@
         <location filename="../desktop_app/ui/panels/feeds_panel.py" line="101"/>
         <source>Refresh every %n minute(s)</source>
         <translation>
-            <numerusform>Refresh every minute</numerusform>
+            <numerusform>Refresh every %Ln minute</numerusform>
             <numerusform>Refresh every %Ln minutes</numerusform>
         </translation>
     </message>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="331"/>
+        <location filename="../desktop_app/ui/panels/feeds_panel.py" line="332"/>
         <source>Remove %n feed(s)? Their articles stay in the library.</source>
         <translation>
             <numerusform>Remove %Ln feed? Its articles stay in the library.</numerusform>
