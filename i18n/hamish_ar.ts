@@ -1166,37 +1166,32 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>FeedsFlow</name>
     <message>
-        <location filename="../desktop_app/ui/feeds_flow.py" line="62"/>
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
-    <message>
-        <location filename="../desktop_app/ui/feeds_flow.py" line="116"/>
+        <location filename="../desktop_app/ui/feeds_flow.py" line="111"/>
         <source>The feeds are already being refreshed.</source>
         <translation>الخلاصات قيد التحديث بالفعل.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/feeds_flow.py" line="127"/>
+        <location filename="../desktop_app/ui/feeds_flow.py" line="119"/>
         <source>Refreshing the feeds…</source>
         <translation>جارٍ تحديث الخلاصات…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/feeds_flow.py" line="145"/>
+        <location filename="../desktop_app/ui/feeds_flow.py" line="137"/>
         <source>Cancelling the refresh of the feeds…</source>
         <translation>جارٍ إلغاء تحديث الخلاصات…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/feeds_flow.py" line="167"/>
+        <location filename="../desktop_app/ui/feeds_flow.py" line="158"/>
         <source>No network: the feeds were not refreshed.</source>
         <translation>لا شبكة: لم تُحدَّث الخلاصات.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/feeds_flow.py" line="185"/>
+        <location filename="../desktop_app/ui/feeds_flow.py" line="176"/>
         <source>The refresh of the feeds failed: %1</source>
         <translation>تعذّر تحديث الخلاصات: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/feeds_flow.py" line="196"/>
+        <location filename="../desktop_app/ui/feeds_flow.py" line="187"/>
         <source>Refresh cancelled: %n new article(s).</source>
         <translation>
             <numerusform>أُلغي التحديث: لا مقالات جديدة.</numerusform>
@@ -1208,7 +1203,7 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/feeds_flow.py" line="198"/>
+        <location filename="../desktop_app/ui/feeds_flow.py" line="189"/>
         <source>%n new article(s), %1 failed.</source>
         <translation>
             <numerusform>لا مقالات جديدة، وتعذّر جلب %1.</numerusform>
@@ -1220,7 +1215,7 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/feeds_flow.py" line="201"/>
+        <location filename="../desktop_app/ui/feeds_flow.py" line="192"/>
         <source>%n new article(s).</source>
         <translation>
             <numerusform>لا مقالات جديدة.</numerusform>
@@ -1232,7 +1227,7 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/feeds_flow.py" line="212"/>
+        <location filename="../desktop_app/ui/feeds_flow.py" line="203"/>
         <source>Feeds refreshed</source>
         <translation>حُدِّثت الخلاصات</translation>
     </message>
@@ -1422,52 +1417,52 @@ What was saved is safe; the details were written to the log.</source>
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="49"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="43"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="63"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="88"/>
         <source>Import files</source>
         <translation>استيراد ملفات</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="24"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="25"/>
         <source>Documents (%1)</source>
         <translation>المستندات (%1)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="28"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="29"/>
         <source>All files (*)</source>
         <translation>كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="48"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="78"/>
         <source>%v of %m</source>
         <translation>%v من %m</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="73"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="98"/>
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="83"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="108"/>
         <source>An import is already running.</source>
         <translation>هناك عملية استيراد جارية بالفعل.</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="90"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="112"/>
         <source>Importing…</source>
         <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="107"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="129"/>
         <source>Cancelling the import…</source>
         <translation>جارٍ إلغاء الاستيراد…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/import_flow.py" line="123"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="144"/>
         <source>%n article(s) imported.</source>
         <translation>
             <numerusform>لم يُستورد أي مقال.</numerusform>
@@ -1479,7 +1474,7 @@ What was saved is safe; the details were written to the log.</source>
         </translation>
     </message>
     <message>
-        <location filename="../desktop_app/ui/import_flow.py" line="131"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="152"/>
         <source>The import failed: %1</source>
         <translation>فشل الاستيراد: %1</translation>
     </message>

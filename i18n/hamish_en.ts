@@ -42,7 +42,7 @@
 <context>
     <name>FeedsFlow</name>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/feeds_flow.py" line="196"/>
+        <location filename="../desktop_app/ui/feeds_flow.py" line="187"/>
         <source>Refresh cancelled: %n new article(s).</source>
         <translation>
             <numerusform>Refresh cancelled: %Ln new article.</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/feeds_flow.py" line="198"/>
+        <location filename="../desktop_app/ui/feeds_flow.py" line="189"/>
         <source>%n new article(s), %1 failed.</source>
         <translation>
             <numerusform>%Ln new article, %1 failed.</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/feeds_flow.py" line="201"/>
+        <location filename="../desktop_app/ui/feeds_flow.py" line="192"/>
         <source>%n new article(s).</source>
         <translation>
             <numerusform>%Ln new article.</numerusform>
@@ -115,7 +115,7 @@
 <context>
     <name>ImportFlow</name>
     <message numerus="yes">
-        <location filename="../desktop_app/ui/import_flow.py" line="123"/>
+        <location filename="../desktop_app/ui/import_flow.py" line="144"/>
         <source>%n article(s) imported.</source>
         <translation>
             <numerusform>%Ln article imported.</numerusform>

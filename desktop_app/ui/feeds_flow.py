@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.core.feeds import FeedReport
 from desktop_app.core.models import ImportResult
@@ -18,6 +18,7 @@ from desktop_app.ui import jobs
 from desktop_app.ui import settings as st
 from desktop_app.ui.dialogs.import_report import ImportReport
 from desktop_app.ui.i18n import format_number
+from desktop_app.ui.import_flow import StatusProgress
 from desktop_app.ui.tasks import Task, TaskRunner
 
 AUTO_REFRESH = "feeds/autoRefresh"  # "true" while the periodic refresh is on (off by default)
@@ -56,14 +57,8 @@ class FeedsFlow(QObject):
         self.last: tuple[list[FeedReport], bool] | None = None
         self.report: ImportReport | None = None
         self._offline_said = False
-        self.progress = QProgressBar(parent)
-        self.progress.setObjectName("feedsProgress")
-        self.progress.setMaximumWidth(220)
-        self.cancel_btn = QPushButton(QCoreApplication.translate("FeedsFlow", "Cancel"), parent)
-        self.cancel_btn.setObjectName("cancelFeeds")
-        self.cancel_btn.clicked.connect(self.cancel)
-        self.progress.hide()
-        self.cancel_btn.hide()
+        self.status = StatusProgress(parent, "feeds", self.cancel)
+        self.progress, self.cancel_btn = self.status.bar, self.status.cancel_btn
         self.timer = QTimer(self)
         self.timer.setObjectName("feedsTimer")
         self.timer.timeout.connect(self._tick)
@@ -72,7 +67,7 @@ class FeedsFlow(QObject):
 
     def widgets(self) -> list[QWidget]:
         """The progress bar and the Cancel button, for the status bar."""
-        return [self.progress, self.cancel_btn]
+        return self.status.widgets()
 
     # -- periodic refresh -------------------------------------------------------------------
     @property
@@ -119,10 +114,7 @@ class FeedsFlow(QObject):
                 )
             return None
         self.quiet = quiet
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.cancel_btn.show()
-        self.cancel_btn.setEnabled(True)
+        self.status.busy()
         if not quiet:  # the progress bar says it; a periodic one leaves the status bar alone
             self.message.emit(QCoreApplication.translate("FeedsFlow", "Refreshing the feeds…"))
         self.task = self.runner.run(
@@ -152,8 +144,7 @@ class FeedsFlow(QObject):
 
     def _finished(self) -> None:
         self.task = None
-        self.progress.hide()
-        self.cancel_btn.hide()
+        self.status.finish()
         self.busyChanged.emit(False)
 
     def _done(self, result: tuple[list[FeedReport], bool]) -> None:

@@ -6,6 +6,7 @@ what to redraw. The Import dialog's file filter comes from the importers' table.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -29,6 +30,36 @@ def file_filter() -> str:
     return ";;".join(parts)
 
 
+class StatusProgress:
+    """A progress bar and its Cancel button for the status bar, shown while a job runs.
+
+    Their object names are f"{name}Progress" and f"cancel{Name}" (importProgress, cancelImport).
+    """
+
+    def __init__(self, parent: QWidget, name: str, on_cancel: Callable[[], None]) -> None:
+        self.bar = QProgressBar(parent)
+        self.bar.setObjectName(f"{name}Progress")
+        self.bar.setMaximumWidth(220)
+        self.cancel_btn = QPushButton(QCoreApplication.translate("ImportFlow", "Cancel"), parent)
+        self.cancel_btn.setObjectName(f"cancel{name.capitalize()}")
+        self.cancel_btn.clicked.connect(on_cancel)
+        self.finish()
+
+    def widgets(self) -> list[QWidget]:
+        return [self.bar, self.cancel_btn]
+
+    def busy(self) -> None:
+        """A job started: the bar shows activity until the first progress."""
+        self.bar.setRange(0, 0)
+        self.bar.show()
+        self.cancel_btn.show()
+        self.cancel_btn.setEnabled(True)
+
+    def finish(self) -> None:
+        self.bar.hide()
+        self.cancel_btn.hide()
+
+
 class ImportFlow(QObject):
     """One import at a time; the worker opens its own library connection."""
 
@@ -42,19 +73,13 @@ class ImportFlow(QObject):
         self.folder = folder
         self.task: Task | None = None
         self.last: tuple[list[ImportResult], bool] | None = None
-        self.progress = QProgressBar(parent)
-        self.progress.setObjectName("importProgress")
-        self.progress.setMaximumWidth(220)
+        self.status = StatusProgress(parent, "import", self.cancel)
+        self.progress, self.cancel_btn = self.status.bar, self.status.cancel_btn
         self.progress.setFormat(QCoreApplication.translate("ImportFlow", "%v of %m"))
-        self.cancel_btn = QPushButton(QCoreApplication.translate("ImportFlow", "Cancel"), parent)
-        self.cancel_btn.setObjectName("cancelImport")
-        self.cancel_btn.clicked.connect(self.cancel)
-        self.progress.hide()
-        self.cancel_btn.hide()
 
     def widgets(self) -> list[QWidget]:
         """The progress bar and the Cancel button, for the status bar."""
-        return [self.progress, self.cancel_btn]
+        return self.status.widgets()
 
     def import_files(self) -> None:
         """Ask for files, then import them."""
@@ -83,10 +108,7 @@ class ImportFlow(QObject):
                 QCoreApplication.translate("ImportFlow", "An import is already running.")
             )
             return None
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.cancel_btn.show()
-        self.cancel_btn.setEnabled(True)
+        self.status.busy()
         self.message.emit(QCoreApplication.translate("ImportFlow", "Importing…"))
         self.task = self.runner.run(
             jobs.import_job,
@@ -112,8 +134,7 @@ class ImportFlow(QObject):
 
     def _finished(self) -> None:
         self.task = None
-        self.progress.hide()
-        self.cancel_btn.hide()
+        self.status.finish()
 
     def _done(self, result: tuple[list[ImportResult], bool]) -> None:
         self._finished()
