@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -33,6 +35,14 @@ def chromium_selection() -> str:
         f"<p>{html.escape(p)}</p>" for p in PARAGRAPHS
     )
     return f"<html><body>\r\n<!--StartFragment-->{body}<!--EndFragment-->\r\n</body>\r\n</html>"
+
+
+@pytest.fixture(autouse=True)
+def _clipboard_emptied() -> Iterator[None]:
+    """The clipboard owns the mime data a test puts on it; emptied while the application is
+    there, it frees them now, not at the interpreter's exit (where that crashes)."""
+    yield
+    QApplication.clipboard().clear()
 
 
 def put_on_clipboard(markup: str, text: str, source: str = "") -> None:
