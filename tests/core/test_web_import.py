@@ -6,6 +6,7 @@ links, a footer) and the article that comes out is compared word for word with w
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -23,7 +24,7 @@ from desktop_app.core.library import Library
 from desktop_app.core.web.address import canonical, file_name, is_address, site_name
 from tests.core.test_importers_pdf import PARAS, paras_pdf
 from tests.web_pages import SITE, STORIES, Story, article_page
-from tests.webserver import WebServer, endless, redirect_to, silent
+from tests.webserver import Answer, WebServer, endless, redirect_to, silent
 
 STORY = STORIES[0]
 
@@ -222,6 +223,31 @@ def test_cancel_stops_a_fetch_that_waits(library: Library, web: WebServer) -> No
     assert results == []
     assert time.monotonic() - started < 10
     assert library.article_count() == 0
+
+
+def test_the_systems_proxy_is_used_but_never_for_the_loopback(
+    library: Library, web: WebServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An office network's proxy (HTTP_PROXY): the page is asked of the proxy, in the absolute
+    form proxies get, and no name is looked up here (the audit hook would fail the test)."""
+    for name in ("no_proxy", "NO_PROXY", "HTTP_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("http_proxy", f"http://analyst:كلمة-سر@127.0.0.1:{web.port}")
+    address = "http://news.example.org/news/water-plan"
+    web.answers[address] = Answer(200, article_page(STORY).encode("utf-8"))
+    [result] = library.import_paths([address])
+    assert result.status == "imported", result.error
+    assert library.get_article(result.article_id).url == address
+    assert texts(library, result.article_id) == list(STORY.paragraphs)
+    assert web.paths() == [address]
+    sent = {k.lower(): v for k, v in web.requests[0].headers.items()}
+    assert sent["proxy-authorization"] == "Basic " + base64.b64encode(
+        "analyst:كلمة-سر".encode()
+    ).decode("ascii")
+    local = web.page("/local", article_page(STORIES[1]))  # the loopback: straight there
+    [direct] = library.import_paths([local])
+    assert direct.status == "imported", direct.error
+    assert web.paths() == [address, "/local"]
 
 
 def test_addresses() -> None:

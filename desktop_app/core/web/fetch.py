@@ -10,6 +10,8 @@ application needs against the open web:
   reading);
 - at most 5 redirects, each checked: only to http or https (never file:, ftp:, data:...);
 - one GET of the address itself: no script runs and nothing the page refers to is fetched;
+- through the system's proxy when it has one (HTTP_PROXY and the like, or the network
+  settings of Windows and macOS), as a browser would;
 - an honest user agent, `Hamish/<version>`; conditional requests (ETag, Last-Modified).
 
 Every failure is an ImportFailed with a `web.*` code (core.messages) and a one-line message.
@@ -21,10 +23,12 @@ import errno
 import socket
 import threading
 import time
+import urllib.request
+from base64 import b64encode
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import urllib3
 from urllib3.connection import HTTPConnection, HTTPSConnection
@@ -166,10 +170,55 @@ class _HTTPSPool(HTTPSConnectionPool):
     ConnectionCls = _HTTPS
 
 
-def new_client() -> urllib3.PoolManager:
-    manager = urllib3.PoolManager(num_pools=4, maxsize=1, retries=False)
+def new_client(proxy: str = "") -> urllib3.PoolManager:
+    """A pool manager (through proxy when given) whose sockets the fetch watchdog can shut."""
+    if proxy:
+        auth = urllib3.util.parse_url(proxy).auth  # http://user:password@proxy:3128
+        headers = (  # UTF-8 credentials (RFC 7617), not urllib3's Latin-1
+            {"Proxy-Authorization": "Basic " + b64encode(unquote(auth).encode()).decode("ascii")}
+            if auth
+            else None
+        )
+        manager: urllib3.PoolManager = urllib3.ProxyManager(
+            proxy, num_pools=4, maxsize=1, retries=False, proxy_headers=headers
+        )
+    else:
+        manager = urllib3.PoolManager(num_pools=4, maxsize=1, retries=False)
     manager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}
     return manager
+
+
+_LOOPBACK = ("localhost", "::1")
+
+
+def proxy_for(url: str) -> str:
+    """The proxy an address goes through: the system's (HTTP_PROXY, HTTPS_PROXY and NO_PROXY;
+    on Windows and macOS also their network settings), never for the loopback; "" for none."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if host in _LOOPBACK or host.startswith("127."):
+        return ""
+    proxy = urllib.request.getproxies().get(parts.scheme, "")
+    if not proxy or urllib.request.proxy_bypass(host):
+        return ""
+    return proxy if "://" in proxy else f"http://{proxy}"
+
+
+class _Clients:
+    """One pool manager a proxy (or none) for the hops of one fetch."""
+
+    def __init__(self) -> None:
+        self._by_proxy: dict[str, urllib3.PoolManager] = {}
+
+    def for_url(self, url: str) -> urllib3.PoolManager:
+        proxy = proxy_for(url)
+        if proxy not in self._by_proxy:
+            self._by_proxy[proxy] = new_client(proxy)
+        return self._by_proxy[proxy]
+
+    def clear(self) -> None:
+        for manager in self._by_proxy.values():
+            manager.clear()
 
 
 def _host(url: str) -> str:
@@ -207,9 +256,9 @@ def fetch(
     deadline = started + limits.total_s
     watchdog = _Watchdog(deadline, cancel)
     _local.watchdog = watchdog
-    manager = new_client()
+    clients = _Clients()
     try:
-        return _fetch(manager, url, etag, last_modified, accept, limits, deadline, watchdog)
+        return _fetch(clients, url, etag, last_modified, accept, limits, deadline, watchdog)
     except (HTTPError, OSError) as exc:
         if watchdog.fired == "cancel":
             raise FetchCancelled from None
@@ -225,11 +274,11 @@ def fetch(
     finally:
         _local.watchdog = None
         watchdog.stop()
-        manager.clear()
+        clients.clear()
 
 
 def _fetch(
-    manager: urllib3.PoolManager,
+    clients: _Clients,
     url: str,
     etag: str,
     last_modified: str,
@@ -247,7 +296,7 @@ def _fetch(
     for hop in range(limits.max_redirects + 1):
         remaining = max(0.01, deadline - time.monotonic())
         timeout = urllib3.Timeout(connect=min(limits.connect_s, remaining), read=remaining)
-        resp = manager.request(
+        resp = clients.for_url(current).request(
             "GET",
             current,
             headers=headers,
