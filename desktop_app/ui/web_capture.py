@@ -26,6 +26,7 @@ from desktop_app.ui import jobs
 from desktop_app.ui.dialogs.address_dialog import AddressDialog
 from desktop_app.ui.dialogs.paste_dialog import PasteDialog
 from desktop_app.ui.import_flow import ImportFlow
+from desktop_app.ui.messages import translated
 from desktop_app.ui.tasks import Task, TaskRunner
 
 MOZ_URL = "text/x-moz-url"
@@ -142,7 +143,7 @@ class WebCapture(QObject):
     def _stored(self, result: ImportResult) -> None:
         self.task = None
         if result.article_id is None:
-            self._failed(result.error or "")
+            self._failed(translated(result.error_code, result.error_params, result.error or ""))
             return
         if result.status != "duplicate":
             self.articlesAdded.emit({result.article_id})
