@@ -1,6 +1,6 @@
 """Pages and feeds by address, from a loopback web server, beside importing the same pages as files.
 
-    .venv/bin/python bench/web_bench.py CORPUS [--articles 200] [--skip-limits]
+    .venv/bin/python bench/web_bench.py CORPUS [--articles 200] [--runs 5] [--skip-limits]
 
 Each corpus article becomes a news page (navigation, script, style sheet, related links, footer;
 tests/web_pages.article_page). Printed, nothing asserted:
@@ -65,6 +65,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--skip-limits", action="store_true")
     args = ap.parse_args()
     if not args.corpus.exists():
@@ -84,15 +85,19 @@ def main() -> int:
         files.append(str(path))
     n = len(arts)
 
-    lib_files = Library(tmp / "lib-files")
-    t = time.perf_counter()
-    r_files = lib_files.import_paths(files)
-    files_s = time.perf_counter() - t
-    lib_web = Library(tmp / "lib-web")
-    t = time.perf_counter()
-    r_web = lib_web.import_paths(pages)
-    web_s = time.perf_counter() - t
-    print(f"{n} corpus articles as news pages on 127.0.0.1")
+    web_times, file_times = [], []
+    for run in range(args.runs):  # alternating, each in a new library: medians of both
+        for kind in ("files", "web") if run % 2 == 0 else ("web", "files"):
+            lib = Library(tmp / f"lib-{kind}-{run}")
+            t = time.perf_counter()
+            results = lib.import_paths(files if kind == "files" else pages)
+            (file_times if kind == "files" else web_times).append(time.perf_counter() - t)
+            if kind == "files":
+                lib_files, r_files = lib, results
+            else:
+                lib_web, r_web = lib, results
+    web_s, files_s = statistics.median(web_times), statistics.median(file_times)
+    print(f"{n} corpus articles as news pages on 127.0.0.1 (medians of {args.runs} runs)")
     print(
         f"  import by address: {web_s:.2f} s, {1000 * web_s / n:.1f} ms an article, "
         f"{sum(r.status == 'imported' for r in r_web)} imported, {fidelity(lib_web, r_web, arts)}"
