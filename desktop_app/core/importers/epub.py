@@ -14,13 +14,20 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from html.entities import html5 as HTML5_ENTITIES
 from urllib.parse import unquote, urldefrag, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from desktop_app.core.errors import ImportFailed
+from desktop_app.core.importers.blocks import (
+    DROPPED,
+    HEADINGS,
+    Block,
+    BlockWalker,
+    epub_types,
+    local_name,
+)
 from desktop_app.core.importers.common import (
     MAX_PART_BYTES,
     first_heading,
@@ -31,12 +38,10 @@ from desktop_app.core.importers.common import (
     read_member,
     safe_xml_parser,
 )
-from desktop_app.core.importers.encoding import decode, decode_bom, strip_controls
-from desktop_app.core.models import ImportedDocument, Paragraph, ParagraphKind
+from desktop_app.core.importers.encoding import decode, decode_bom
+from desktop_app.core.models import ImportedDocument, Paragraph
 from desktop_app.core.text.language import detect_language, document_sample
 from desktop_app.core.text.paragraphs import build_paragraphs
-
-Block = tuple[str, ParagraphKind, int]
 
 CORRUPT = "import.epub_corrupt"  # message codes
 DRM = "import.epub_drm"
@@ -50,72 +55,11 @@ _OPF_TYPE = "application/oebps-package+xml"
 _NCX_TYPE = "application/x-dtbncx+xml"
 _CONTENT_TYPES = {"application/xhtml+xml", "text/html", "text/x-oeb1-document"}
 _CONTENT_SUFFIXES = (".xhtml", ".html", ".htm")
-_OPS = "{http://www.idpf.org/2007/ops}"
 _OPF = "{http://www.idpf.org/2007/opf}"
 _DC = "http://purl.org/dc/elements/"
 # Font obfuscation hides fonts from copying, not text: a book that uses it is no DRM.
 _FONT_OBFUSCATION = {"http://www.idpf.org/2008/embedding", "http://ns.adobe.com/pdf/enc#RC"}
 
-_HEADINGS = {f"h{n}" for n in range(1, 7)}
-_LISTS = {"ul", "ol", "dir", "menu"}
-_BLOCKS = (
-    _HEADINGS
-    | _LISTS
-    | {
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "caption",
-        "center",
-        "dd",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "header",
-        "hgroup",
-        "hr",
-        "html",
-        "legend",
-        "li",
-        "main",
-        "nav",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-    }
-)
-# Not book text: code, styles, and the fallback messages of media a reader cannot play.
-_DROPPED = {
-    "script",
-    "style",
-    "template",
-    "head",
-    "noscript",
-    "svg",
-    "iframe",
-    "object",
-    "embed",
-    "audio",
-    "video",
-    "canvas",
-}
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 # The HTML parser shows an internal DTD subset as text; its entities are never expanded anyway.
@@ -129,11 +73,6 @@ class _Item:
     path: str
     media_type: str
     properties: frozenset[str]
-
-
-def _local(el: etree._Element) -> str:
-    tag = el.tag
-    return tag.rpartition("}")[2].lower() if isinstance(tag, str) else ""
 
 
 def _words(text: str) -> str:
@@ -214,7 +153,7 @@ class _Zip:
 
 def _descendants(el: etree._Element, name: str) -> Iterator[etree._Element]:
     """el and its descendants with a local tag name (any namespace, any case)."""
-    return (child for child in el.iter() if _local(child) == name)
+    return (child for child in el.iter() if local_name(child) == name)
 
 
 def _opf_path(book: _Zip) -> str:
@@ -236,7 +175,7 @@ def _metadata(opf: etree._Element) -> dict[str, list[etree._Element]]:
     for el in opf.iter():
         tag = el.tag
         if isinstance(tag, str) and tag.startswith("{" + _DC):
-            out.setdefault(_local(el), []).append(el)
+            out.setdefault(local_name(el), []).append(el)
     return out
 
 
@@ -262,7 +201,7 @@ def _join_names(names: list[str]) -> str:
 
 def _toc_labels_nav(root: etree._Element, base_dir: str) -> dict[str, str]:
     navs = list(_descendants(root, "nav"))
-    tocs = [n for n in navs if "toc" in _epub_types(n)] or navs[:1]
+    tocs = [n for n in navs if "toc" in epub_types(n)] or navs[:1]
     labels: dict[str, str] = {}
     for nav in tocs:
         for a in _descendants(nav, "a"):
@@ -276,8 +215,8 @@ def _toc_labels_nav(root: etree._Element, base_dir: str) -> dict[str, str]:
 def _toc_labels_ncx(root: etree._Element, base_dir: str) -> dict[str, str]:
     labels: dict[str, str] = {}
     for point in _descendants(root, "navpoint"):
-        label_el = next((c for c in point if _local(c) == "navlabel"), None)
-        content = next((c for c in point if _local(c) == "content"), None)
+        label_el = next((c for c in point if local_name(c) == "navlabel"), None)
+        content = next((c for c in point if local_name(c) == "content"), None)
         if label_el is None or content is None:
             continue
         path = resolve(base_dir, content.get("src") or "")
@@ -285,11 +224,6 @@ def _toc_labels_ncx(root: etree._Element, base_dir: str) -> dict[str, str]:
         if path and label:
             labels.setdefault(path, label)
     return labels
-
-
-def _epub_types(el: etree._Element) -> set[str]:
-    value = el.get(f"{_OPS}type") or el.get("epub:type") or ""
-    return set(value.lower().split())
 
 
 def _encrypted_paths(book: _Zip) -> set[str]:
@@ -308,76 +242,6 @@ def _encrypted_paths(book: _Zip) -> set[str]:
             if path:
                 paths.add(path.casefold())
     return paths
-
-
-class _Walker:
-    """Blocks of a content document in reading order: text gathered up to a block boundary."""
-
-    def __init__(self, dropped: frozenset[str] = frozenset(_DROPPED)) -> None:
-        self.blocks: list[Block] = []
-        self._buf: list[str] = []
-        self._dropped = dropped
-
-    def _flush(self, kind: ParagraphKind, level: int) -> None:
-        text = strip_controls("".join(self._buf))
-        self._buf.clear()
-        if text.strip():
-            self.blocks.append((text, kind, level))
-
-    def _skipped(self, el: etree._Element) -> bool:
-        if _local(el) in self._dropped or el.get("hidden") is not None:
-            return True
-        # Printed page numbers would land inside sentences.
-        return "pagebreak" in _epub_types(el) or el.get("role") == "doc-pagebreak"
-
-    def walk(self, el: etree._Element, kind: ParagraphKind, level: int, depth: int) -> None:
-        """Add the blocks of el, whose context is (kind, level) inside `depth` nested lists."""
-        tag = _local(el)
-        if tag not in _BLOCKS:
-            self._inline(el, kind, level, depth)
-            return
-        self._flush(kind, level)  # a block boundary: words on either side never glue
-        if tag in _HEADINGS:
-            kind, level = "heading", int(tag[1])
-        elif tag == "blockquote":
-            kind, level = "quote", 0
-        elif tag in _LISTS:
-            depth += 1
-        elif tag == "li":
-            kind, level = "list", max(depth, 1)
-        elif tag == "tr":
-            self._row(el, kind, level)
-            return
-        self._inline(el, kind, level, depth)
-        self._flush(kind, level)
-
-    def _inline(self, el: etree._Element, kind: ParagraphKind, level: int, depth: int) -> None:
-        if el.text:
-            self._buf.append(el.text)
-        for child in el:
-            if isinstance(child, etree._Entity):
-                # Left unexpanded by the parser; only the standard HTML ones are honoured.
-                self._buf.append(HTML5_ENTITIES.get(f"{child.name};", ""))
-            elif isinstance(child.tag, str) and not self._skipped(child):
-                if _local(child) == "br":
-                    self._buf.append("\n")
-                else:
-                    self.walk(child, kind, level, depth)
-            if child.tail:
-                self._buf.append(child.tail)
-
-    def _row(self, tr: etree._Element, kind: ParagraphKind, level: int) -> None:
-        cells: list[str] = []
-        for cell in tr:
-            if _local(cell) not in ("td", "th"):
-                continue
-            sub = _Walker(self._dropped)
-            sub.walk(cell, "body", 0, 0)
-            text = " ".join(t.strip() for t, _, _ in sub.blocks)
-            if text:
-                cells.append(text)
-        if cells:
-            self.blocks.append((" | ".join(cells), kind, level))
 
 
 def _decode_content(data: bytes) -> str:
@@ -424,7 +288,7 @@ def is_only_toc(body: etree._Element) -> bool:
 
     def covered(el: etree._Element | None) -> bool:
         while el is not None:
-            if _local(el) in ("a", "nav") or _local(el) in _HEADINGS:
+            if local_name(el) in ("a", "nav") or local_name(el) in HEADINGS:
                 return True
             if el is body:
                 return False
@@ -432,7 +296,7 @@ def is_only_toc(body: etree._Element) -> bool:
         return False
 
     for el in body.iter():
-        if not isinstance(el.tag, str) or _local(el) in _DROPPED:
+        if not isinstance(el.tag, str) or local_name(el) in DROPPED:
             continue
         if el.text and el.text.strip() and not covered(el):
             return False
@@ -543,7 +407,7 @@ def _parse_book(book: _Zip, name: str) -> ImportedDocument:
         is_nav = nav is not None and item.path == nav.path
         if item.path in toc_pages and is_only_toc(body):
             continue
-        walker = _Walker(frozenset(_DROPPED | {"nav"}) if is_nav else frozenset(_DROPPED))
+        walker = BlockWalker(frozenset(DROPPED | {"nav"}) if is_nav else frozenset(DROPPED))
         walker.walk(body, "body", 0, 0)
         title = _head_title(root)
         if not title or _same(title, book_title):

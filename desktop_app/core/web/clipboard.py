@@ -20,13 +20,12 @@ from lxml import html as lxml_html
 from desktop_app.core.errors import ImportFailed
 from desktop_app.core.importers import html as html_importer
 from desktop_app.core.importers import txt
+from desktop_app.core.importers.blocks import Block, BlockWalker
 from desktop_app.core.importers.common import check_text, opening_words
 from desktop_app.core.importers.encoding import strip_controls
-from desktop_app.core.models import ImportedDocument, ParagraphKind
+from desktop_app.core.models import ImportedDocument
 from desktop_app.core.text.paragraphs import build_paragraphs, clean_line
 from desktop_app.core.web.address import is_address, site_name
-
-Block = tuple[str, ParagraphKind, int]
 
 # The clipboard formats that carry the address of the page a selection was copied from, in the
 # order they are trusted: Firefox's, Chromium's (Linux, macOS), then the Windows CF_HTML header.
@@ -40,47 +39,7 @@ WINDOWS_HTML_FORMAT = 'application/x-qt-windows-mime;value="HTML Format"'
 _CF_HEADER = re.compile(r"\A\s*Version:\s*\d[^<]*", re.S)
 _CF_SOURCE = re.compile(r"^SourceURL:\s*(\S+)\s*$", re.M)
 _FRAGMENT = re.compile(r"<!--\s*StartFragment\s*-->(.*)<!--\s*EndFragment\s*-->", re.S | re.I)
-_SKIP = {"script", "style", "template", "noscript", "head", "title", "iframe", "object", "svg"}
-_BLOCK = {
-    "address",
-    "article",
-    "aside",
-    "body",
-    "caption",
-    "center",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "footer",
-    "header",
-    "hr",
-    "html",
-    "li",
-    "main",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "thead",
-    "tfoot",
-    "ul",
-    "blockquote",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-}
 _UNTITLED = "pasted-selection"
-_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
 def web_address(text: str) -> str:
@@ -132,61 +91,12 @@ def _base_href(root: etree._Element) -> str:
     return web_address(base.get("href") or "") if base is not None else ""
 
 
-def _child_kind(tag: str, kind: ParagraphKind, level: int) -> tuple[ParagraphKind, int]:
-    if tag in _HEADINGS:
-        return "heading", _HEADINGS[tag]
-    if kind == "heading":
-        return kind, level
-    if tag == "li":
-        return "list", 1
-    if tag == "blockquote":
-        return "quote", 0
-    return kind, level
-
-
-def _cell_text(el: etree._Element) -> str:
-    return clean_line(" ".join(t for t in el.itertext() if isinstance(t, str)))
-
-
 def selection_blocks(root: etree._Element) -> list[Block]:
     """Every text block of a fragment in order: a block element or a `<br>` ends a paragraph."""
-    out: list[Block] = []
-    buf: list[str] = []
-
-    def flush(kind: ParagraphKind, level: int) -> None:
-        text = clean_line("".join(buf))
-        buf.clear()
-        if text:
-            out.append((text, kind, level))
-
-    def walk(node: etree._Element, kind: ParagraphKind, level: int) -> None:
-        if node.text:
-            buf.append(node.text)
-        for child in node:
-            tag = child.tag.lower() if isinstance(child.tag, str) else ""
-            if not tag or tag in _SKIP:
-                pass  # a comment, a processing instruction, a script: only its tail is text
-            elif tag == "br":
-                flush(kind, level)
-            elif tag == "tr":
-                flush(kind, level)
-                cells = [_cell_text(c) for c in child if c.tag in ("td", "th")]
-                row = " | ".join(c for c in cells if c)
-                if row:
-                    out.append((row, kind, level))
-            elif tag in _BLOCK:
-                flush(kind, level)
-                inner = _child_kind(tag, kind, level)
-                walk(child, *inner)
-                flush(*inner)
-            else:
-                walk(child, kind, level)
-            if child.tail:
-                buf.append(child.tail)
-
-    walk(root, "body", 0)
-    flush("body", 0)
-    return out
+    walker = BlockWalker(br_breaks=True)
+    walker.walk(root, "body", 0, 0)
+    cleaned = ((clean_line(text), kind, level) for text, kind, level in walker.blocks)
+    return [block for block in cleaned if block[0]]
 
 
 def _tree(markup: str) -> etree._Element:
