@@ -33,7 +33,7 @@ from desktop_app.core.storage import articles as sql_art
 from desktop_app.core.storage import feeds as sql
 from desktop_app.core.storage.db import now_iso, transaction
 from desktop_app.core.web.address import canonical, is_address
-from desktop_app.core.web.fetch import FetchCancelled, Fetched, Limits, fetch
+from desktop_app.core.web.fetch import FetchCancelled, Fetched, fetch
 
 MAX_ATTEMPTS = 3
 FEED_ACCEPT = (
@@ -166,10 +166,9 @@ def _items(parsed: Any, base: str) -> list[_Item]:
 class FeedService:
     """The library's feeds: add, list, rename, remove, refresh."""
 
-    def __init__(self, lib: Library, limits: Limits | None = None) -> None:
+    def __init__(self, lib: Library) -> None:
         self.lib = lib
         self.conn = lib.conn
-        self.limits = limits
 
     # -- the list -----------------------------------------------------------------------------
     def list(self) -> list[Feed]:
@@ -194,7 +193,7 @@ class FeedService:
             raise InvalidInput(code="feeds.exists", id=existing)
         title = ""
         if check:
-            parsed = parse_feed(fetch(url, accept=FEED_ACCEPT, limits=self.limits))
+            parsed = parse_feed(fetch(url, accept=FEED_ACCEPT))
             title = " ".join(str(parsed.feed.get("title") or "").split())
         fields = {
             "url": url,
@@ -296,7 +295,6 @@ class FeedService:
                 last_modified=modified,
                 accept=FEED_ACCEPT,
                 cancel=cancel,
-                limits=self.limits,
             )
             if fetched.not_modified:
                 self._checked(feed, None)

@@ -64,16 +64,6 @@ class FetchCancelled(Exception):
 
 
 @dataclass(frozen=True)
-class Limits:
-    """How long and how much one fetch may take."""
-
-    connect_s: float = CONNECT_S
-    total_s: float = TOTAL_S
-    max_bytes: int = MAX_BYTES
-    max_redirects: int = MAX_REDIRECTS
-
-
-@dataclass(frozen=True)
 class Fetched:
     """A fetched address: the body and what the server said of it."""
 
@@ -246,19 +236,16 @@ def fetch(
     last_modified: str = "",
     accept: str = "text/html,application/xhtml+xml,application/pdf;q=0.9,*/*;q=0.5",
     cancel: Cancel | None = None,
-    limits: Limits | None = None,
 ) -> Fetched:
     """GET an http(s) address within the limits; raises ImportFailed (web.*) or FetchCancelled."""
-    limits = limits or Limits()
     if not is_address(url):
         raise ImportFailed(code="web.bad_address", url=url)
-    started = time.monotonic()
-    deadline = started + limits.total_s
+    deadline = time.monotonic() + TOTAL_S
     watchdog = _Watchdog(deadline, cancel)
     _local.watchdog = watchdog
     clients = _Clients()
     try:
-        return _fetch(clients, url, etag, last_modified, accept, limits, deadline, watchdog)
+        return _fetch(clients, url, etag, last_modified, accept, deadline, watchdog)
     except (HTTPError, OSError) as exc:
         if watchdog.fired == "cancel":
             raise FetchCancelled from None
@@ -268,7 +255,7 @@ def fetch(
         )
         if watchdog.fired == "timeout" or timed_out:
             raise ImportFailed(
-                code="web.timeout", host=_host(url), seconds=f"{limits.total_s:g}"
+                code="web.timeout", host=_host(url), seconds=f"{TOTAL_S:g}"
             ) from None
         raise _failure(exc, url) from None
     finally:
@@ -283,7 +270,6 @@ def _fetch(
     etag: str,
     last_modified: str,
     accept: str,
-    limits: Limits,
     deadline: float,
     watchdog: _Watchdog,
 ) -> Fetched:
@@ -293,9 +279,9 @@ def _fetch(
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     current = url
-    for hop in range(limits.max_redirects + 1):
+    for hop in range(MAX_REDIRECTS + 1):
         remaining = max(0.01, deadline - time.monotonic())
-        timeout = urllib3.Timeout(connect=min(limits.connect_s, remaining), read=remaining)
+        timeout = urllib3.Timeout(connect=min(CONNECT_S, remaining), read=remaining)
         resp = clients.for_url(current).request(
             "GET",
             current,
@@ -316,8 +302,8 @@ def _fetch(
                     raise ImportFailed(
                         code="web.bad_redirect", scheme=f"{scheme or '?'}:", host=_host(current)
                     )
-                if hop == limits.max_redirects:
-                    raise ImportFailed(code="web.too_many_redirects", count=limits.max_redirects)
+                if hop == MAX_REDIRECTS:
+                    raise ImportFailed(code="web.too_many_redirects", count=MAX_REDIRECTS)
                 current = target
                 continue
             kind, charset = _media_type(resp.headers.get("Content-Type", ""))
@@ -333,7 +319,7 @@ def _fetch(
             if resp.status == 304 and (etag or last_modified):
                 return Fetched(data=b"", **common)
             _check_status(resp.status, resp.reason or "", current)
-            return Fetched(data=_body(resp, limits.max_bytes, current, watchdog), **common)
+            return Fetched(data=_body(resp, watchdog), **common)
         finally:
             resp.release_conn()
     raise AssertionError("unreachable")  # the loop returns or raises
@@ -349,22 +335,18 @@ def _check_status(status: int, reason: str, url: str) -> None:
     raise ImportFailed(code="web.http_error", status=f"{status} {reason}".strip(), host=_host(url))
 
 
-def _too_large(size: int, limit: int) -> ImportFailed:
-    return ImportFailed(
-        code="web.too_large", size_mb=f"{size / 1e6:.1f}", limit_mb=f"{limit / 1e6:.1f}"
-    )
-
-
-def _body(resp: Any, limit: int, url: str, watchdog: _Watchdog) -> bytes:
+def _body(resp: Any, watchdog: _Watchdog) -> bytes:
+    limit_mb = f"{MAX_BYTES / 1e6:.1f}"
     declared = resp.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise _too_large(int(declared), limit)
+    if declared.isdigit() and int(declared) > MAX_BYTES:
+        size_mb = f"{int(declared) / 1e6:.1f}"
+        raise ImportFailed(code="web.too_large", size_mb=size_mb, limit_mb=limit_mb)
     parts: list[bytes] = []
     size = 0
     for chunk in resp.stream(_CHUNK, decode_content=True):
         size += len(chunk)
-        if size > limit:
-            raise ImportFailed(code="web.too_large_stream", limit_mb=f"{limit / 1e6:.1f}")
+        if size > MAX_BYTES:
+            raise ImportFailed(code="web.too_large_stream", limit_mb=limit_mb)
         parts.append(chunk)
     if watchdog.fired:  # a shutdown socket can end a body early as if it were complete
         raise ProtocolError("the connection was closed")

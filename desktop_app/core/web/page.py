@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from desktop_app.core.errors import ImportFailed
 from desktop_app.core.models import ImportedDocument
 from desktop_app.core.web.address import canonical, file_name, site_name
-from desktop_app.core.web.fetch import Cancel, FetchCancelled, Fetched, Limits, fetch
+from desktop_app.core.web.fetch import Cancel, FetchCancelled, Fetched, fetch
 
 _HTML = ("text/html", "application/xhtml+xml")
 _PDF = ("application/pdf", "application/x-pdf")
@@ -65,12 +65,10 @@ def suffix_for(fetched: Fetched) -> str:
     raise ImportFailed(code="web.unsupported_type", type=kind or "no type")
 
 
-def fetch_page(
-    address: str, cancel: Cancel | None = None, limits: Limits | None = None
-) -> Page | None:
+def fetch_page(address: str, cancel: Cancel | None = None) -> Page | None:
     """Fetch an address for import; None when cancel() stopped it. Raises ImportFailed."""
     try:
-        fetched = fetch(address, cancel=cancel, limits=limits)
+        fetched = fetch(address, cancel=cancel)
     except FetchCancelled:
         return None
     suffix = suffix_for(fetched)
