@@ -60,21 +60,15 @@ def _feed_row(feed: Feed) -> dict[str, Any]:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    lib = open_for(args)
-    try:
+    with open_for(args, IndexMode.NONE) as lib:  # nothing searchable changes
         feed = FeedService(lib).add(args.url, args.name, args.tag)
-    finally:
-        lib.close()
     emit(args, _feed_row(feed), f"added feed {feed.id}: {feed.display_name}")
     return EXIT_OK
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    lib = open_for(args)
-    try:
+    with open_for(args, IndexMode.NONE) as lib:
         feeds = FeedService(lib).list()
-    finally:
-        lib.close()
 
     def text() -> str:
         lines = [
@@ -91,23 +85,17 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_rename(args: argparse.Namespace) -> int:
-    lib = open_for(args)
-    try:
+    with open_for(args, IndexMode.NONE) as lib:
         feed = FeedService(lib).rename(args.id, args.name)
-    finally:
-        lib.close()
     emit(args, _feed_row(feed), f"feed {feed.id} is now {feed.display_name}")
     return EXIT_OK
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    lib = open_for(args)
-    try:
+    with open_for(args, IndexMode.NONE) as lib:
         service = FeedService(lib)
         feed = service.get(args.id)
         service.remove(args.id)
-    finally:
-        lib.close()
     emit(
         args,
         {"id": feed.id, "removed": True},
