@@ -138,10 +138,8 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     previous = signal.signal(signal.SIGINT, on_ctrl_c)
     reports: list[FeedReport] = []
     try:
-        service = FeedService(lib)
-        for feed_id in args.ids:
-            service.get(feed_id)  # an unknown id: one line, exit 1, nothing fetched
-        reports = service.refresh(args.ids or None, progress=progress, cancel=stop.is_set)
+        # an unknown id: one line, exit 1, nothing fetched (refresh checks them all first)
+        reports = FeedService(lib).refresh(args.ids or None, progress=progress, cancel=stop.is_set)
     except KeyboardInterrupt:
         stop.set()
     finally:

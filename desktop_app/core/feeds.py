@@ -241,7 +241,13 @@ class FeedService:
         A feed that cannot be read gets its error in its report; the others go on. cancel()
         stops between two pages (or during one), and the reports say what was done.
         """
-        feeds = [self.get(i) for i in ids] if ids else self.list()
+        feeds = self.list()  # one count of every feed's articles, not one a feed asked for
+        if ids:
+            by_id = {f.id: f for f in feeds}
+            for feed_id in ids:
+                if feed_id not in by_id:
+                    raise NotFound(code="feeds.no_such_feed", id=feed_id)
+            feeds = [by_id[i] for i in ids]
         reports: _Reports = []
         read: _Read = []
         total = len(feeds)
