@@ -84,10 +84,21 @@ def _remove(path: Path) -> None:
         pass
 
 
-def _parser_failure(path: str, exc: Exception) -> ImportResult:
-    """A parser library's own error, reported in one line."""
-    reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
-    return ImportResult.failure(path, ImportFailed(code="import.parser_error", reason=reason))
+def _reported(path: str, step: Callable[[], ImportResult | None]) -> ImportResult | None:
+    """One item's import: its failure becomes its result in one line, and the next goes on;
+    a disk that refuses a write (StorageError) stops the whole import."""
+    try:
+        return step()
+    except StorageError:
+        raise
+    except HamishError as exc:
+        return ImportResult.failure(path, exc)
+    except OSError as exc:
+        reason = str(exc.strerror or exc)
+        return ImportResult.failure(path, ImportFailed(code="import.cannot_read", reason=reason))
+    except Exception as exc:  # a parser library's own error: report it, keep going
+        reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        return ImportResult.failure(path, ImportFailed(code="import.parser_error", reason=reason))
 
 
 class Library:
@@ -199,34 +210,27 @@ class Library:
     ) -> ImportResult | None:
         if isinstance(path, str):
             return self.import_address(path, parser, tags, cancel)
+        return _reported(str(path), lambda: self._read_and_add(path, tags, parser, cancel))
+
+    def _read_and_add(
+        self, path: Path, tags: Sequence[str], parser: Parser, cancel: CancelFn | None
+    ) -> ImportResult | None:
         try:
-            try:
-                st = path.stat()  # one system call for existence, kind and size
-            except OSError as exc:
-                if exc.errno not in _MISSING:  # what Path.exists() would call missing
-                    raise
-                raise ImportFailed(code="import.no_such_file") from None
-            if stat.S_ISDIR(st.st_mode):
-                raise ImportFailed(code="import.is_folder")
-            check_size(st.st_size)
-            data = path.read_bytes()
-            doc = parser.parse(data, path.name, cancel)
-            if doc is None:
-                return None
-            return self.add_document(
-                doc, original=data, original_name=path.name, path=str(path), tags=tags
-            )
-        except StorageError:
-            raise
-        except HamishError as exc:
-            return ImportResult.failure(str(path), exc)
+            st = path.stat()  # one system call for existence, kind and size
         except OSError as exc:
-            reason = str(exc.strerror or exc)
-            return ImportResult.failure(
-                str(path), ImportFailed(code="import.cannot_read", reason=reason)
-            )
-        except Exception as exc:  # a parser library's own error: report it, keep going
-            return _parser_failure(str(path), exc)
+            if exc.errno not in _MISSING:  # what Path.exists() would call missing
+                raise
+            raise ImportFailed(code="import.no_such_file") from None
+        if stat.S_ISDIR(st.st_mode):
+            raise ImportFailed(code="import.is_folder")
+        check_size(st.st_size)
+        data = path.read_bytes()
+        doc = parser.parse(data, path.name, cancel)
+        if doc is None:
+            return None
+        return self.add_document(
+            doc, original=data, original_name=path.name, path=str(path), tags=tags
+        )
 
     def import_address(
         self,
@@ -241,31 +245,29 @@ class Library:
         without being fetched; after the fetch, the page's own canonical address and its text
         are checked too. Failures are results (one line, a `web.*` code), never exceptions.
         """
+        return _reported(address, lambda: self._fetch_and_add(address, tags, parser, cancel))
+
+    def _fetch_and_add(
+        self, address: str, tags: Sequence[str], parser: Parser, cancel: CancelFn | None
+    ) -> ImportResult | None:
         from desktop_app.core.web.page import fetch_page, with_address
 
-        try:
-            existing = sql_art.find_by_canonical(self.conn, canonical(address))
-            if existing is not None:
-                return ImportResult(address, "duplicate", existing, None)
-            page = fetch_page(address, cancel)
-            if page is None:
-                return None
-            doc = parser.parse(page.data, page.name, cancel)
-            if doc is None:
-                return None
-            return self.add_document(
-                with_address(doc, page),
-                original=page.fetched.data,
-                original_name=page.name,
-                path=address,
-                tags=tags,
-            )
-        except StorageError:
-            raise
-        except HamishError as exc:
-            return ImportResult.failure(address, exc)
-        except Exception as exc:  # a parser library's own error: report it, keep going
-            return _parser_failure(address, exc)
+        existing = sql_art.find_by_canonical(self.conn, canonical(address))
+        if existing is not None:
+            return ImportResult(address, "duplicate", existing, None)
+        page = fetch_page(address, cancel)
+        if page is None:
+            return None
+        doc = parser.parse(page.data, page.name, cancel)
+        if doc is None:
+            return None
+        return self.add_document(
+            with_address(doc, page),
+            original=page.fetched.data,
+            original_name=page.name,
+            path=address,
+            tags=tags,
+        )
 
     def add_document(
         self,
