@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from desktop_app.resources import resource_path
 
@@ -73,6 +74,16 @@ def standard_or(key: QKeySequence.StandardKey, fallback: str) -> list[QKeySequen
     """The platform's shortcuts for a standard key, or the fallback where it has none."""
     bindings = QKeySequence.keyBindings(key)
     return list(bindings) if bindings else [QKeySequence(fallback)]
+
+
+def fill_menu(menu: QMenu, actions: Iterable[QAction | None]) -> QMenu:
+    """Add actions to a menu, in order (None: a separator)."""
+    for act in actions:
+        if act is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(act)
+    return menu
 
 
 class Actions:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
 from desktop_app.resources import resource_path
-from desktop_app.ui.actions import Actions, standard_or
+from desktop_app.ui.actions import Actions, fill_menu, standard_or
 from desktop_app.ui.dialogs.shortcuts import show_shortcuts
 from desktop_app.ui.i18n import label_display_name
 from desktop_app.ui.keyboard import PANELS, focus_panel, install_mnemonics
@@ -215,12 +215,7 @@ def build_menus(w: MainWindow) -> None:
 
 def _fill(menu: QMenu, a: Actions, names: list[str | None]) -> QMenu:
     """Add the named actions to menu (None: a separator)."""
-    for name in names:
-        if name is None:
-            menu.addSeparator()
-        else:
-            menu.addAction(a[name])
-    return menu
+    return fill_menu(menu, [None if name is None else a[name] for name in names])
 
 
 def _briefing_menu(w: MainWindow, menu: QMenu) -> None:

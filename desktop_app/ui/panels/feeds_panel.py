@@ -29,21 +29,13 @@ from desktop_app.core.errors import HamishError
 from desktop_app.core.feeds import Feed, FeedService
 from desktop_app.core.library import Library
 from desktop_app.ui import jobs
+from desktop_app.ui.actions import fill_menu
 from desktop_app.ui.dialogs.feed_dialog import AddFeedDialog
 from desktop_app.ui.messages import error_text, isolated, translated
 from desktop_app.ui.tasks import TaskRunner
 
 FeedIdRole = Qt.ItemDataRole.UserRole + 1
 UnreadRole = Qt.ItemDataRole.UserRole + 2
-
-
-def _fill(menu: QMenu, actions: list[QAction | None]) -> None:
-    """Add actions to a menu (None: a separator)."""
-    for act in actions:
-        if act is None:
-            menu.addSeparator()
-        else:
-            menu.addAction(act)
 
 
 class FeedsPanel(QWidget):
@@ -122,7 +114,7 @@ class FeedsPanel(QWidget):
         self.more_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_btn.setStyleSheet("QToolButton::menu-indicator { image: none; }")  # ⋯ says it
         more = QMenu(self.more_btn)
-        _fill(more, [self.rename_act, self.remove_act, None, self.auto_act, self.report_act])
+        fill_menu(more, [self.rename_act, self.remove_act, None, self.auto_act, self.report_act])
         self.more_btn.setMenu(more)
         row.addWidget(self.more_btn)
         lay.addLayout(row)
@@ -247,7 +239,7 @@ class FeedsPanel(QWidget):
         if self.list.itemAt(pos) is None:
             return
         menu = QMenu(self)
-        _fill(menu, [self.show_act, self.refresh_act, None, self.rename_act, self.remove_act])
+        fill_menu(menu, [self.show_act, self.refresh_act, None, self.rename_act, self.remove_act])
         menu.exec(self.list.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
