@@ -490,8 +490,14 @@ class Library:
     def mark_opened(self, article_id: int) -> bool:
         """Remember that the article has been opened (a feed counts the others as unread).
 
-        Only the first opening writes; True when this call did. Not a change others redraw for.
+        Only the first opening writes (a read tells, without the write lock); True when this
+        call did. Not a change others redraw for.
         """
+        row = self.conn.execute(
+            "SELECT opened_at IS NULL FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None or not row[0]:
+            return False
         with transaction(self.conn):
             cur = self.conn.execute(
                 "UPDATE articles SET opened_at = ? WHERE id = ? AND opened_at IS NULL",
